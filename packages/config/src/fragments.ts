@@ -1,0 +1,80 @@
+import { z } from 'zod';
+
+/**
+ * Env fragments, one per concern. Apps compose the ones they need in their env.ts:
+ *   const Env = z.object({ ...baseEnv, ...databaseEnv, ...redisEnv });
+ * Every variable is documented in .env.example.
+ */
+
+const bool = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1');
+
+const port = z.coerce.number().int().min(0).max(65535);
+
+export const baseEnv = {
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Public URL of the web app; used for links in emails. Never derived from a request's Host. */
+  APP_URL: z.url().default('http://localhost:3000'),
+};
+
+export const databaseEnv = {
+  DATABASE_URL: z.url().refine((u) => /^postgres(ql)?:\/\//.test(u), 'must be a postgres:// URL'),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
+};
+
+export const redisEnv = {
+  REDIS_URL: z.url().refine((u) => /^rediss?:\/\//.test(u), 'must be a redis:// URL'),
+  /** Prefix for every Redis key and BullMQ queue; lets test workers share one server. */
+  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]*$/).default('gw'),
+};
+
+export const s3Env = {
+  S3_ENDPOINT: z.url().optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_BUCKET: z.string().min(3).default('groundwork'),
+  S3_ACCESS_KEY_ID: z.string().min(1),
+  S3_SECRET_ACCESS_KEY: z.string().min(1),
+  S3_FORCE_PATH_STYLE: bool.default(true),
+};
+
+export const smtpEnv = {
+  SMTP_URL: z.url().refine((u) => /^smtps?:\/\//.test(u), 'must be an smtp:// or smtps:// URL'),
+  MAIL_FROM: z.string().min(3).default('Groundwork <no-reply@groundwork.local>'),
+};
+
+export const apiEnv = {
+  API_HOST: z.string().default('0.0.0.0'),
+  API_PORT: port.default(4000),
+  /** Comma-separated origins allowed by CORS (the web app uses same-origin /api and needs none). */
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    ),
+  /** Fastify trustProxy: false, true, a hop count, or a comma-separated list of proxy addresses. */
+  TRUST_PROXY: z.string().default('false'),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+  RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(300),
+  RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(1000).default(60_000),
+};
+
+export const telemetryEnv = {
+  /** Tracing is off unless an OTLP endpoint is set (zero cost by default). */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
+  OTEL_SERVICE_NAME: z.string().optional(),
+};
+
+export const workerEnv = {
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(10),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(500),
+  WORKER_HEALTH_PORT: port.default(4001),
+};
+
+export { bool as envBool, port as envPort };

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+/**
+ * Stable machine-readable error codes (QUALITY.md error contract). Clients branch on `code`,
+ * never on `title` or `detail`. Adding a code is fine; renaming one is a breaking change.
+ */
+export const ErrorCode = {
+  validation_failed: 400,
+  bad_request: 400,
+  invalid_json: 400,
+  unauthorized: 401,
+  token_invalid: 401,
+  forbidden: 403,
+  csrf_rejected: 403,
+  not_found: 404,
+  method_not_allowed: 405,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  unprocessable: 422,
+  rate_limited: 429,
+  internal_error: 500,
+  service_unavailable: 503,
+  timeout: 503,
+} as const;
+export type ErrorCode = keyof typeof ErrorCode;
+
+export const FieldError = z.object({
+  path: z.string(),
+  message: z.string(),
+  code: z.string(),
+});
+
+/** RFC 9457 problem details, as every error response of the API is shaped. */
+export const Problem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  code: z.string(),
+  detail: z.string().optional(),
+  requestId: z.string(),
+  errors: z.array(FieldError).optional(),
+});
+export type Problem = z.infer<typeof Problem>;
+
+export const problemType = (code: string) => `https://groundwork.dev/problems/${code.replaceAll('_', '-')}`;
