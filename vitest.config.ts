@@ -18,7 +18,7 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
-          include: ['{apps,packages}/**/*.int.test.ts', 'prisma/**/*.int.test.ts', 'docker/**/*.int.test.ts'],
+          include: ['{apps,packages}/**/*.int.test.ts', 'prisma/**/*.int.test.ts', 'docker/**/*.int.test.ts', 'tests/**/*.int.test.ts'],
           exclude,
           environment: 'node',
           globalSetup: ['./packages/testing/src/global-setup.ts'],

@@ -1,2 +1,2 @@
-export * from './load.js';
-export * from './fragments.js';
+export * from './load';
+export * from './fragments';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { baseEnv, ConfigError, databaseEnv, loadEnv } from './index.js';
+import { baseEnv, ConfigError, databaseEnv, loadEnv } from './index';
 
 const Env = z.object({ ...baseEnv, ...databaseEnv });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Locale } from './waitlist.js';
+import { Locale } from './waitlist';
 
 /**
  * Outbox event payloads, keyed by type. A service writes the event in the same transaction as

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Locale } from './waitlist.js';
+import { Locale } from './waitlist';
 
 /** Queue names shared by producers (api, relay) and processors (worker). */
 export const QueueName = { email: 'email', outbox: 'outbox' } as const;

@@ -1,1 +1,1 @@
-export * from './logger.js';
+export * from './logger';
