@@ -10,7 +10,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['{apps,packages}/**/*.test.ts', 'prisma/**/*.test.ts', 'scripts/**/*.test.ts'],
+          include: ['{apps,packages}/**/*.test.ts', 'prisma/**/*.test.ts', 'scripts/**/*.test.ts', 'docker/**/*.test.ts'],
           exclude: [...exclude, '**/*.int.test.ts'],
           environment: 'node',
         },

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Runs every test layer: lint, typecheck, unit, integration (real PostgreSQL/Redis/S3/SMTP),
+# production build and end-to-end (Playwright in Chromium). Every layer runs even when an
+# earlier one fails (except e2e, which needs the build), then one summary line is printed.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+out=".data/test-results"
+rm -rf "$out" && mkdir -p "$out"
+failed=()
+step() { # name, command...
+  local name=$1; shift
+  printf '\n\033[1m▶ %s\033[0m\n' "$name"
+  local start=$SECONDS
+  if "$@"; then
+    printf '\033[32m✔ %s (%ss)\033[0m\n' "$name" $((SECONDS - start))
+  else
+    printf '\033[31m✘ %s (%ss)\033[0m\n' "$name" $((SECONDS - start))
+    failed+=("$name")
+    return 1
+  fi
+}
+
+step lint pnpm exec biome check .
+step generate pnpm db:generate
+step typecheck pnpm exec turbo run typecheck --output-logs=errors-only
+step unit pnpm exec vitest run --project unit --reporter=default --reporter=json --outputFile="$out/unit.json"
+step integration pnpm exec vitest run --project integration --reporter=default --reporter=json \
+  --outputFile="$out/integration.json"
+if step build pnpm exec turbo run build --filter=@repo/api --filter=@repo/worker --filter=@repo/web \
+  --output-logs=errors-only; then
+  PLAYWRIGHT_JSON_OUTPUT_NAME="$PWD/$out/e2e.json" step e2e pnpm --filter @repo/web exec playwright test \
+    --reporter=list,json
+else
+  failed+=("e2e (skipped: build failed)")
+fi
+
+node scripts/test-summary.mjs "$out" "${failed[*]:-}"
