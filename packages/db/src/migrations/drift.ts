@@ -1,0 +1,46 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { migrate } from '../migrate';
+import { catalogSnapshot, compareCatalogs } from './catalog';
+import { SNAPSHOT_FILE } from './create';
+import { diffSchemas } from './schema-diff';
+import { runScript, withScratchDatabase } from './scratch';
+
+export interface DriftOptions {
+  /** A server where scratch databases may be created (CREATE DATABASE privilege). */
+  url: string;
+  schemaPath: string;
+  migrationsDir: string;
+}
+
+export interface DriftReport {
+  /** Catalog differences between "all migrations applied" and "schema.prisma from scratch"; '' = none. */
+  drift: string;
+  /** SQL from the migrations folder's snapshot to schema.prisma; non-empty = `db:migration:new` was not run. */
+  pendingSql: string;
+}
+
+/**
+ * Builds two databases — one from the committed migrations, one from SQL that Prisma's
+ * engine generates for schema.prisma from scratch — and compares their catalogs. This
+ * catches a schema change without a migration, a hand edit to migration SQL that the
+ * schema does not describe, and anything else that makes them disagree.
+ */
+export async function checkDrift({ url, schemaPath, migrationsDir }: DriftOptions): Promise<DriftReport> {
+  const schema = readFileSync(schemaPath, 'utf8');
+  const fromScratch = await diffSchemas({ url, from: null, to: schema });
+  const [migrated, expected] = await Promise.all([
+    withScratchDatabase(url, async (db) => {
+      await migrate({ url: db, migrationsDir });
+      return catalogSnapshot(db);
+    }),
+    withScratchDatabase(url, async (db) => {
+      await runScript(db, fromScratch);
+      return catalogSnapshot(db);
+    }),
+  ]);
+  const snapshotPath = join(migrationsDir, SNAPSHOT_FILE);
+  const snapshot = existsSync(snapshotPath) ? readFileSync(snapshotPath, 'utf8') : null;
+  const pendingSql = await diffSchemas({ url, from: snapshot, to: schema });
+  return { drift: compareCatalogs(expected, migrated), pendingSql };
+}
