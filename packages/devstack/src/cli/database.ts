@@ -1,0 +1,49 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createDb, type Db } from '@repo/db';
+import { migrate } from '@repo/db/migrate';
+
+export interface DemoLogin {
+  email: string;
+  password?: string;
+  role: string;
+}
+
+export interface SeedOutcome {
+  logins: DemoLogin[];
+  /** Free text from the seed for the banner (e.g. how to sign in). */
+  notice?: string;
+}
+
+type SeedFn = (db: Db) => Promise<Partial<SeedOutcome> | undefined>;
+
+/** Applies pending migrations, then runs prisma/seed.ts (which must be idempotent). */
+export async function prepareDatabase(opts: {
+  repoRoot: string;
+  url: string;
+  log: (line: string) => void;
+}): Promise<SeedOutcome> {
+  const { applied } = await migrate({ url: opts.url, log: opts.log });
+  if (applied.length > 0) opts.log(`applied ${applied.length} migration(s)`);
+
+  const seedFile = join(opts.repoRoot, 'prisma', 'seed.ts');
+  if (!existsSync(seedFile)) {
+    opts.log('no prisma/seed.ts, skipping seed');
+    return { logins: [] };
+  }
+  const mod = (await import(pathToFileURL(seedFile).href)) as { default?: SeedFn };
+  if (typeof mod.default !== 'function') throw new Error('prisma/seed.ts must default-export seed(db)');
+  const db = createDb({ url: opts.url, poolMax: 2 });
+  try {
+    const result = await mod.default(db);
+    return { logins: result?.logins ?? [], ...(result?.notice ? { notice: result.notice } : {}) };
+  } catch (error) {
+    // The seed refuses NODE_ENV=production (a real database): run without demo data then.
+    if ((error as Error).name !== 'SeedRefusedError') throw error;
+    opts.log(`seed skipped: ${(error as Error).message}`);
+    return { logins: [] };
+  } finally {
+    await db.$disconnect();
+  }
+}
