@@ -1,0 +1,60 @@
+import { S3Client } from '@aws-sdk/client-s3';
+import { createDb } from '@repo/db';
+import { createLogger, type Logger } from '@repo/observability';
+import { Redis } from 'ioredis';
+import type { ApiEnv } from './env';
+import { type AppDeps, systemClock } from './types';
+
+export function createS3(env: ApiEnv): S3Client {
+  return new S3Client({
+    region: env.S3_REGION,
+    forcePathStyle: env.S3_FORCE_PATH_STYLE,
+    credentials: { accessKeyId: env.S3_ACCESS_KEY_ID, secretAccessKey: env.S3_SECRET_ACCESS_KEY },
+    ...(env.S3_ENDPOINT ? { endpoint: env.S3_ENDPOINT } : {}),
+    // Local S3-compatible servers store aws-chunked framing verbatim otherwise (ENVIRONMENT.md).
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
+}
+
+export function createRedis(env: ApiEnv, logger: Logger): Redis {
+  const redis = new Redis(env.REDIS_URL, {
+    // Fail a command after a couple of reconnect attempts instead of queueing it for ~20: a
+    // request waiting on a dead Redis should become a 503 quickly, not hang.
+    maxRetriesPerRequest: 2,
+    connectionName: 'api',
+  });
+  let lastError = '';
+  redis.on('error', (error: Error) => {
+    // ioredis retries forever and emits the same error on every attempt; log each change once.
+    if (error.message !== lastError) logger.warn({ err: error }, 'redis connection error');
+    lastError = error.message;
+  });
+  redis.on('ready', () => {
+    if (lastError) logger.info('redis connection restored');
+    lastError = '';
+  });
+  return redis;
+}
+
+export function createDeps(env: ApiEnv, logger?: Logger): AppDeps {
+  const log =
+    logger ?? createLogger({ service: 'api', level: env.LOG_LEVEL, pretty: env.NODE_ENV === 'development' });
+  return {
+    env,
+    logger: log,
+    clock: systemClock,
+    db: createDb({ url: env.DATABASE_URL, poolMax: env.DATABASE_POOL_MAX }),
+    redis: createRedis(env, log),
+    s3: createS3(env),
+  };
+}
+
+/** Closes every connection; each failure is tolerated so one stuck client cannot block shutdown. */
+export async function closeDeps(deps: AppDeps): Promise<void> {
+  await Promise.allSettled([
+    deps.db.$disconnect(),
+    deps.redis.quit().catch(() => deps.redis.disconnect()),
+    Promise.resolve(deps.s3.destroy()),
+  ]);
+}

@@ -1,0 +1,17 @@
+import { apiEnv, baseEnv, databaseEnv, loadEnvOrExit, redisEnv, s3Env, telemetryEnv } from '@repo/config';
+import { z } from 'zod';
+
+export const ApiEnv = z.object({
+  ...baseEnv,
+  ...databaseEnv,
+  ...redisEnv,
+  ...s3Env,
+  ...apiEnv,
+  ...telemetryEnv,
+});
+export type ApiEnv = z.output<typeof ApiEnv>;
+
+/** Entry points only: prints every invalid variable by name and exits 1. */
+export function loadApiEnv(source: Record<string, string | undefined> = process.env): ApiEnv {
+  return loadEnvOrExit(ApiEnv, source);
+}

@@ -1,0 +1,22 @@
+import { MetaResponse } from '@repo/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { getMeta } from './meta.service';
+
+export interface MetaRoutesOptions {
+  version: string;
+}
+
+/** Contract (schemas in @repo/contracts) → route (HTTP only) → service (logic, takes deps). */
+export const metaRoutes: FastifyPluginAsyncZod<MetaRoutesOptions> = async (app, { version }) => {
+  app.get(
+    '/meta',
+    {
+      schema: {
+        tags: ['meta'],
+        summary: 'Name and version of the running API',
+        response: { 200: MetaResponse },
+      },
+    },
+    async () => getMeta({ version }),
+  );
+};

@@ -1,0 +1,82 @@
+import { createHash } from 'node:crypto';
+import swagger from '@fastify/swagger';
+import scalar from '@scalar/fastify-api-reference';
+import type { FastifyPluginAsync } from 'fastify';
+import fp from 'fastify-plugin';
+import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+
+export interface OpenApiOptions {
+  version: string;
+}
+
+const INLINE_SCRIPT = /<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g;
+
+/** CSP for the reference page: its own bundle plus the exact inline bootstrap script, by hash. */
+function referenceCsp(html: string): string {
+  const hashes = [...html.matchAll(INLINE_SCRIPT)].map(
+    (m) =>
+      `'sha256-${createHash('sha256')
+        .update(m[1] ?? '')
+        .digest('base64')}'`,
+  );
+  return [
+    "default-src 'none'",
+    `script-src 'self' ${hashes.join(' ')}`,
+    // The bundle injects its stylesheet at runtime.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+/**
+ * OpenAPI 3.1 generated from the routes' Zod schemas, served at /openapi.json, and the Scalar
+ * reference UI at /reference. Scalar's bundle is served by the plugin itself from node_modules
+ * (`/reference/js/scalar.js`) and default fonts are off, so the page works with no internet.
+ */
+const openapi: FastifyPluginAsync<OpenApiOptions> = async (app, opts) => {
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Groundwork API',
+        version: opts.version,
+        description: 'Errors are RFC 9457 problem+json bodies with a stable `code` and the `requestId`.',
+      },
+      servers: [],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+
+  app.get('/openapi.json', { schema: { hide: true }, config: { quiet: true } }, async () => app.swagger());
+
+  await app.register(async (scope) => {
+    scope.addHook('onSend', async (_req, reply, payload) => {
+      const type = String(reply.getHeader('content-type') ?? '');
+      if (type.startsWith('text/html') && typeof payload === 'string') {
+        reply.header('content-security-policy', referenceCsp(payload));
+      }
+      return payload;
+    });
+    await scope.register(scalar, {
+      routePrefix: '/reference',
+      configuration: {
+        // Relative, so the page also works behind the web app's same-origin proxy (/api/reference/).
+        url: '../openapi.json',
+        withDefaultFonts: false,
+        hideClientButton: true,
+        // Both call Scalar's hosted services (api.scalar.com) from the browser; off for offline use.
+        agent: { disabled: true },
+        mcp: { disabled: true },
+      },
+      logLevel: 'warn',
+    });
+  });
+};
+
+export default fp(openapi, { name: 'openapi' });

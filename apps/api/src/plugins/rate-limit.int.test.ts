@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from '../test-helpers';
+
+const open: TestApp[] = [];
+async function app(overrides: Record<string, string> = {}) {
+  // A fresh prefix per test: counters from other tests (or a previous run) never interfere.
+  const t = await buildTestApp({
+    RATE_LIMIT_MAX: '3',
+    REDIS_PREFIX: `rl${randomUUID().slice(0, 8)}`,
+    ...overrides,
+  });
+  open.push(t);
+  return t;
+}
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((t) => t.close()));
+});
+
+describe('rate limiting', () => {
+  it('sends RateLimit-* headers and answers 429 problem+json with Retry-After past the limit', async () => {
+    const t = await app();
+    const remaining: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const res = await t.app.inject({ url: '/v1/meta' });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['ratelimit-limit']).toBe('3');
+      remaining.push(String(res.headers['ratelimit-remaining']));
+    }
+    expect(remaining).toEqual(['2', '1', '0']);
+    const limited = await t.app.inject({ url: '/v1/meta' });
+    expect(limited.statusCode).toBe(429);
+    expect(limited.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(limited.json()).toMatchObject({
+      code: 'rate_limited',
+      status: 429,
+      requestId: limited.headers['x-request-id'],
+    });
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
+  it('shares counters between app instances through Redis', async () => {
+    const prefix = `rl${randomUUID().slice(0, 8)}`;
+    const a = await app({ REDIS_PREFIX: prefix });
+    const b = await app({ REDIS_PREFIX: prefix });
+    for (let i = 0; i < 3; i++) expect((await a.app.inject({ url: '/v1/meta' })).statusCode).toBe(200);
+    expect((await b.app.inject({ url: '/v1/meta' })).statusCode).toBe(429);
+    const keys = await a.deps.redis.keys(`${prefix}:rl:*`);
+    expect(keys.length).toBeGreaterThan(0);
+  });
+
+  it('still limits (locally) when Redis is unreachable: never fails open', async () => {
+    const t = await app({ REDIS_URL: 'redis://127.0.0.1:1' });
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) statuses.push((await t.app.inject({ url: '/v1/meta' })).statusCode);
+    expect(statuses).toEqual([200, 200, 200, 429, 429]);
+  });
+
+  it('does not limit health probes', async () => {
+    const t = await app();
+    for (let i = 0; i < 6; i++) {
+      const res = await t.app.inject({ url: '/healthz' });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['ratelimit-limit']).toBeUndefined();
+    }
+  });
+
+  it('ignores a spoofed X-Forwarded-For unless the proxy is trusted', async () => {
+    const untrusted = await app();
+    const codes: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      codes.push(
+        (await untrusted.app.inject({ url: '/v1/meta', headers: { 'x-forwarded-for': `203.0.113.${i}` } }))
+          .statusCode,
+      );
+    }
+    expect(codes.at(-1)).toBe(429);
+
+    const trusted = await app({ TRUST_PROXY: 'true' });
+    for (let i = 0; i < 4; i++) {
+      const res = await trusted.app.inject({
+        url: '/v1/meta',
+        headers: { 'x-forwarded-for': `203.0.113.${i}` },
+      });
+      expect(res.statusCode).toBe(200);
+    }
+  });
+
+  it('lets a route override the global limit', async () => {
+    const t = await buildTestApp(
+      { RATE_LIMIT_MAX: '100', REDIS_PREFIX: `rl${randomUUID().slice(0, 8)}` },
+      {
+        routes: (a) =>
+          a.get('/strict', { config: { rateLimit: { max: 1, timeWindow: 60_000 } } }, async () => 'ok'),
+      },
+    );
+    open.push(t);
+    expect((await t.app.inject({ url: '/test/strict' })).statusCode).toBe(200);
+    const second = await t.app.inject({ url: '/test/strict' });
+    expect(second.statusCode).toBe(429);
+    expect(second.headers['ratelimit-limit']).toBe('1');
+  });
+});

@@ -1,0 +1,39 @@
+import { loadEnv } from '@repo/config';
+import { createLogger, type Logger } from '@repo/observability';
+import { testEnv } from '@repo/testing';
+import { buildApp } from './app';
+import { closeDeps, createDeps } from './deps';
+import { ApiEnv } from './env';
+import type { App, AppDeps } from './types';
+
+export interface TestApp {
+  app: App;
+  deps: AppDeps;
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the real app against the integration devstack (env from @repo/testing), with overrides
+ * for the case under test, e.g. `{ S3_ENDPOINT: 'http://127.0.0.1:1' }` for a dead dependency.
+ */
+export async function buildTestApp(
+  overrides: Record<string, string | undefined> = {},
+  options: { logger?: Logger; routes?: (app: App) => void } = {},
+): Promise<TestApp> {
+  const env = loadEnv(ApiEnv, testEnv({ LOG_LEVEL: 'silent', ...overrides }));
+  const logger = options.logger ?? createLogger({ service: 'api-test', level: env.LOG_LEVEL });
+  const deps = createDeps(env, logger);
+  const app = await buildApp(deps, { defaultMetrics: false });
+  // Test-only routes go under /test so they can never collide with real ones.
+  if (options.routes)
+    await app.register(async (scope) => options.routes?.(scope as App), { prefix: '/test' });
+  await app.ready();
+  return {
+    app,
+    deps,
+    close: async () => {
+      await app.close();
+      await closeDeps(deps);
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import type { S3Client } from '@aws-sdk/client-s3';
+import type { Db } from '@repo/db';
+import type { Logger } from '@repo/observability';
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Redis } from 'ioredis';
+import type { ApiEnv } from './env';
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** Everything the app talks to, created by createDeps() in production and by tests as they like. */
+export interface AppDeps {
+  env: ApiEnv;
+  db: Db;
+  redis: Redis;
+  s3: S3Client;
+  logger?: Logger;
+  clock?: Clock;
+}
+
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Probe/scrape routes: no per-request log line. */
+    quiet?: boolean;
+  }
+}

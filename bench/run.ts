@@ -1,0 +1,189 @@
+/**
+ * `pnpm bench`: loads a bare Fastify baseline and the real API (child processes on loopback) with
+ * autocannon, then writes bench/results/<date>.json and bench/results/latest.md. Numbers are
+ * reported as ratios to the baseline measured in the same run (machines here are noisy).
+ *
+ * BENCH_DURATION (seconds per scenario, default 5) and BENCH_CONNECTIONS (default 50) tune it.
+ * Services come from the environment when DATABASE_URL/REDIS_URL/S3_ENDPOINT are set, otherwise
+ * an ephemeral devstack is started and stopped.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startDevstack } from '../packages/devstack/src/index';
+
+interface AutocannonResult {
+  requests: { average: number };
+  latency: { p50: number; p99: number };
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  '5xx': number;
+}
+type Autocannon = (opts: Record<string, unknown>) => Promise<AutocannonResult>;
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+const duration = Number(process.env.BENCH_DURATION ?? 5);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
+
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  const { port } = server.address() as { port: number };
+  await new Promise((r) => server.close(r));
+  return port;
+}
+
+async function waitFor(url: string, child: ChildProcess, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${url}: process exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url} did not come up within ${timeoutMs} ms`);
+}
+
+function rssMb(pid: number | undefined): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+interface Scenario {
+  name: string;
+  url: string;
+  pid: number | undefined;
+}
+
+async function load({ name, url, pid }: Scenario) {
+  await autocannon({ url, connections, duration: 1 }); // warm-up (JIT, pools)
+  const r = await autocannon({ url, connections, duration });
+  const result = {
+    name,
+    url: new URL(url).pathname,
+    reqPerSec: Math.round(r.requests.average),
+    p50Ms: r.latency.p50,
+    p99Ms: r.latency.p99,
+    rssMb: rssMb(pid),
+    non2xx: r.non2xx,
+    errors: r.errors + r.timeouts,
+  };
+  console.info(
+    `${name.padEnd(22)} ${String(result.reqPerSec).padStart(7)} req/s  p50 ${result.p50Ms} ms  p99 ${result.p99Ms} ms  RSS ${result.rssMb} MB`,
+  );
+  return result;
+}
+
+const children: ChildProcess[] = [];
+let stack: Awaited<ReturnType<typeof startDevstack>> | undefined;
+let dataDir: string | undefined;
+try {
+  let env: Record<string, string | undefined> = process.env;
+  if (!env.DATABASE_URL || !env.REDIS_URL || !env.S3_ENDPOINT) {
+    dataDir = await mkdtemp(join(tmpdir(), 'groundwork-bench-'));
+    stack = await startDevstack({ dataDir, ephemeral: true, env: process.env });
+    env = { ...process.env, ...stack.env };
+  }
+
+  const barePort = await freePort();
+  const bare = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(root, 'bench/bare-server.ts'), String(barePort)],
+    {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
+  children.push(bare);
+
+  const apiPort = await freePort();
+  const api = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    cwd: join(root, 'apps/api'),
+    // Production-like: info logs (written to /dev/null, still serialized), limiter on but high.
+    env: {
+      ...env,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'info',
+      API_HOST: '127.0.0.1',
+      API_PORT: String(apiPort),
+      RATE_LIMIT_MAX: '1000000000',
+      REDIS_PREFIX: 'bench',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  children.push(api);
+
+  await waitFor(`http://127.0.0.1:${barePort}/hello`, bare);
+  await waitFor(`http://127.0.0.1:${apiPort}/healthz`, api);
+
+  const baseline = await load({
+    name: 'bare fastify /hello',
+    url: `http://127.0.0.1:${barePort}/hello`,
+    pid: bare.pid,
+  });
+  const scenarios = [
+    baseline,
+    await load({ name: 'api /healthz', url: `http://127.0.0.1:${apiPort}/healthz`, pid: api.pid }),
+    await load({ name: 'api /v1/meta', url: `http://127.0.0.1:${apiPort}/v1/meta`, pid: api.pid }),
+  ].map((s) => ({ ...s, ratio: Math.round((s.reqPerSec / baseline.reqPerSec) * 100) / 100 }));
+
+  const date = new Date().toISOString();
+  const report = {
+    date,
+    node: process.version,
+    cpus: cpus().length,
+    durationSeconds: duration,
+    connections,
+    scenarios,
+  };
+  const dir = join(root, 'bench/results');
+  await mkdir(dir, { recursive: true });
+  await writeFile(join(dir, `${date.slice(0, 10)}.json`), `${JSON.stringify(report, null, 2)}\n`);
+  const rows = scenarios.map(
+    (s) =>
+      `| ${s.name} | ${s.reqPerSec} | ${s.ratio} | ${s.p50Ms} | ${s.p99Ms} | ${s.rssMb} | ${s.non2xx + s.errors} |`,
+  );
+  await writeFile(
+    join(dir, 'latest.md'),
+    [
+      `# Benchmark ${date}`,
+      '',
+      `Node ${process.version}, ${cpus().length} CPUs, ${connections} connections, ${duration} s per scenario, loopback.`,
+      'Ratio = req/s relative to the bare Fastify baseline measured in the same run.',
+      '',
+      '| Scenario | req/s | ratio | p50 ms | p99 ms | RSS MB | non-2xx + errors |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+      ...rows,
+      '',
+    ].join('\n'),
+  );
+  console.info(`written bench/results/${date.slice(0, 10)}.json and bench/results/latest.md`);
+  // Under load the API must answer every request: a 5xx or error fails the run.
+  if (scenarios.some((s) => s.non2xx > 0 || s.errors > 0)) {
+    console.error('some requests failed (non-2xx or socket errors)');
+    process.exitCode = 1;
+  }
+} finally {
+  await Promise.all(children.map(stop));
+  await stack?.stop();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+}

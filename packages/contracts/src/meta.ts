@@ -1,0 +1,9 @@
+import { z } from 'zod';
+
+/** GET /v1/meta: what is running. Example of a contract shared by the API, the web app and docs. */
+export const MetaResponse = z.object({
+  name: z.string(),
+  version: z.string(),
+  apiVersion: z.literal('v1'),
+});
+export type MetaResponse = z.infer<typeof MetaResponse>;
