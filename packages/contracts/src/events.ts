@@ -11,4 +11,12 @@ export const OutboxEventPayloads = {
 
 export type OutboxEventType = keyof typeof OutboxEventPayloads;
 export type OutboxEventPayload<T extends OutboxEventType> = z.infer<(typeof OutboxEventPayloads)[T]>;
-export const OutboxEventType = z.enum(Object.keys(OutboxEventPayloads) as [OutboxEventType, ...OutboxEventType[]]);
+export const OutboxEventType = z.enum(
+  Object.keys(OutboxEventPayloads) as [OutboxEventType, ...OutboxEventType[]],
+);
+
+/**
+ * PostgreSQL NOTIFY channel a writer signals (inside its transaction, so it fires on commit) after
+ * inserting an OutboxEvent; the worker LISTENs and relays at once instead of at its next poll.
+ */
+export const OUTBOX_NOTIFY_CHANNEL = 'outbox_events';

@@ -1,5 +1,6 @@
 export * from './errors';
+export * from './events';
 export * from './health';
 export * from './jobs';
-export * from './events';
+export * from './meta';
 export * from './waitlist';

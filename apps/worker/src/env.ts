@@ -1,0 +1,25 @@
+import {
+  baseEnv,
+  databaseEnv,
+  loadEnvOrExit,
+  redisEnv,
+  smtpEnv,
+  telemetryEnv,
+  workerEnv,
+} from '@repo/config';
+import { z } from 'zod';
+
+export const WorkerEnv = z.object({
+  ...baseEnv,
+  ...databaseEnv,
+  ...redisEnv,
+  ...smtpEnv,
+  ...telemetryEnv,
+  ...workerEnv,
+});
+export type WorkerEnv = z.output<typeof WorkerEnv>;
+
+/** Entry points only: prints every invalid variable by name and exits 1. */
+export function loadWorkerEnv(source: Record<string, string | undefined> = process.env): WorkerEnv {
+  return loadEnvOrExit(WorkerEnv, source);
+}

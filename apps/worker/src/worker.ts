@@ -1,0 +1,90 @@
+import { QueueName } from '@repo/contracts';
+import { createDb } from '@repo/db';
+import type { Logger } from '@repo/observability';
+import { createQueue, createRedis, queueOptions } from '@repo/queue';
+import { Worker } from 'bullmq';
+import type { WorkerEnv } from './env';
+import { startHealthServer } from './health';
+import { listenForOutbox } from './outbox/notify';
+import { startRelay } from './outbox/relay';
+import { createEmailProcessor, createSmtpTransport } from './processors/email';
+
+export interface RunningWorker {
+  healthPort: number;
+  /** Graceful drain: stop relaying, finish active jobs, close every connection. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Wires processors, the outbox relay and the health server from the environment. Kept apart
+ * from main.ts so telemetry can be initialised before any instrumented module is imported.
+ */
+export async function startWorker(env: WorkerEnv, logger: Logger): Promise<RunningWorker> {
+  const db = createDb({ url: env.DATABASE_URL, poolMax: env.DATABASE_POOL_MAX });
+  // Separate connections: BullMQ Workers block on theirs; producers must fail fast instead.
+  const workerRedis = createRedis(env.REDIS_URL, { role: 'worker', connectionName: 'worker' });
+  const producerRedis = createRedis(env.REDIS_URL, { role: 'producer', connectionName: 'worker-relay' });
+  for (const [name, client] of [
+    ['worker', workerRedis],
+    ['producer', producerRedis],
+  ] as const) {
+    client.on('error', (err) => logger.warn({ err, connection: name }, 'redis connection error'));
+  }
+
+  const emailQueue = createQueue(QueueName.email, { connection: producerRedis, prefix: env.REDIS_PREFIX });
+  const transport = createSmtpTransport(env.SMTP_URL);
+  const emailWorker = new Worker(
+    QueueName.email,
+    createEmailProcessor({
+      transport,
+      from: env.MAIL_FROM,
+      appUrl: env.APP_URL,
+      clock: () => new Date(),
+      logger: logger.child({ queue: QueueName.email }),
+    }),
+    {
+      ...queueOptions({ connection: workerRedis, prefix: env.REDIS_PREFIX }),
+      concurrency: env.WORKER_CONCURRENCY,
+    },
+  );
+  emailWorker.on('failed', (job, err) =>
+    logger.warn({ err, jobId: job?.id, attemptsMade: job?.attemptsMade }, 'email job failed'),
+  );
+  emailWorker.on('error', (err) => logger.error({ err }, 'email worker error'));
+
+  const relay = startRelay({
+    db,
+    queues: { [QueueName.email]: emailQueue },
+    logger: logger.child({ component: 'outbox-relay' }),
+    pollMs: env.OUTBOX_POLL_MS,
+  });
+  const listener = listenForOutbox({
+    url: env.DATABASE_URL,
+    onNotify: () => relay.wake(),
+    logger: logger.child({ component: 'outbox-listen' }),
+  });
+
+  const health = await startHealthServer({
+    port: env.WORKER_HEALTH_PORT,
+    checks: {
+      postgres: () => db.$queryRaw`SELECT 1`,
+      redis: () => producerRedis.ping(),
+    },
+  });
+  logger.info({ healthPort: health.port, concurrency: env.WORKER_CONCURRENCY }, 'worker started');
+
+  return {
+    healthPort: health.port,
+    stop: async () => {
+      // Order matters: nothing new is claimed or picked up while active jobs finish.
+      await listener.close();
+      await relay.stop();
+      await emailWorker.close();
+      await emailQueue.close();
+      transport.close();
+      await Promise.allSettled([workerRedis.quit(), producerRedis.quit()]);
+      await db.$disconnect();
+      await health.close();
+    },
+  };
+}
