@@ -1,0 +1,54 @@
+import { defineConfig, devices } from '@playwright/test';
+import { baseURL, e2ePorts, urlsFile } from './e2e/support/env';
+
+// Browsers cannot be downloaded here: use the system Chromium (apt `chromium`).
+const executablePath = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export default defineConfig({
+  testDir: './e2e',
+  outputDir: './test-results',
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  retries: process.env.CI ? 1 : 0,
+  workers: 2,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+      ],
+    },
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  // E2E_EXTERNAL_SERVER=1: test a stack you started yourself (same ports and URLs file).
+  webServer: process.env.E2E_EXTERNAL_SERVER
+    ? undefined
+    : {
+        // The whole stack (services, migrations, api, worker, web) in production mode on throw-away
+        // data. `turbo build` runs before (root `test` script), hence --no-build.
+        command: `rm -f "${urlsFile}" && exec node --import tsx ../../packages/devstack/src/cli.ts start --ephemeral --no-build --write-urls "${urlsFile}"`,
+        url: `${baseURL}/en`,
+        env: {
+          WEB_PORT: String(e2ePorts.web),
+          API_PORT: String(e2ePorts.api),
+          WORKER_HEALTH_PORT: String(e2ePorts.workerHealth),
+          NEXT_TELEMETRY_DISABLED: '1',
+        },
+        reuseExistingServer: false,
+        timeout: 240_000,
+        stdout: 'pipe',
+        stderr: 'pipe',
+        gracefulShutdown: { signal: 'SIGTERM', timeout: 30_000 },
+      },
+});

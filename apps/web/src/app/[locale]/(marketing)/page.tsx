@@ -1,0 +1,21 @@
+import { setRequestLocale } from 'next-intl/server';
+import { use } from 'react';
+import { FeatureGrid } from './_components/feature-grid';
+import { Hero } from './_components/hero';
+import { WaitlistSection } from './_components/waitlist-section';
+
+export default function HomePage({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale } = use(params);
+  // Lets the page render statically per locale.
+  setRequestLocale(locale);
+
+  return (
+    <>
+      <Hero />
+      <FeatureGrid />
+      <WaitlistSection />
+    </>
+  );
+}
+// The marketing home is static HTML per locale; fail the build if something makes it dynamic.
+export const dynamic = 'error';

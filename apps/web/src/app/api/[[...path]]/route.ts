@@ -1,0 +1,21 @@
+import 'server-only';
+import { serverEnv } from '@/env';
+import { forwardToApi } from '@/lib/api/forward';
+
+// Same-origin gateway to the API (see ADR 0006). API_URL is read per request, so one build
+// serves any API address given when the server starts.
+export const dynamic = 'force-dynamic';
+
+function handler(request: Request): Promise<Response> {
+  return forwardToApi(request, serverEnv().API_URL);
+}
+
+export {
+  handler as DELETE,
+  handler as GET,
+  handler as HEAD,
+  handler as OPTIONS,
+  handler as PATCH,
+  handler as POST,
+  handler as PUT,
+};
