@@ -10,7 +10,14 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['{apps,packages}/**/*.test.ts', 'prisma/**/*.test.ts', 'scripts/**/*.test.ts', 'docker/**/*.test.ts'],
+          // Distinct group orders let both projects run in one `vitest run` despite different pools.
+          sequence: { groupOrder: 0 },
+          include: [
+            '{apps,packages}/**/*.test.ts',
+            'prisma/**/*.test.ts',
+            'scripts/**/*.test.ts',
+            'docker/**/*.test.ts',
+          ],
           exclude: [...exclude, '**/*.int.test.ts'],
           environment: 'node',
         },
@@ -18,7 +25,13 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
-          include: ['{apps,packages}/**/*.int.test.ts', 'prisma/**/*.int.test.ts', 'docker/**/*.int.test.ts', 'tests/**/*.int.test.ts'],
+          sequence: { groupOrder: 1 },
+          include: [
+            '{apps,packages}/**/*.int.test.ts',
+            'prisma/**/*.int.test.ts',
+            'docker/**/*.int.test.ts',
+            'tests/**/*.int.test.ts',
+          ],
           exclude,
           environment: 'node',
           globalSetup: ['./packages/testing/src/global-setup.ts'],

@@ -18,7 +18,7 @@ RUN --mount=type=cache,id=pnpm,target=/pnpm/store pnpm install --offline --froze
  && cp -r apps/api/dist /out/dist && cp -r prisma /out/prisma
 
 FROM node:${NODE_VERSION}-bookworm-slim AS runtime
-ENV NODE_ENV=production API_HOST=0.0.0.0 API_PORT=4000 MIGRATIONS_DIR=/app/prisma/migrations
+ENV NODE_ENV=production API_HOST=0.0.0.0 API_PORT=4000
 WORKDIR /app
 COPY --from=build --chown=node:node /out ./
 USER node

@@ -37,7 +37,8 @@ describe('docker/compose.yaml', () => {
 
   it('runs the backing services and the three apps', () => {
     const names = Object.keys(compose.services);
-    for (const s of ['postgres', 'redis', 'minio', 'mailpit', 'api', 'worker', 'web']) expect(names).toContain(s);
+    for (const s of ['postgres', 'redis', 'minio', 'mailpit', 'api', 'worker', 'web'])
+      expect(names).toContain(s);
   });
 
   it('builds each app from its own Dockerfile', () => {
@@ -48,7 +49,13 @@ describe('docker/compose.yaml', () => {
 
   it('gives api and worker every required variable', () => {
     const apiRequired = requiredKeys({ ...baseEnv, ...databaseEnv, ...redisEnv, ...s3Env, ...apiEnv });
-    const workerRequired = requiredKeys({ ...baseEnv, ...databaseEnv, ...redisEnv, ...smtpEnv, ...workerEnv });
+    const workerRequired = requiredKeys({
+      ...baseEnv,
+      ...databaseEnv,
+      ...redisEnv,
+      ...smtpEnv,
+      ...workerEnv,
+    });
     expect(apiRequired).toContain('DATABASE_URL');
     for (const key of apiRequired) expect(compose.services.api?.environment, key).toHaveProperty(key);
     for (const key of workerRequired) expect(compose.services.worker?.environment, key).toHaveProperty(key);

@@ -6,9 +6,7 @@ import { z } from 'zod';
  * Every variable is documented in .env.example.
  */
 
-const bool = z
-  .enum(['true', 'false', '1', '0'])
-  .transform((v) => v === 'true' || v === '1');
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 const port = z.coerce.number().int().min(0).max(65535);
 
@@ -27,7 +25,10 @@ export const databaseEnv = {
 export const redisEnv = {
   REDIS_URL: z.url().refine((u) => /^rediss?:\/\//.test(u), 'must be a redis:// URL'),
   /** Prefix for every Redis key and BullMQ queue; lets test workers share one server. */
-  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]*$/).default('gw'),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_-]*$/)
+    .default('gw'),
 };
 
 export const s3Env = {

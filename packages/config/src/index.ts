@@ -1,2 +1,2 @@
-export * from './load';
 export * from './fragments';
+export * from './load';

@@ -99,10 +99,13 @@ async function main(): Promise<void> {
   if (ephemeral) tempDataDir = await mkdtemp(join(tmpdir(), 'groundwork-stack-'));
   const dataDir = tempDataDir ?? resolve(repoRoot, env.GROUNDWORK_DATA_DIR || '.data');
   // Ports from .env are preferences, not demands: if one is taken (a second stack, a test run),
-  // the next free one is used and logged. --ephemeral ignores them and takes free ports.
+  // the next free one is used and logged. --ephemeral takes free ports for the services, but
+  // app ports set explicitly are exact: Playwright must know the web URL before the stack starts.
   const pick = (label: string, fallback: number, ...names: string[]) => {
     const configured = names.map((n) => Number(env[n])).find((n) => Number.isInteger(n) && n > 0);
-    return pickPort({ label, preferred: configured ?? fallback, ephemeral, log: say });
+    const isApp = label === 'api' || label === 'web' || label === 'worker';
+    const requested = ephemeral && isApp ? configured : undefined;
+    return pickPort({ label, preferred: configured ?? fallback, requested, ephemeral, log: say });
   };
   const ports = {
     postgres: await pick('postgres', DEFAULT_PORTS.postgres, 'DEV_POSTGRES_PORT'),
