@@ -1,13 +1,17 @@
-// Demo data for development: `pnpm db:seed` (after `pnpm db:migrate`), or call
-// `seed(db)` from code (the dev stack does on start). Idempotent: running it again
-// updates the same rows instead of duplicating them.
+// Demo data for development: `pnpm db:seed` (after `pnpm db:migrate`), or `seed(db, options)`
+// from code (`pnpm dev` does on every start). Idempotent: running it again updates the same rows.
 //
-// The root package does not depend on @repo/db, hence the relative import.
+// Passwords: pass the ones you want kept (the dev runner stores them in its data dir so every
+// start prints logins that work); any missing one is generated at random and returned. Nothing
+// here is ever used in production: the seed refuses NODE_ENV=production.
+import { randomBytes } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
+import { hash, verify } from '@node-rs/argon2';
 import { createDb, type Db, normalizeEmail, type UserRole } from '@repo/db';
 
 export interface SeedLogin {
   email: string;
+  password: string;
   role: UserRole;
 }
 
@@ -17,40 +21,56 @@ export interface SeedResult {
   notice: string;
 }
 
+export interface SeedOptions {
+  env?: { NODE_ENV?: string | undefined };
+  /** Demo passwords to keep, by email; missing ones are generated. */
+  passwords?: Record<string, string>;
+}
+
 const DEMO_USERS: { email: string; name: string; role: UserRole }[] = [
   { email: 'admin@groundwork.local', name: 'Demo Admin', role: 'admin' },
   { email: 'user@groundwork.local', name: 'Demo User', role: 'user' },
 ];
 
+/** OWASP's argon2id baseline (19 MiB, 2 passes, 1 lane); the Identity module uses the same. */
+// `algorithm: 2` is Algorithm.Argon2id: a const enum, which isolatedModules cannot import.
+const ARGON2ID = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
+
 export class SeedRefusedError extends Error {
   override readonly name = 'SeedRefusedError';
 }
 
-/**
- * Upserts the demo accounts. No passwords are stored (passwordHash stays null):
- * password hashing arrives with the Identity module, which will set them — until then
- * we print no password rather than one that does not work.
- */
-export default async function seed(
-  db: Db,
-  env: { NODE_ENV?: string } = { NODE_ENV: process.env.NODE_ENV },
-): Promise<SeedResult> {
+/** 16 random characters from an alphabet without look-alikes (no 0/O, 1/l/I). */
+function generatePassword(): string {
+  const alphabet = 'abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+  return Array.from(randomBytes(16), (b) => alphabet[b % alphabet.length]).join('');
+}
+
+export default async function seed(db: Db, options: SeedOptions = {}): Promise<SeedResult> {
+  const { env = { NODE_ENV: process.env.NODE_ENV }, passwords = {} } = options;
   if (env.NODE_ENV === 'production') {
     throw new SeedRefusedError('Refusing to seed demo accounts with NODE_ENV=production');
   }
   const now = new Date();
+  const logins: SeedLogin[] = [];
   for (const user of DEMO_USERS) {
     const email = normalizeEmail(user.email);
+    const password = passwords[email] ?? generatePassword();
+    const existing = await db.user.findUnique({ where: { email }, select: { passwordHash: true } });
+    // Re-hash only when the stored hash does not match: argon2id is deliberately slow.
+    const keepHash = existing?.passwordHash && (await verify(existing.passwordHash, password));
+    const passwordHash = keepHash ? existing.passwordHash : await hash(password, ARGON2ID);
     await db.user.upsert({
       where: { email },
-      create: { email, name: user.name, role: user.role, emailVerifiedAt: now },
-      // Restores the demo state if someone changed the role or disabled the account.
-      update: { name: user.name, role: user.role, disabledAt: null, deletedAt: null },
+      create: { email, name: user.name, role: user.role, emailVerifiedAt: now, passwordHash },
+      // Restores the demo state if someone changed the role, the password or disabled the account.
+      update: { name: user.name, role: user.role, passwordHash, disabledAt: null, deletedAt: null },
     });
+    logins.push({ email, password, role: user.role });
   }
   return {
-    logins: DEMO_USERS.map(({ email, role }) => ({ email, role })),
-    notice: 'Demo accounts created without passwords: sign-in arrives with the Identity module.',
+    logins,
+    notice: 'Passwords are stored as argon2id hashes; the sign-in pages arrive with the Identity module.',
   };
 }
 
@@ -64,7 +84,9 @@ if (isMain) {
   const db = createDb({ url, poolMax: 2 });
   seed(db)
     .then((result) => {
-      for (const login of result.logins) console.info(`  ${login.role.padEnd(5)}  ${login.email}`);
+      for (const login of result.logins) {
+        console.info(`  ${login.role.padEnd(5)}  ${login.email}  /  ${login.password}`);
+      }
       console.info(result.notice);
     })
     .catch((error: unknown) => {

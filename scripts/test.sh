@@ -3,6 +3,8 @@
 # production build and end-to-end (Playwright in Chromium). Every layer runs even when an
 # earlier one fails (except e2e, which needs the build), then one summary line is printed.
 set -uo pipefail
+# Build tools must not phone home (there is no network here; tests should not depend on it).
+export TURBO_TELEMETRY_DISABLED=1 NEXT_TELEMETRY_DISABLED=1
 cd "$(dirname "$0")/.."
 
 out=".data/test-results"

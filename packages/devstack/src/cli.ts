@@ -123,7 +123,7 @@ async function main(): Promise<void> {
   if (stopping) return;
 
   const dbLog = prefixer('db', 'yellow');
-  const seeded = await prepareDatabase({ repoRoot, url: stack.env.DATABASE_URL ?? '', log: dbLog });
+  const seeded = await prepareDatabase({ repoRoot, url: stack.env.DATABASE_URL ?? '', dataDir, log: dbLog });
   if (stopping) return;
 
   const apiUrl = `http://127.0.0.1:${ports.api}`;

@@ -37,7 +37,7 @@ async function contents(url: string): Promise<Record<string, unknown[]>> {
 async function fill(url: string): Promise<void> {
   const db = createDb({ url, poolMax: 2 });
   try {
-    await seed(db, { NODE_ENV: 'test' });
+    await seed(db, { env: { NODE_ENV: 'test' } });
     const admin = await db.user.findUniqueOrThrow({ where: { email: 'admin@groundwork.local' } });
     await db.auditLog.create({
       data: {

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createDb, type Db } from '@repo/db';
@@ -16,12 +16,29 @@ export interface SeedOutcome {
   notice?: string;
 }
 
-type SeedFn = (db: Db) => Promise<Partial<SeedOutcome> | undefined>;
+type SeedFn = (
+  db: Db,
+  options: { passwords: Record<string, string> },
+) => Promise<Partial<SeedOutcome> | undefined>;
+
+/**
+ * The demo passwords live in the dev data dir (never in the repo), so they are random per
+ * machine yet stable across restarts: the banner always prints logins that work.
+ */
+function readPasswords(file: string): Record<string, string> {
+  if (!existsSync(file)) return {};
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+  } catch {
+    return {};
+  }
+}
 
 /** Applies pending migrations, then runs prisma/seed.ts (which must be idempotent). */
 export async function prepareDatabase(opts: {
   repoRoot: string;
   url: string;
+  dataDir: string;
   log: (line: string) => void;
 }): Promise<SeedOutcome> {
   const { applied } = await migrate({ url: opts.url, log: opts.log });
@@ -36,7 +53,12 @@ export async function prepareDatabase(opts: {
   if (typeof mod.default !== 'function') throw new Error('prisma/seed.ts must default-export seed(db)');
   const db = createDb({ url: opts.url, poolMax: 2 });
   try {
-    const result = await mod.default(db);
+    const passwordsFile = join(opts.dataDir, 'demo-logins.json');
+    const result = await mod.default(db, { passwords: readPasswords(passwordsFile) });
+    const passwords = Object.fromEntries(
+      (result?.logins ?? []).filter((l) => l.password).map((l) => [l.email, l.password]),
+    );
+    writeFileSync(passwordsFile, `${JSON.stringify(passwords, null, 2)}\n`, { mode: 0o600 });
     return { logins: result?.logins ?? [], ...(result?.notice ? { notice: result.notice } : {}) };
   } catch (error) {
     // The seed refuses NODE_ENV=production (a real database): run without demo data then.
