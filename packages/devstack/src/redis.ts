@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { Redis } from 'ioredis';
 import { isRunning, sleep, tailBuffer, terminate } from './process';
-import { DevstackError, type RunningService } from './types';
+import { DevstackError, type RunningService, type ServiceStartOptions } from './types';
 
 const MISSING_BINARY =
   '`redis-server` was not found on PATH. No npm package ships a Redis server, so install it with ' +
@@ -33,12 +33,7 @@ async function waitForPing(port: number, isAlive: () => boolean, timeoutMs = 10_
   throw new Error('Redis did not answer PING');
 }
 
-export async function startRedis(opts: {
-  dir: string;
-  port: number;
-  ephemeral: boolean;
-  log: (line: string) => void;
-}): Promise<RunningService> {
+export async function startRedis(opts: ServiceStartOptions): Promise<RunningService> {
   const { dir, port, ephemeral, log } = opts;
   await mkdir(dir, { recursive: true });
   const config: Record<string, string> = {

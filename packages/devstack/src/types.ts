@@ -25,6 +25,15 @@ export interface Devstack {
   stop(): Promise<void>;
 }
 
+/** What the dev stack hands each service module it starts. */
+export interface ServiceStartOptions {
+  /** The service's own data folder. */
+  dir: string;
+  port: number;
+  ephemeral: boolean;
+  log: (line: string) => void;
+}
+
 /** What each service module returns once it answers. */
 export interface RunningService {
   name: string;

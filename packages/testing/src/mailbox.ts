@@ -1,12 +1,7 @@
-export interface CaughtMail {
-  id: string;
-  from: string;
-  to: string[];
-  subject: string;
-  date: string;
-  text: string;
-  html: string;
-}
+import type { MailMessage } from '@repo/devstack';
+
+/** A message as the dev mail catcher's JSON API returns it. */
+export type CaughtMail = MailMessage;
 
 export interface MailFilter {
   to: string;

@@ -1,21 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../test-helpers';
+import { describe, expect, it } from 'vitest';
+import { useTestApps } from '../test-helpers';
 
-const open: TestApp[] = [];
-async function app(overrides: Record<string, string> = {}) {
-  // A fresh prefix per test: counters from other tests (or a previous run) never interfere.
-  const t = await buildTestApp({
-    RATE_LIMIT_MAX: '3',
-    REDIS_PREFIX: `rl${randomUUID().slice(0, 8)}`,
-    ...overrides,
-  });
-  open.push(t);
-  return t;
-}
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((t) => t.close()));
-});
+// A fresh prefix per app: counters from other tests (or a previous run) never interfere.
+const app = useTestApps(() => ({ RATE_LIMIT_MAX: '3', REDIS_PREFIX: `rl${randomUUID().slice(0, 8)}` }));
 
 describe('rate limiting', () => {
   it('sends RateLimit-* headers and answers 429 problem+json with Retry-After past the limit', async () => {
@@ -87,14 +75,13 @@ describe('rate limiting', () => {
   });
 
   it('lets a route override the global limit', async () => {
-    const t = await buildTestApp(
-      { RATE_LIMIT_MAX: '100', REDIS_PREFIX: `rl${randomUUID().slice(0, 8)}` },
+    const t = await app(
+      { RATE_LIMIT_MAX: '100' },
       {
         routes: (a) =>
           a.get('/strict', { config: { rateLimit: { max: 1, timeWindow: 60_000 } } }, async () => 'ok'),
       },
     );
-    open.push(t);
     expect((await t.app.inject({ url: '/test/strict' })).statusCode).toBe(200);
     const second = await t.app.inject({ url: '/test/strict' });
     expect(second.statusCode).toBe(429);

@@ -1,16 +1,8 @@
 import { gunzipSync } from 'node:zlib';
-import { afterEach, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../test-helpers';
+import { describe, expect, it } from 'vitest';
+import { useTestApps } from '../test-helpers';
 
-const open: TestApp[] = [];
-async function app(overrides: Record<string, string> = {}) {
-  const t = await buildTestApp(overrides);
-  open.push(t);
-  return t;
-}
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((t) => t.close()));
-});
+const app = useTestApps();
 
 describe('CORS', () => {
   it('sends no CORS headers by default', async () => {
