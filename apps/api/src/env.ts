@@ -1,4 +1,13 @@
-import { apiEnv, baseEnv, databaseEnv, loadEnvOrExit, redisEnv, s3Env, telemetryEnv } from '@repo/config';
+import {
+  apiEnv,
+  authEnv,
+  baseEnv,
+  databaseEnv,
+  loadEnvOrExit,
+  redisEnv,
+  s3Env,
+  telemetryEnv,
+} from '@repo/config';
 import { z } from 'zod';
 
 export const ApiEnv = z.object({
@@ -7,6 +16,7 @@ export const ApiEnv = z.object({
   ...redisEnv,
   ...s3Env,
   ...apiEnv,
+  ...authEnv,
   ...telemetryEnv,
 });
 export type ApiEnv = z.output<typeof ApiEnv>;

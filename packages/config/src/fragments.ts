@@ -79,3 +79,32 @@ export const workerEnv = {
 };
 
 export { bool as envBool, port as envPort };
+
+/** Identity (A1–A3, A6). Durations are seconds unless the name says otherwise. */
+export const authEnv = {
+  /** HS256 key for access tokens; at least 32 characters. `pnpm dev` generates one per data dir. */
+  AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(600),
+  /** A session unused this long ends (sliding), whatever its absolute lifetime. */
+  SESSION_IDLE_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(300)
+    .default(14 * 86_400),
+  SESSION_ABSOLUTE_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(300)
+    .default(60 * 86_400),
+  /** A rotated refresh token presented again within this window is a parallel tab, not theft. */
+  REFRESH_REUSE_GRACE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
+  /** Sudo mode: sensitive actions need an authentication at most this old. */
+  SUDO_WINDOW_SECONDS: z.coerce.number().int().min(60).default(600),
+  EMAIL_VERIFICATION_TTL_SECONDS: z.coerce.number().int().min(300).default(86_400),
+  PASSWORD_RESET_TTL_SECONDS: z.coerce.number().int().min(300).default(3600),
+  /** Cookies: Secure + __Host- names. Off only for plain-http local development. */
+  COOKIE_SECURE: bool.default(true),
+  /** Sign-in failures per account before a temporary lock, and how long the lock lasts. */
+  LOCKOUT_THRESHOLD: z.coerce.number().int().min(3).default(10),
+  LOCKOUT_SECONDS: z.coerce.number().int().min(60).default(900),
+};

@@ -10,6 +10,16 @@ export const ErrorCode = {
   invalid_json: 400,
   unauthorized: 401,
   token_invalid: 401,
+  /** Access token expired: refresh and retry (the web client does this silently). */
+  token_expired: 401,
+  /** Wrong email or password: one answer for both, so accounts cannot be enumerated. */
+  invalid_credentials: 401,
+  /** Correct password, but the email address is not verified yet. */
+  email_not_verified: 403,
+  /** Sudo mode: re-enter the password (POST /v1/auth/reauthenticate), then retry. */
+  reauth_required: 403,
+  /** Too many failed sign-ins: temporarily locked; an unlock link was emailed. */
+  account_locked: 423,
   forbidden: 403,
   csrf_rejected: 403,
   not_found: 404,

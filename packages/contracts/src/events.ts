@@ -5,8 +5,32 @@ import { Locale } from './waitlist';
  * Outbox event payloads, keyed by type. A service writes the event in the same transaction as
  * its change; the worker's relay turns each into jobs (jobId = event id, so a re-relay is harmless).
  */
+/** `timeZone` (the user's IANA zone) lets emails show times as the recipient reads them. */
+const recipient = { userId: z.string(), email: z.email(), locale: Locale, timeZone: z.string().optional() };
+/** Emailed link tokens travel in the event until relayed; `expiresAt` becomes the job's notAfter. */
+const link = { token: z.string(), expiresAt: z.iso.datetime() };
+/** Where and from what a security-relevant sign-in happened, for the email that reports it. */
+const origin = { device: z.string().nullable(), ip: z.string().nullable(), at: z.iso.datetime() };
+
 export const OutboxEventPayloads = {
   'waitlist.joined': z.object({ entryId: z.string(), email: z.email(), locale: Locale }),
+  /** Sign-up, resend, or an email change (sent to the new address, `purpose: change_email`). */
+  'user.verification_requested': z.object({
+    ...recipient,
+    ...link,
+    purpose: z.enum(['sign_up', 'change_email']),
+  }),
+  /** Sign-up with an address that already has an account: that inbox is told, nobody else. */
+  'user.sign_up_existing': z.object({ ...recipient }),
+  'user.email_verified': z.object({ ...recipient, name: z.string() }),
+  'user.password_reset_requested': z.object({ ...recipient, ...link }),
+  'user.password_changed': z.object({ ...recipient, ...origin }),
+  /** Sent to the OLD address after the change is confirmed. */
+  'user.email_changed': z.object({ ...recipient, newEmail: z.email() }),
+  'user.locked': z.object({ ...recipient, ...link, lockedUntil: z.iso.datetime() }),
+  'session.new_device': z.object({ ...recipient, ...origin }),
+  /** A rotated refresh token came back: the whole session was revoked. */
+  'session.token_reused': z.object({ ...recipient, ...origin }),
 } as const;
 
 export type OutboxEventType = keyof typeof OutboxEventPayloads;

@@ -5,9 +5,41 @@ import { Locale } from './waitlist';
 export const QueueName = { email: 'email', outbox: 'outbox' } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
+/** IANA zone the recipient reads times in (the user's profile timezone); absent = UTC. */
+const timeZone = z
+  .string()
+  .refine((tz) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'unknown time zone')
+  .optional();
+/**
+ * A link email carries the raw token, never the URL: the worker builds the link from its own
+ * APP_URL, so nothing a request controlled (Host, Origin) can point a mail at another site.
+ */
+const link = { token: z.string().min(1), expiresAt: z.iso.datetime(), timeZone };
+/** Where a security-relevant action came from, for the mail that reports it. */
+const origin = { device: z.string().nullable(), ip: z.string().nullable(), at: z.iso.datetime(), timeZone };
+
 /** Templates @repo/email can render, with the props each needs. */
 export const EmailTemplateProps = {
   'waitlist-welcome': z.object({ email: z.email() }),
+  'verify-email': z.object({ email: z.email(), ...link }),
+  /** Sent to the NEW address of an email change. */
+  'confirm-email-change': z.object({ email: z.email(), ...link }),
+  'account-exists': z.object({ email: z.email() }),
+  welcome: z.object({ name: z.string() }),
+  'reset-password': z.object({ email: z.email(), ...link }),
+  'password-changed': z.object({ ...origin }),
+  /** Sent to the OLD address once the change is confirmed. */
+  'email-changed': z.object({ newEmail: z.email() }),
+  'account-locked': z.object({ ...link, lockedUntil: z.iso.datetime() }),
+  'new-sign-in': z.object({ ...origin }),
+  'suspicious-token-reuse': z.object({ ...origin }),
 } as const;
 export type EmailTemplate = keyof typeof EmailTemplateProps;
 

@@ -15,6 +15,7 @@ import { type AppProcess, killAllSync, spawnApp, stopApp } from './cli/children'
 import { prepareDatabase } from './cli/database';
 import { paint, prefixer } from './cli/output';
 import { waitForHttp } from './cli/readiness';
+import { loadOrCreateSecrets } from './cli/secrets';
 import { startDevstack } from './devstack';
 import { pickPort } from './ports';
 import { DEFAULT_PORTS, type Devstack, DevstackError } from './types';
@@ -128,6 +129,9 @@ async function main(): Promise<void> {
 
   const apiUrl = `http://127.0.0.1:${ports.api}`;
   const webUrl = `http://localhost:${ports.web}`;
+  const appUrl =
+    env.APP_URL && !/^https?:\/\/(localhost|127\.0\.0\.1)(:|\/|$)/.test(env.APP_URL) ? env.APP_URL : webUrl;
+  const secrets = loadOrCreateSecrets(dataDir);
   const childEnv = {
     ...env,
     ...stack.env,
@@ -139,8 +143,10 @@ async function main(): Promise<void> {
     WORKER_HEALTH_PORT: String(ports.worker),
     API_URL: apiUrl,
     // A public APP_URL (a tunnel, a staging host) is kept; a local one follows the actual port.
-    APP_URL:
-      env.APP_URL && !/^https?:\/\/(localhost|127\.0\.0\.1)(:|\/|$)/.test(env.APP_URL) ? env.APP_URL : webUrl,
+    APP_URL: appUrl,
+    AUTH_JWT_SECRET: env.AUTH_JWT_SECRET ?? secrets.AUTH_JWT_SECRET,
+    // Secure cookies need HTTPS; a plain-http local stack uses unprefixed, non-Secure ones.
+    COOKIE_SECURE: env.COOKIE_SECURE ?? String(appUrl.startsWith('https://')),
   };
 
   apps = appSpecs({ mode: args.mode, repoRoot, ports, env: childEnv }).map(spawnApp);

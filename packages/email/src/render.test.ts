@@ -2,19 +2,7 @@ import { type EmailTemplate, Locale } from '@repo/contracts';
 import { describe, expect, it } from 'vitest';
 import { render } from './render';
 import { templates } from './templates';
-
-/** Valid sample props per template; a new template without samples fails the first test. */
-const samples: { [T in EmailTemplate]: Record<string, unknown> } = {
-  'waitlist-welcome': { email: 'ada@example.com' },
-};
-
-const expectedSubjects: Record<EmailTemplate, Record<Locale, string>> = {
-  'waitlist-welcome': {
-    en: "You're on the Groundwork waitlist",
-    fr: "Vous êtes sur la liste d'attente de Groundwork",
-    ar: 'أنت الآن على قائمة انتظار Groundwork',
-  },
-};
+import { APP_URL, expectedLinks, expectedSubjects, samples } from './testing/samples';
 
 const names = Object.keys(templates) as EmailTemplate[];
 
@@ -25,20 +13,23 @@ describe('render', () => {
 
   for (const template of names) {
     for (const locale of Locale.options) {
-      it(`${template} in ${locale}: localized subject, html and text parts, direction`, async () => {
-        const mail = await render(template, samples[template], locale, {
-          appUrl: 'https://app.example.test',
-        });
+      it(`${template} in ${locale}: localized subject, html and text parts, direction, link`, async () => {
+        const mail = await render(template, samples[template], locale, { appUrl: APP_URL });
         expect(mail.subject).toBe(expectedSubjects[template][locale]);
         expect(mail.html).toMatch(/^<!DOCTYPE html/i);
         expect(mail.html).toContain(`lang="${locale}"`);
-        expect(mail.html).toContain(locale === 'ar' ? 'dir="rtl"' : 'dir="ltr"');
-        expect(mail.html).toContain('https://app.example.test');
+        expect(mail.html).toMatch(locale === 'ar' ? /<html[^>]* dir="rtl"/ : /<html[^>]* dir="ltr"/);
+        expect(mail.html).toContain(APP_URL);
         expect(mail.text.length).toBeGreaterThan(40);
         expect(mail.text).not.toMatch(/<[a-z]/i);
         // No placeholder left unfilled in either part.
         expect(mail.html).not.toMatch(/\{\w+\}/);
         expect(mail.text).not.toMatch(/\{\w+\}/);
+        const link = expectedLinks[template]?.replace('{locale}', locale);
+        if (link) {
+          expect(mail.html).toContain(`href="${link}"`);
+          expect(mail.text).toContain(link);
+        }
       });
     }
   }
@@ -53,6 +44,12 @@ describe('render', () => {
   it('rejects props that do not match the template schema', async () => {
     await expect(render('waitlist-welcome', { email: 'not-an-email' }, 'en')).rejects.toThrow();
     await expect(render('waitlist-welcome', {}, 'en')).rejects.toThrow();
+    await expect(
+      render('reset-password', { ...samples['reset-password'], token: '' }, 'en'),
+    ).rejects.toThrow();
+    await expect(
+      render('new-sign-in', { ...samples['new-sign-in'], timeZone: 'Mars/Olympus' }, 'en'),
+    ).rejects.toThrow(/time zone/);
   });
 
   it('rejects an unknown locale', async () => {

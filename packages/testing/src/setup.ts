@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { databaseUrl, RUN_ID_KEY, TEMPLATE_DATABASE } from './context';
@@ -43,4 +44,8 @@ Object.assign(process.env, env, {
   REDIS_PREFIX: `t${poolId}`,
   NODE_ENV: 'test',
   LOG_LEVEL: 'silent',
+  // A fresh signing key per test process; apps built in one file share it, like API replicas do.
+  AUTH_JWT_SECRET: process.env.AUTH_JWT_SECRET ?? randomBytes(32).toString('base64url'),
+  // inject() and plain-http fetches: cookies must not need TLS here.
+  COOKIE_SECURE: process.env.COOKIE_SECURE ?? 'false',
 });

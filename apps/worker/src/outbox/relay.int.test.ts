@@ -7,7 +7,7 @@ import type { Redis } from 'ioredis';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { freePort, requireEnv, silentLogger, uniquePrefix } from '../test-helpers';
-import { relayOnce } from './relay';
+import { relayOnce, SCRUBBED_TOKEN } from './relay';
 
 const db = createDb({ url: requireEnv('DATABASE_URL'), poolMax: 4 });
 let redis: Redis;
@@ -131,5 +131,58 @@ describe('outbox relay', () => {
       await other.end();
     }
     expect(await relay()).toMatchObject({ claimed: 1, dispatched: 1 });
+  });
+
+  it('scrubs the link token from a dispatched event; the job keeps it to send the mail', async () => {
+    const email = uniqueEmail('scrub');
+    const payload = {
+      userId: 'u1',
+      email,
+      locale: 'en',
+      token: 'raw-reset-token',
+      expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+    };
+    const event = await db.outboxEvent.create({ data: { type: 'user.password_reset_requested', payload } });
+    const plain = await joined();
+
+    expect(await relay()).toEqual({ claimed: 2, dispatched: 2, failed: 0 });
+
+    const row = await db.outboxEvent.findUniqueOrThrow({ where: { id: event.id } });
+    expect(row.dispatchedAt).toBeInstanceOf(Date);
+    expect(row.payload).toEqual({ ...payload, token: SCRUBBED_TOKEN });
+    const [raw] = await db.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM outbox_events WHERE payload::text LIKE '%raw-reset-token%'`;
+    expect(raw?.n).toBe(0);
+    expect((await queue.getJob(event.id))?.data.props.token).toBe('raw-reset-token');
+    // Events without a token are stored as written.
+    const plainRow = await db.outboxEvent.findUniqueOrThrow({ where: { id: plain.id } });
+    expect(plainRow.payload).toEqual(plain.payload);
+  });
+
+  it('keeps the token while the event is not dispatched, and never relays a scrubbed one again', async () => {
+    const payload = {
+      userId: 'u1',
+      email: uniqueEmail('scrub'),
+      locale: 'fr',
+      token: 'raw-unlock-token',
+      expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+      lockedUntil: new Date(Date.now() + 900_000).toISOString(),
+    };
+    const event = await db.outboxEvent.create({ data: { type: 'user.locked', payload } });
+    const deadQueue = { add: () => Promise.reject(new Error('redis down')) } as unknown as Queue;
+    expect(await relay({ queues: { email: deadQueue } })).toMatchObject({ failed: 1 });
+    expect((await db.outboxEvent.findUniqueOrThrow({ where: { id: event.id } })).payload).toEqual(payload);
+
+    await db.outboxEvent.update({ where: { id: event.id }, data: { availableAt: new Date() } });
+    expect(await relay()).toMatchObject({ dispatched: 1 });
+    expect(await queue.getJob(event.id)).toBeDefined();
+
+    // Reset by hand after the job is gone from Redis: relaying it would mail a dead "[sent]" link.
+    await queue.obliterate({ force: true });
+    await db.outboxEvent.update({ where: { id: event.id }, data: { dispatchedAt: null } });
+    expect(await relay()).toEqual({ claimed: 1, dispatched: 0, failed: 1 });
+    expect(await queue.getJob(event.id)).toBeUndefined();
+    const row = await db.outboxEvent.findUniqueOrThrow({ where: { id: event.id } });
+    expect(row.lastError).toMatch(/token already scrubbed/);
   });
 });

@@ -29,6 +29,14 @@ interface ClaimedEvent {
   created_at: Date;
 }
 
+/** What a dispatched event's top-level `token` field is replaced with. */
+export const SCRUBBED_TOKEN = '[sent]';
+
+const isScrubbed = (payload: unknown) =>
+  typeof payload === 'object' &&
+  payload !== null &&
+  (payload as { token?: unknown }).token === SCRUBBED_TOKEN;
+
 /** Redis or queue trouble: retry soon, doubling from 1 s up to 5 min. */
 export const relayRetryDelayMs = (attempts: number) =>
   Math.min(1_000 * 2 ** Math.max(0, attempts - 1), 300_000);
@@ -46,9 +54,10 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
 /**
  * One relay pass. Claims due, undispatched events with FOR UPDATE SKIP LOCKED (several worker
  * replicas never take the same row and never wait on each other), enqueues their jobs with
- * jobId = event id, and marks them dispatched in the same transaction. If the process dies
- * between the enqueue and the commit, the event is relayed again and BullMQ ignores the
- * duplicate jobId, so the effect is exactly-once enqueueing on top of at-least-once delivery.
+ * jobId = event id, and marks them dispatched (scrubbing link tokens) in the same transaction.
+ * If the process dies between the enqueue and the commit, the event is relayed again (token
+ * intact: the scrub rolled back too) and BullMQ ignores the duplicate jobId, so the effect is
+ * exactly-once enqueueing on top of at-least-once delivery.
  */
 export async function relayOnce(deps: RelayDeps): Promise<RelayResult> {
   const batchSize = deps.batchSize ?? 50;
@@ -69,6 +78,10 @@ export async function relayOnce(deps: RelayDeps): Promise<RelayResult> {
 
       for (const event of events) {
         try {
+          if (isScrubbed(event.payload)) {
+            // Dispatched once already, then reset by hand: its link is gone, never mail "[sent]".
+            throw new UnroutableEventError('token already scrubbed: the event was dispatched before');
+          }
           const specs = jobsForEvent(event.type, event.payload, {
             id: event.id,
             createdAt: event.created_at,
@@ -95,7 +108,16 @@ export async function relayOnce(deps: RelayDeps): Promise<RelayResult> {
       }
 
       if (done.length > 0) {
-        await tx.outboxEvent.updateMany({ where: { id: { in: done } }, data: { dispatchedAt: now } });
+        // Once enqueued, an emailed link token is needed only by the job (Redis, bounded
+        // retention): overwrite it here, in the commit that marks the row dispatched, so
+        // outbox rows and database backups never hold a usable reset/verification link.
+        await tx.$executeRaw`
+          UPDATE outbox_events
+          SET dispatched_at = ${now},
+              payload = CASE WHEN jsonb_typeof(payload -> 'token') = 'string'
+                        THEN jsonb_set(payload, '{token}', to_jsonb(${SCRUBBED_TOKEN}::text))
+                        ELSE payload END
+          WHERE id = ANY(${done}::uuid[])`;
       }
       result.dispatched = done.length;
       return result;

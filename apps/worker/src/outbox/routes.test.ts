@@ -1,8 +1,13 @@
+import { type EmailJob, OutboxEventType } from '@repo/contracts';
+import { parseEmailJob } from '@repo/queue';
 import { describe, expect, it } from 'vitest';
 import { relayRetryDelayMs } from './relay';
 import { jobIdFor, jobsForEvent, UnroutableEventError } from './routes';
 
 const ctx = { id: '0190c8a4-0000-7000-8000-000000000001', createdAt: new Date() };
+const user = { userId: 'u1', email: 'ada@example.com', locale: 'fr' as const };
+const link = { token: 'tok', expiresAt: '2030-01-01T12:00:00.000Z' };
+const origin = { device: 'Firefox on macOS', ip: '203.0.113.9', at: '2030-01-01T11:00:00.000Z' };
 
 describe('jobsForEvent', () => {
   it('maps waitlist.joined to one localized welcome email', () => {
@@ -27,6 +32,9 @@ describe('jobsForEvent', () => {
   });
 
   it('rejects unknown types and payloads that break the contract', () => {
+    expect(() => jobsForEvent('user.password_reset_requested', { ...user, token: 't' }, ctx)).toThrow(
+      /invalid/,
+    );
     expect(() => jobsForEvent('nope', {}, ctx)).toThrow(UnroutableEventError);
     expect(() => jobsForEvent('toString', {}, ctx)).toThrow(UnroutableEventError);
     expect(() => jobsForEvent('waitlist.joined', { email: 'ada@example.com' }, ctx)).toThrow(/invalid/);
@@ -34,6 +42,112 @@ describe('jobsForEvent', () => {
 
   it('suffixes the job id when an event fans out', () => {
     expect(jobIdFor('evt', { queue: 'email', name: 'x', data: {}, key: 'admin' })).toBe('evt-admin');
+  });
+});
+
+/** Every event type, with a valid payload and the one email it must become. */
+const cases: [OutboxEventType, Record<string, unknown>, Partial<EmailJob>][] = [
+  [
+    'user.verification_requested',
+    { ...user, ...link, purpose: 'sign_up' },
+    {
+      template: 'verify-email',
+      to: user.email,
+      props: { email: user.email, ...link },
+      notAfter: link.expiresAt,
+    },
+  ],
+  [
+    'user.verification_requested',
+    { ...user, ...link, email: 'new@example.com', purpose: 'change_email' },
+    {
+      template: 'confirm-email-change',
+      to: 'new@example.com',
+      props: { email: 'new@example.com', ...link },
+      notAfter: link.expiresAt,
+    },
+  ],
+  [
+    'user.sign_up_existing',
+    { ...user },
+    { template: 'account-exists', to: user.email, props: { email: user.email } },
+  ],
+  [
+    'user.email_verified',
+    { ...user, name: 'Ada' },
+    { template: 'welcome', to: user.email, props: { name: 'Ada' } },
+  ],
+  [
+    'user.password_reset_requested',
+    { ...user, ...link },
+    {
+      template: 'reset-password',
+      to: user.email,
+      props: { email: user.email, ...link },
+      notAfter: link.expiresAt,
+    },
+  ],
+  [
+    'user.password_changed',
+    { ...user, ...origin },
+    { template: 'password-changed', to: user.email, props: origin },
+  ],
+  [
+    'user.email_changed',
+    { ...user, newEmail: 'new@example.com' },
+    // To the OLD address (the payload's email), naming the new one.
+    { template: 'email-changed', to: user.email, props: { newEmail: 'new@example.com' } },
+  ],
+  [
+    'user.locked',
+    { ...user, ...link, lockedUntil: '2030-01-01T11:15:00.000Z' },
+    {
+      template: 'account-locked',
+      to: user.email,
+      props: { ...link, lockedUntil: '2030-01-01T11:15:00.000Z' },
+      notAfter: link.expiresAt,
+    },
+  ],
+  ['session.new_device', { ...user, ...origin }, { template: 'new-sign-in', to: user.email, props: origin }],
+  [
+    'session.token_reused',
+    { ...user, ...origin },
+    { template: 'suspicious-token-reuse', to: user.email, props: origin },
+  ],
+];
+
+describe('identity event routes', () => {
+  it("passes the user's time zone to time-showing templates, and none when unknown", () => {
+    const [withZone] = jobsForEvent(
+      'user.password_changed',
+      { ...user, ...origin, timeZone: 'Europe/Paris' },
+      ctx,
+    );
+    expect((withZone?.data as EmailJob).props).toEqual({ ...origin, timeZone: 'Europe/Paris' });
+    const [reset] = jobsForEvent(
+      'user.password_reset_requested',
+      { ...user, ...link, timeZone: 'Asia/Tokyo' },
+      ctx,
+    );
+    expect((reset?.data as EmailJob).props).toMatchObject({ timeZone: 'Asia/Tokyo' });
+    const [withoutZone] = jobsForEvent('session.new_device', { ...user, ...origin }, ctx);
+    expect((withoutZone?.data as EmailJob).props).not.toHaveProperty('timeZone');
+  });
+
+  it('covers every event type', () => {
+    const covered = new Set(['waitlist.joined', ...cases.map(([type]) => type)]);
+    expect([...covered].sort()).toEqual([...OutboxEventType.options].sort());
+  });
+
+  it.each(cases)('%s → one email job', (type, payload, expected) => {
+    const jobs = jobsForEvent(type, payload, ctx);
+    expect(jobs).toHaveLength(1);
+    const job = jobs[0]!;
+    expect(job).toMatchObject({ queue: 'email', name: expected.template });
+    expect(job.key).toBeUndefined();
+    // toEqual: no extra prop (userId, ip of another event…) leaks into the job data.
+    expect(job.data).toEqual({ locale: 'fr', ...expected });
+    expect(parseEmailJob(job.data)).toEqual(job.data);
   });
 });
 

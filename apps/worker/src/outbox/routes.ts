@@ -33,6 +33,21 @@ const email = (job: EmailJob, key?: string): JobSpec => ({
   ...(key ? { key } : {}),
 });
 
+/** The recipient's time zone, when the event knows it (emails fall back to UTC). */
+const zone = (p: { timeZone?: string | undefined }) => (p.timeZone ? { timeZone: p.timeZone } : {});
+
+const origin = (p: {
+  device: string | null;
+  ip: string | null;
+  at: string;
+  timeZone?: string | undefined;
+}) => ({
+  device: p.device,
+  ip: p.ip,
+  at: p.at,
+  ...zone(p),
+});
+
 /**
  * What each event type causes. Declarative on purpose: adding a side effect to an event is one
  * line here, and the mapped type makes a new event type without a route a compile error.
@@ -42,6 +57,54 @@ export const eventRoutes: {
 } = {
   'waitlist.joined': (p) => [
     email({ template: 'waitlist-welcome', to: p.email, locale: p.locale, props: { email: p.email } }),
+  ],
+  // Link mails: notAfter = the token's expiry, so a backed-up queue never mails a dead link.
+  'user.verification_requested': (p) => [
+    email({
+      template: p.purpose === 'change_email' ? 'confirm-email-change' : 'verify-email',
+      // For change_email this is the NEW address: only its owner can confirm it.
+      to: p.email,
+      locale: p.locale,
+      props: { email: p.email, token: p.token, expiresAt: p.expiresAt, ...zone(p) },
+      notAfter: p.expiresAt,
+    }),
+  ],
+  'user.sign_up_existing': (p) => [
+    email({ template: 'account-exists', to: p.email, locale: p.locale, props: { email: p.email } }),
+  ],
+  'user.email_verified': (p) => [
+    email({ template: 'welcome', to: p.email, locale: p.locale, props: { name: p.name } }),
+  ],
+  'user.password_reset_requested': (p) => [
+    email({
+      template: 'reset-password',
+      to: p.email,
+      locale: p.locale,
+      props: { email: p.email, token: p.token, expiresAt: p.expiresAt, ...zone(p) },
+      notAfter: p.expiresAt,
+    }),
+  ],
+  'user.password_changed': (p) => [
+    email({ template: 'password-changed', to: p.email, locale: p.locale, props: origin(p) }),
+  ],
+  // `email` is the OLD address here: its owner must learn the account moved away from it.
+  'user.email_changed': (p) => [
+    email({ template: 'email-changed', to: p.email, locale: p.locale, props: { newEmail: p.newEmail } }),
+  ],
+  'user.locked': (p) => [
+    email({
+      template: 'account-locked',
+      to: p.email,
+      locale: p.locale,
+      props: { token: p.token, expiresAt: p.expiresAt, lockedUntil: p.lockedUntil, ...zone(p) },
+      notAfter: p.expiresAt,
+    }),
+  ],
+  'session.new_device': (p) => [
+    email({ template: 'new-sign-in', to: p.email, locale: p.locale, props: origin(p) }),
+  ],
+  'session.token_reused': (p) => [
+    email({ template: 'suspicious-token-reuse', to: p.email, locale: p.locale, props: origin(p) }),
   ],
 };
 
@@ -53,10 +116,14 @@ export class UnroutableEventError extends Error {
 export function jobsForEvent(type: string, payload: unknown, event: EventContext): JobSpec[] {
   if (!Object.hasOwn(OutboxEventPayloads, type))
     throw new UnroutableEventError(`unknown event type: ${type}`);
-  const t = type as OutboxEventType;
-  const parsed = OutboxEventPayloads[t].safeParse(payload);
-  if (!parsed.success) throw new UnroutableEventError(`invalid ${t} payload: ${parsed.error.message}`);
-  return eventRoutes[t](parsed.data, event);
+  return route(type as OutboxEventType, payload, event);
+}
+
+// Generic over T so TypeScript correlates the payload schema with its route (no union mix-up).
+function route<T extends OutboxEventType>(type: T, payload: unknown, event: EventContext): JobSpec[] {
+  const parsed = OutboxEventPayloads[type].safeParse(payload);
+  if (!parsed.success) throw new UnroutableEventError(`invalid ${type} payload: ${parsed.error.message}`);
+  return eventRoutes[type](parsed.data as OutboxEventPayload<T>, event);
 }
 
 /** jobId for a spec: the event id, suffixed when an event fans out into several jobs. */

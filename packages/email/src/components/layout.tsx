@@ -55,3 +55,4 @@ export const headingStyle = {
   margin: '0 0 12px',
   color: '#111827',
 } as const;
+export const mutedStyle = { fontSize: 14, lineHeight: '22px', color: '#4b5563' } as const;

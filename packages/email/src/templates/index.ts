@@ -1,6 +1,16 @@
 import type { EmailTemplate } from '@repo/contracts';
 import type { TemplateDefinition } from '../template';
+import { accountExists } from './account-exists';
+import { accountLocked } from './account-locked';
+import { confirmEmailChange } from './confirm-email-change';
+import { emailChanged } from './email-changed';
+import { newSignIn } from './new-sign-in';
+import { passwordChanged } from './password-changed';
+import { resetPassword } from './reset-password';
+import { suspiciousTokenReuse } from './suspicious-token-reuse';
+import { verifyEmail } from './verify-email';
 import { waitlistWelcome } from './waitlist-welcome';
+import { welcome } from './welcome';
 
 /**
  * Every template, keyed by name. The mapped type makes a template declared in
@@ -8,4 +18,14 @@ import { waitlistWelcome } from './waitlist-welcome';
  */
 export const templates: { [T in EmailTemplate]: TemplateDefinition<T> } = {
   'waitlist-welcome': waitlistWelcome,
+  'verify-email': verifyEmail,
+  'confirm-email-change': confirmEmailChange,
+  'account-exists': accountExists,
+  welcome,
+  'reset-password': resetPassword,
+  'password-changed': passwordChanged,
+  'email-changed': emailChanged,
+  'account-locked': accountLocked,
+  'new-sign-in': newSignIn,
+  'suspicious-token-reuse': suspiciousTokenReuse,
 };

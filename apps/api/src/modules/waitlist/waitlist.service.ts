@@ -1,10 +1,6 @@
-import {
-  type JoinWaitlistBody,
-  OUTBOX_NOTIFY_CHANNEL,
-  OutboxEventPayloads,
-  type OutboxEventType,
-} from '@repo/contracts';
-import { type Db, normalizeEmail, type Tx } from '@repo/db';
+import type { JoinWaitlistBody } from '@repo/contracts';
+import { type Db, normalizeEmail } from '@repo/db';
+import { writeOutboxEvent } from '../../lib/outbox';
 import type { Clock } from '../../types';
 
 export interface WaitlistDeps {
@@ -13,19 +9,6 @@ export interface WaitlistDeps {
 }
 
 export type JoinWaitlistResult = { created: true; entryId: string; eventId: string } | { created: false };
-
-/**
- * Writes an outbox event inside the caller's transaction, validated against its contract, and
- * signals the worker; PostgreSQL delivers the NOTIFY only if the transaction commits.
- */
-async function writeOutboxEvent<T extends OutboxEventType>(tx: Tx, type: T, payload: unknown, now: Date) {
-  const data = OutboxEventPayloads[type].parse(payload);
-  const event = await tx.outboxEvent.create({
-    data: { type, payload: data, createdAt: now, availableAt: now },
-  });
-  await tx.$executeRaw`SELECT pg_notify(${OUTBOX_NOTIFY_CHANNEL}, '')`;
-  return event;
-}
 
 /**
  * Adds an address to the waitlist and, in the same transaction, an outbox event that makes the
