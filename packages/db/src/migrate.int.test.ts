@@ -61,7 +61,10 @@ describe('migrate', () => {
       expect(tables.map((t) => t.tablename)).toEqual([
         '_prisma_migrations',
         'audit_logs',
+        'email_tokens',
         'outbox_events',
+        'refresh_tokens',
+        'sessions',
         'users',
         'waitlist_entries',
       ]);

@@ -123,15 +123,15 @@ describe('identity event routes', () => {
       { ...user, ...origin, timeZone: 'Europe/Paris' },
       ctx,
     );
-    expect((withZone?.data as EmailJob).props).toEqual({ ...origin, timeZone: 'Europe/Paris' });
+    expect((withZone!.data as EmailJob).props).toEqual({ ...origin, timeZone: 'Europe/Paris' });
     const [reset] = jobsForEvent(
       'user.password_reset_requested',
       { ...user, ...link, timeZone: 'Asia/Tokyo' },
       ctx,
     );
-    expect((reset?.data as EmailJob).props).toMatchObject({ timeZone: 'Asia/Tokyo' });
+    expect((reset!.data as EmailJob).props).toMatchObject({ timeZone: 'Asia/Tokyo' });
     const [withoutZone] = jobsForEvent('session.new_device', { ...user, ...origin }, ctx);
-    expect((withoutZone?.data as EmailJob).props).not.toHaveProperty('timeZone');
+    expect((withoutZone!.data as EmailJob).props).not.toHaveProperty('timeZone');
   });
 
   it('covers every event type', () => {
