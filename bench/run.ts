@@ -8,6 +8,7 @@
  * an ephemeral devstack is started and stopped.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -15,7 +16,9 @@ import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { migrate } from '../packages/db/src/migrate';
 import { startDevstack } from '../packages/devstack/src/index';
+import { meRequests, prepareUsers, refreshRequests, signInRequests } from './identity';
 
 interface AutocannonResult {
   requests: { average: number };
@@ -72,11 +75,16 @@ interface Scenario {
   name: string;
   url: string;
   pid: number | undefined;
+  /** autocannon request definitions (method, body, per-connection setup) for non-trivial GETs. */
+  requests?: unknown[];
+  /** Fewer connections for scenarios bounded by CPU-heavy work (argon2id) or per-user state. */
+  connections?: number;
 }
 
-async function load({ name, url, pid }: Scenario) {
-  await autocannon({ url, connections, duration: 1 }); // warm-up (JIT, pools)
-  const r = await autocannon({ url, connections, duration });
+async function load({ name, url, pid, requests, connections: conns = connections }: Scenario) {
+  const opts = { url, connections: conns, ...(requests ? { requests } : {}) };
+  if (!requests) await autocannon({ ...opts, duration: 1 }); // warm-up (JIT, pools)
+  const r = await autocannon({ ...opts, duration });
   const result = {
     name,
     url: new URL(url).pathname,
@@ -93,6 +101,24 @@ async function load({ name, url, pid }: Scenario) {
   return result;
 }
 
+async function identityScenarios(apiUrl: string, databaseUrl: string, pid: number | undefined) {
+  const users = await prepareUsers(apiUrl, databaseUrl, connections);
+  // argon2id is deliberately slow: 2 cores verify a few hundred per second, so more connections
+  // than cores only queue; sign-in uses its own users so its sessions do not disturb the others.
+  const signInUsers = await prepareUsers(apiUrl, databaseUrl, 4);
+  return [
+    await load({ name: 'api GET /v1/me (bearer)', url: `${apiUrl}/v1/me`, pid, requests: meRequests(users) }),
+    await load({ name: 'api POST /v1/auth/refresh', url: apiUrl, pid, requests: refreshRequests(users) }),
+    await load({
+      name: 'api POST /v1/auth/sign-in',
+      url: apiUrl,
+      pid,
+      requests: signInRequests(signInUsers),
+      connections: signInUsers.length,
+    }),
+  ];
+}
+
 const children: ChildProcess[] = [];
 let stack: Awaited<ReturnType<typeof startDevstack>> | undefined;
 let dataDir: string | undefined;
@@ -103,6 +129,8 @@ try {
     stack = await startDevstack({ dataDir, ephemeral: true, env: process.env });
     env = { ...process.env, ...stack.env };
   }
+
+  await migrate({ url: env.DATABASE_URL ?? '' });
 
   const barePort = await freePort();
   const bare = spawn(
@@ -127,6 +155,8 @@ try {
       API_PORT: String(apiPort),
       RATE_LIMIT_MAX: '1000000000',
       REDIS_PREFIX: 'bench',
+      AUTH_JWT_SECRET: randomBytes(32).toString('base64url'),
+      COOKIE_SECURE: 'false',
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -144,6 +174,7 @@ try {
     baseline,
     await load({ name: 'api /healthz', url: `http://127.0.0.1:${apiPort}/healthz`, pid: api.pid }),
     await load({ name: 'api /v1/meta', url: `http://127.0.0.1:${apiPort}/v1/meta`, pid: api.pid }),
+    ...(await identityScenarios(`http://127.0.0.1:${apiPort}`, env.DATABASE_URL ?? '', api.pid)),
   ].map((s) => ({ ...s, ratio: Math.round((s.reqPerSec / baseline.reqPerSec) * 100) / 100 }));
 
   const date = new Date().toISOString();

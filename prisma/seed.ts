@@ -70,7 +70,7 @@ export default async function seed(db: Db, options: SeedOptions = {}): Promise<S
   }
   return {
     logins,
-    notice: 'Passwords are stored as argon2id hashes; the sign-in pages arrive with the Identity module.',
+    notice: 'Sign in on the web app (/en/sign-in) with either login.',
   };
 }
 

@@ -8,6 +8,9 @@ import createNextIntlPlugin from 'next-intl/plugin';
 const nextConfig: NextConfig = {
   transpilePackages: ['@repo/contracts'],
   poweredByHeader: false,
+  // `next dev` refuses its dev assets (HMR, chunks) to other hosts than localhost; the e2e suite
+  // and the API's mail links may use 127.0.0.1, and pages would never hydrate there.
+  allowedDevOrigins: ['127.0.0.1'],
   reactStrictMode: true,
   // The API serves some URLs with a trailing slash (/reference/ for its relative assets); Next's
   // default redirect would strip it from /api/* and loop. src/proxy.ts normalizes page URLs.

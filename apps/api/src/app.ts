@@ -4,7 +4,9 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import pkg from '../package.json';
 import { parseTrustProxy } from './lib/trust-proxy';
 import { registerModules } from './modules';
+import auth from './plugins/auth';
 import bodyParser from './plugins/body-parser';
+import csrf from './plugins/csrf';
 import errors from './plugins/errors';
 import health from './plugins/health';
 import metrics from './plugins/metrics';
@@ -61,6 +63,12 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   });
   await app.register(openapi, { version: pkg.version });
   await app.register(health, { deps });
+  await app.register(auth, { deps });
+  await app.register(csrf, {
+    appUrl: env.APP_URL,
+    corsOrigins: env.CORS_ORIGINS,
+    cookieSecure: env.COOKIE_SECURE,
+  });
   await registerModules(app, deps);
 
   return app;

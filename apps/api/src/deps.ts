@@ -3,6 +3,8 @@ import { createDb } from '@repo/db';
 import { createLogger, type Logger } from '@repo/observability';
 import { Redis } from 'ioredis';
 import type { ApiEnv } from './env';
+import { createBruteForce } from './lib/brute-force';
+import { createRevocations } from './lib/revocations';
 import { type AppDeps, systemClock } from './types';
 
 export function createS3(env: ApiEnv): S3Client {
@@ -40,18 +42,39 @@ export function createRedis(env: ApiEnv, logger: Logger): Redis {
 export function createDeps(env: ApiEnv, logger?: Logger): AppDeps {
   const log =
     logger ?? createLogger({ service: 'api', level: env.LOG_LEVEL, pretty: env.NODE_ENV === 'development' });
+  const db = createDb({ url: env.DATABASE_URL, poolMax: env.DATABASE_POOL_MAX });
+  const redis = createRedis(env, log);
   return {
     env,
     logger: log,
     clock: systemClock,
-    db: createDb({ url: env.DATABASE_URL, poolMax: env.DATABASE_POOL_MAX }),
-    redis: createRedis(env, log),
+    db,
+    redis,
     s3: createS3(env),
+    revocations: createRevocations({
+      db,
+      redis,
+      prefix: env.REDIS_PREFIX,
+      accessTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
+      clock: systemClock,
+      logger: log,
+    }),
+    bruteForce: createBruteForce({
+      redis,
+      db,
+      env,
+      clock: systemClock,
+      prefix: env.REDIS_PREFIX,
+      logger: log,
+    }),
   };
 }
 
 /** Closes every connection; each failure is tolerated so one stuck client cannot block shutdown. */
 export async function closeDeps(deps: AppDeps): Promise<void> {
+  // The revocation subscriber goes first: it reads the database when (re)connecting.
+  await deps.revocations.close();
+  deps.bruteForce.close();
   await Promise.allSettled([
     deps.db.$disconnect(),
     deps.redis.quit().catch(() => deps.redis.disconnect()),

@@ -11,6 +11,8 @@ import type {
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Redis } from 'ioredis';
 import type { ApiEnv } from './env';
+import type { BruteForce } from './lib/brute-force';
+import type { Revocations } from './lib/revocations';
 
 export interface Clock {
   now(): Date;
@@ -26,6 +28,10 @@ export interface AppDeps {
   s3: S3Client;
   logger?: Logger;
   clock?: Clock;
+  /** Recently revoked session ids, shared by every instance (lib/revocations.ts). */
+  revocations: Revocations;
+  /** Per-IP/per-account brute-force limits and account lockout (lib/brute-force.ts). */
+  bruteForce: BruteForce;
 }
 
 export type App = FastifyInstance<

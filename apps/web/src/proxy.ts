@@ -1,14 +1,28 @@
-import { type NextRequest, NextResponse } from 'next/server';
+import { RequestCookies } from 'next/dist/compiled/@edge-runtime/cookies';
+import { NextRequest, NextResponse } from 'next/server';
 import createMiddleware from 'next-intl/middleware';
+import { serverEnv } from './env';
 import { routing } from './i18n/routing';
+import { readAuthCookie } from './lib/auth/cookie-names';
+import { accessTokenStale } from './lib/auth/jwt-exp';
+import { isProtectedPath, PATHNAME_HEADER, signInPath } from './lib/auth/paths';
+import { type RefreshedCookie, refreshViaApi } from './lib/auth/proxy-refresh';
 
 const intl = createMiddleware(routing);
 
+function splitLocale(pathname: string): { locale: string | null; rest: string } {
+  const [, first = '', ...rest] = pathname.split('/');
+  if (!(routing.locales as readonly string[]).includes(first)) return { locale: null, rest: pathname };
+  return { locale: first, rest: `/${rest.join('/')}` };
+}
+
 /**
- * Gives every page path a locale prefix (NEXT_LOCALE cookie, then Accept-Language, then `en`).
- * `/api/*` is not touched here: app/api/[[...path]]/route.ts forwards it to the API.
+ * 1. Canonical page URLs (no trailing slash). 2. Silent refresh: a page request without a live
+ * access token but with a refresh cookie is refreshed server-side before rendering, and the new
+ * cookies go both to the browser and to this render. 3. Protected pages without a session go to
+ * sign-in with a local `next`. 4. Locale prefix (next-intl). `/api/*` is not touched here.
  */
-export default function proxy(request: NextRequest) {
+export default async function proxy(request: NextRequest) {
   // A plain URL: NextURL re-appends the original trailing slash when serialized.
   const url = new URL(request.url);
   const { pathname } = url;
@@ -18,7 +32,39 @@ export default function proxy(request: NextRequest) {
     url.pathname = pathname.replace(/\/+$/, '') || '/';
     return NextResponse.redirect(url, 308);
   }
-  return intl(request);
+
+  const { locale, rest } = splitLocale(pathname);
+  const headers = new Headers(request.headers);
+  headers.set(PATHNAME_HEADER, `${pathname}${url.search}`);
+  const forwarded = new RequestCookies(headers);
+  let outgoing: RefreshedCookie[] = [];
+  let signedIn = !accessTokenStale(readAuthCookie(request.cookies, 'access'), Date.now());
+  const refreshToken = readAuthCookie(request.cookies, 'refresh');
+
+  // Only pages that need the session pay for a refresh; public pages render either way.
+  const isProtected = locale !== null && isProtectedPath(rest);
+  if (isProtected && !signedIn && refreshToken) {
+    const outcome = await refreshViaApi(request, serverEnv().API_URL, refreshToken);
+    if (outcome.kind === 'refreshed') {
+      outgoing = outcome.cookies;
+      for (const c of outcome.cookies) forwarded.set(c.name, c.value);
+      signedIn = true;
+    } else if (outcome.kind === 'unavailable') {
+      // API unreachable: let the page render and report it rather than signing the user out.
+      signedIn = true;
+    }
+  }
+
+  let response: NextResponse;
+  // A rejected refresh keeps its cookies, as the API does: the loser of a race between two tabs
+  // must not clear what the winner just set. Sign-in replaces them.
+  if (locale && !signedIn && isProtected) {
+    response = NextResponse.redirect(new URL(signInPath(locale, `${pathname}${url.search}`), request.url));
+  } else {
+    response = intl(new NextRequest(request, { headers }));
+  }
+  for (const cookie of outgoing) response.cookies.set(cookie);
+  return response;
 }
 
 export const config = {

@@ -113,3 +113,15 @@ export const SecurityEvent = z.object({
   createdAt: z.string(),
 });
 export const SecurityActivity = z.object({ events: z.array(SecurityEvent) });
+
+/**
+ * Auth cookie names (part of the HTTP contract: the web app reads them to decide on a silent
+ * refresh). With COOKIE_SECURE they carry the `__Host-` prefix, which browsers accept only with
+ * Secure, Path=/ and no Domain; plain-http local development uses the bare names.
+ */
+export const AUTH_COOKIE_BASE_NAMES = { access: 'gw_at', refresh: 'gw_rt', device: 'gw_did' } as const;
+export type AuthCookie = keyof typeof AUTH_COOKIE_BASE_NAMES;
+
+export function authCookieName(kind: AuthCookie, secure: boolean): string {
+  return `${secure ? '__Host-' : ''}${AUTH_COOKIE_BASE_NAMES[kind]}`;
+}

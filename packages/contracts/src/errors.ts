@@ -10,6 +10,8 @@ export const ErrorCode = {
   invalid_json: 400,
   unauthorized: 401,
   token_invalid: 401,
+  /** An emailed link (verification, reset, unlock) that is unknown, used or expired. */
+  link_invalid: 400,
   /** Access token expired: refresh and retry (the web client does this silently). */
   token_expired: 401,
   /** Wrong email or password: one answer for both, so accounts cannot be enumerated. */

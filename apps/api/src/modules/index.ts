@@ -1,6 +1,11 @@
 import pkg from '../../package.json';
 import type { App, AppDeps } from '../types';
+import { accountsRoutes } from './accounts/accounts.routes';
+import { auditRoutes } from './audit/audit.routes';
+import { authRoutes } from './auth/auth.routes';
 import { metaRoutes } from './meta/meta.routes';
+import { profileRoutes } from './profile/profile.routes';
+import { sessionsRoutes } from './sessions/sessions.routes';
 import { waitlistRoutes } from './waitlist/waitlist.routes';
 
 /**
@@ -14,6 +19,11 @@ export async function registerModules(app: App, deps: AppDeps): Promise<void> {
 
       // ── Feature modules (one line each) ──────────────────────────────────────────────
       await v1.register(waitlistRoutes, { deps });
+      await v1.register(auditRoutes, { deps });
+      await v1.register(accountsRoutes, { deps });
+      await v1.register(profileRoutes, { deps });
+      await v1.register(authRoutes, { deps });
+      await v1.register(sessionsRoutes, { deps });
     },
     { prefix: '/v1' },
   );

@@ -40,7 +40,10 @@ export function SiteHeader() {
         <div className="ms-auto flex items-center gap-1">
           <LanguageSwitcher />
           <ThemeToggle />
-          <Button asChild size="sm" className="ms-2 hidden sm:inline-flex">
+          <Button asChild variant="ghost" size="sm" className="ms-1">
+            <Link href="/sign-in">{t('signIn')}</Link>
+          </Button>
+          <Button asChild size="sm" className="ms-1 hidden sm:inline-flex">
             <Link href={{ pathname: '/', hash: 'waitlist' }}>{t('earlyAccess')}</Link>
           </Button>
         </div>

@@ -1,0 +1,55 @@
+import type { Db, Prisma, Tx } from '@repo/db';
+import { generateToken, hashToken } from '../../lib/crypto-tokens';
+
+export type EmailTokenPurpose = 'verify_email' | 'reset_password' | 'change_email' | 'unlock_account';
+export type EmailToken = Prisma.EmailTokenGetPayload<{ select: undefined }>;
+
+export interface IssueEmailTokenInput {
+  userId: string;
+  purpose: EmailTokenPurpose;
+  /** Where the link is mailed: the stored address, or the NEW address for change_email. */
+  email: string;
+  ttlSeconds: number;
+  now: Date;
+}
+
+/**
+ * Creates a single-use link token inside the caller's transaction and returns the raw token (for
+ * the outbox event that mails it) — only its SHA-256 is stored. Earlier unused tokens of the same
+ * user and purpose are retired at the same time, so only the newest link works: a resend or a
+ * second reset request cannot leave a trail of live links in old mailboxes.
+ */
+export async function issueEmailToken(
+  tx: Tx,
+  { userId, purpose, email, ttlSeconds, now }: IssueEmailTokenInput,
+): Promise<{ token: string; expiresAt: Date }> {
+  const token = generateToken();
+  const expiresAt = new Date(now.getTime() + ttlSeconds * 1000);
+  await tx.emailToken.updateMany({ where: { userId, purpose, usedAt: null }, data: { usedAt: now } });
+  await tx.emailToken.create({
+    data: { userId, purpose, email, tokenHash: hashToken(token), expiresAt, createdAt: now },
+  });
+  return { token, expiresAt };
+}
+
+/**
+ * Marks the token used and returns its row, in ONE conditional UPDATE … RETURNING (unused, not
+ * expired, one of the accepted purposes): of any number of concurrent requests with the same token, exactly one
+ * gets the row. Null for unknown, used, expired or other-purpose tokens; callers answer the same
+ * for all of them, so a probe learns nothing about which.
+ */
+export async function consumeEmailToken(
+  db: Db | Tx,
+  { token, purpose, now }: { token: string; purpose: EmailTokenPurpose | EmailTokenPurpose[]; now: Date },
+): Promise<EmailToken | null> {
+  const [row] = await db.emailToken.updateManyAndReturn({
+    where: {
+      tokenHash: hashToken(token),
+      purpose: Array.isArray(purpose) ? { in: purpose } : purpose,
+      usedAt: null,
+      expiresAt: { gt: now },
+    },
+    data: { usedAt: now },
+  });
+  return row ?? null;
+}

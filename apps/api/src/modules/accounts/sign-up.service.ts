@@ -1,0 +1,193 @@
+import type { Locale, SignUpBody } from '@repo/contracts';
+import { normalizeEmail } from '@repo/db';
+import type { z } from 'zod';
+import { AppError } from '../../errors';
+import { writeOutboxEvent } from '../../lib/outbox';
+import { hashPassword } from '../../lib/password';
+import type { RequestMeta } from '../../lib/request-meta';
+import { recordAudit } from '../audit/audit.service';
+import {
+  type AccountsDeps,
+  assertPasswordPolicy,
+  clockOf,
+  countMailingAttempt,
+  linkTokenInvalid,
+} from './accounts.shared';
+import { consumeEmailToken, issueEmailToken } from './email-tokens';
+
+export type SignUpResult = { outcome: 'created'; userId: string } | { outcome: 'existing' | 'ignored' };
+
+/**
+ * Creates an unverified account and queues its verification mail — or, when the address already
+ * has an account, queues an "account exists" mail to that inbox and changes nothing else. The
+ * caller answers 202 in every case; the password is hashed in both branches so the response time
+ * does not tell the two apart either (ADR 0008).
+ */
+export async function signUp(
+  deps: AccountsDeps,
+  meta: RequestMeta,
+  input: z.output<typeof SignUpBody>,
+): Promise<SignUpResult> {
+  const email = normalizeEmail(input.email);
+  await countMailingAttempt(deps, meta, 'sign_up', email);
+  assertPasswordPolicy(input.password, { email, name: input.name });
+  const passwordHash = await hashPassword(input.password);
+  const now = clockOf(deps).now();
+  const locale: Locale = input.locale;
+
+  return deps.db.$transaction(async (tx) => {
+    // ON CONFLICT DO NOTHING: a concurrent sign-up of the same address must not abort with P2002.
+    const [created] = await tx.user.createManyAndReturn({
+      data: [{ email, name: input.name, passwordHash, locale, createdAt: now }],
+      skipDuplicates: true,
+      select: { id: true },
+    });
+    if (created) {
+      const { token, expiresAt } = await issueEmailToken(tx, {
+        userId: created.id,
+        purpose: 'verify_email',
+        email,
+        ttlSeconds: deps.env.EMAIL_VERIFICATION_TTL_SECONDS,
+        now,
+      });
+      await recordAudit(
+        tx,
+        {
+          actorId: created.id,
+          action: 'auth.sign_up',
+          targetType: 'user',
+          targetId: created.id,
+          meta,
+          after: { email, name: input.name, locale },
+        },
+        now,
+      );
+      await writeOutboxEvent(
+        tx,
+        'user.verification_requested',
+        { userId: created.id, email, locale, token, expiresAt: expiresAt.toISOString(), purpose: 'sign_up' },
+        now,
+      );
+      return { outcome: 'created', userId: created.id };
+    }
+    const existing = await tx.user.findUnique({
+      where: { email },
+      select: { id: true, email: true, locale: true, deletedAt: true },
+    });
+    // A deleted account's address gets no mail: its owner asked us to forget them.
+    if (!existing || existing.deletedAt) return { outcome: 'ignored' };
+    await writeOutboxEvent(
+      tx,
+      'user.sign_up_existing',
+      { userId: existing.id, email: existing.email, locale: existing.locale as Locale },
+      now,
+    );
+    return { outcome: 'existing' };
+  });
+}
+
+/** Queues a fresh verification link for an unverified account; silently nothing otherwise. */
+export async function resendVerification(
+  deps: AccountsDeps,
+  meta: RequestMeta,
+  input: { email: string },
+): Promise<void> {
+  const email = normalizeEmail(input.email);
+  await countMailingAttempt(deps, meta, 'resend', email);
+  const now = clockOf(deps).now();
+  await deps.db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { email } });
+    if (!user || user.emailVerifiedAt || user.deletedAt || user.disabledAt) return;
+    const { token, expiresAt } = await issueEmailToken(tx, {
+      userId: user.id,
+      purpose: 'verify_email',
+      email: user.email,
+      ttlSeconds: deps.env.EMAIL_VERIFICATION_TTL_SECONDS,
+      now,
+    });
+    await writeOutboxEvent(
+      tx,
+      'user.verification_requested',
+      {
+        userId: user.id,
+        email: user.email,
+        locale: user.locale as Locale,
+        token,
+        expiresAt: expiresAt.toISOString(),
+        purpose: 'sign_up',
+      },
+      now,
+    );
+  });
+}
+
+/**
+ * Confirms an emailed verification link: `verify_email` marks the address verified;
+ * `change_email` swaps in the new address (409 if another account took it meanwhile) and tells
+ * the OLD address. The token is consumed in the same transaction, so a failure leaves it usable
+ * and concurrent clicks have exactly one winner.
+ */
+export async function verifyEmail(
+  deps: AccountsDeps,
+  meta: RequestMeta,
+  input: { token: string },
+): Promise<{ purpose: 'verify_email' | 'change_email'; userId: string }> {
+  const now = clockOf(deps).now();
+  return deps.db.$transaction(async (tx) => {
+    const consumed = await consumeEmailToken(tx, {
+      token: input.token,
+      purpose: ['verify_email', 'change_email'],
+      now,
+    });
+    if (!consumed) throw linkTokenInvalid();
+    const user = await tx.user.findUnique({ where: { id: consumed.userId } });
+    if (!user || user.deletedAt || user.disabledAt) throw linkTokenInvalid();
+    const locale = user.locale as Locale;
+
+    if (consumed.purpose === 'verify_email') {
+      // A link mailed to an address the account no longer has proves nothing about the current one.
+      if (consumed.email !== user.email) throw linkTokenInvalid();
+      if (!user.emailVerifiedAt) {
+        await tx.user.update({ where: { id: user.id }, data: { emailVerifiedAt: now } });
+        const entry = { actorId: user.id, targetType: 'user', targetId: user.id, meta };
+        await recordAudit(tx, { ...entry, action: 'auth.email_verified', after: { email: user.email } }, now);
+        await writeOutboxEvent(
+          tx,
+          'user.email_verified',
+          { userId: user.id, email: user.email, locale, name: user.name },
+          now,
+        );
+      }
+      return { purpose: 'verify_email', userId: user.id };
+    }
+
+    // change_email: the unique index turns a lost race for the address into P2002 → 409 conflict.
+    const taken = await tx.user.findUnique({ where: { email: consumed.email }, select: { id: true } });
+    if (taken && taken.id !== user.id) throw conflictEmailTaken();
+    await tx.user.update({ where: { id: user.id }, data: { email: consumed.email, emailVerifiedAt: now } });
+    await recordAudit(
+      tx,
+      {
+        actorId: user.id,
+        action: 'auth.email_changed',
+        targetType: 'user',
+        targetId: user.id,
+        meta,
+        before: { email: user.email },
+        after: { email: consumed.email },
+      },
+      now,
+    );
+    await writeOutboxEvent(
+      tx,
+      'user.email_changed',
+      { userId: user.id, email: user.email, locale, newEmail: consumed.email },
+      now,
+    );
+    return { purpose: 'change_email', userId: user.id };
+  });
+}
+
+function conflictEmailTaken(): AppError {
+  return new AppError('conflict', 'This address is already used by another account.');
+}

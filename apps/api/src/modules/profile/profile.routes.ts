@@ -1,0 +1,107 @@
+import {
+  Accepted,
+  ChangeEmailBody,
+  ChangePasswordBody,
+  Me,
+  Problem,
+  UpdateProfileBody,
+} from '@repo/contracts';
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { AppError } from '../../errors';
+import { requestMeta } from '../../lib/request-meta';
+import type { AppDeps } from '../../types';
+import { AUTH_BODY_LIMIT, StatusResponse } from '../accounts/accounts.routes';
+import {
+  type Caller,
+  changePassword,
+  loadCaller,
+  requestEmailChange,
+  toMe,
+  updateProfile,
+} from './profile.service';
+
+export interface ProfileRoutesOptions {
+  deps: AppDeps;
+}
+
+const problems = { 400: Problem, 401: Problem, 403: Problem, 413: Problem, 415: Problem, 429: Problem };
+
+/** The guards ran first; this only narrows the type (and fails closed if a guard was forgotten). */
+function caller(request: FastifyRequest): Caller {
+  if (!request.auth) throw new AppError('unauthorized');
+  return { userId: request.auth.userId, sessionId: request.auth.sessionId };
+}
+
+/** The signed-in user's own account: profile, password, email (PRODUCT.md F6, A1, A6). */
+export const profileRoutes: FastifyPluginAsyncZod<ProfileRoutesOptions> = async (app, { deps }) => {
+  app.get(
+    '/me',
+    {
+      onRequest: [app.requireAuth],
+      schema: {
+        tags: ['account'],
+        summary: 'The signed-in user',
+        response: { 200: Me, 401: Problem },
+      },
+    },
+    async (request) => toMe(await loadCaller(deps, caller(request))),
+  );
+
+  app.patch(
+    '/me',
+    {
+      onRequest: [app.requireAuth],
+      bodyLimit: AUTH_BODY_LIMIT,
+      schema: {
+        tags: ['account'],
+        summary: 'Update name, locale or time zone',
+        body: UpdateProfileBody,
+        response: { 200: Me, ...problems },
+      },
+    },
+    async (request) => toMe(await updateProfile(deps, requestMeta(request), caller(request), request.body)),
+  );
+
+  app.post(
+    '/me/password',
+    {
+      onRequest: [app.requireSudo],
+      bodyLimit: AUTH_BODY_LIMIT,
+      schema: {
+        tags: ['account'],
+        summary: 'Change the password (sudo)',
+        description:
+          'Needs a recent authentication (403 reauth_required otherwise) and the current password. ' +
+          'Signs out every other session and mails a notice.',
+        body: ChangePasswordBody,
+        response: { 200: StatusResponse('password_changed'), ...problems },
+      },
+    },
+    async (request) => {
+      await changePassword(deps, requestMeta(request), caller(request), request.body);
+      return { status: 'password_changed' as const };
+    },
+  );
+
+  app.post(
+    '/me/email',
+    {
+      onRequest: [app.requireSudo],
+      bodyLimit: AUTH_BODY_LIMIT,
+      schema: {
+        tags: ['account'],
+        summary: 'Change the email address (sudo)',
+        description:
+          'Mails a confirmation link to the new address; the change happens when it is followed, ' +
+          'and the old address is then notified.',
+        body: ChangeEmailBody,
+        response: { 202: Accepted, ...problems },
+      },
+    },
+    async (request, reply) => {
+      await requestEmailChange(deps, requestMeta(request), caller(request), request.body);
+      return reply.code(202).send({ status: 'accepted' as const });
+    },
+  );
+};

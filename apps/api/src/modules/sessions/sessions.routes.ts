@@ -1,0 +1,139 @@
+import { Problem, SessionIdParams, SessionList } from '@repo/contracts';
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../errors';
+import { clearSessionCookies } from '../../lib/cookies';
+import { requestMeta } from '../../lib/request-meta';
+import type { AuthContext } from '../../plugins/auth';
+import { type AppDeps, systemClock } from '../../types';
+import { recordAudit } from '../audit/audit.service';
+import { revokeSession, revokeUserSessions } from './sessions.service';
+
+export interface SessionsRoutesOptions {
+  deps: AppDeps;
+}
+
+export const RevokeOthersResponse = z.object({ revoked: z.number().int() });
+
+const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 429: Problem };
+
+function authOf(request: FastifyRequest): AuthContext {
+  if (!request.auth) throw new AppError('unauthorized');
+  return request.auth;
+}
+
+/** The signed-in user's devices (PRODUCT.md A2): list, revoke one, revoke all others. */
+export const sessionsRoutes: FastifyPluginAsyncZod<SessionsRoutesOptions> = async (app, { deps }) => {
+  const clock = deps.clock ?? systemClock;
+
+  app.get(
+    '/me/sessions',
+    {
+      onRequest: [app.requireAuth],
+      schema: {
+        tags: ['sessions'],
+        summary: 'Your active sessions',
+        response: { 200: SessionList, ...problems },
+      },
+    },
+    async (request) => {
+      const auth = authOf(request);
+      const now = clock.now();
+      const rows = await deps.db.session.findMany({
+        where: { userId: auth.userId, revokedAt: null, expiresAt: { gt: now }, idleExpiresAt: { gt: now } },
+        orderBy: { lastUsedAt: 'desc' },
+        take: 100,
+        select: { id: true, device: true, ip: true, createdAt: true, lastUsedAt: true },
+      });
+      return {
+        sessions: rows.map((s) => ({
+          id: s.id,
+          device: s.device,
+          ip: s.ip,
+          createdAt: s.createdAt.toISOString(),
+          lastUsedAt: s.lastUsedAt.toISOString(),
+          current: s.id === auth.sessionId,
+        })),
+      };
+    },
+  );
+
+  app.delete(
+    '/me/sessions/:id',
+    {
+      onRequest: [app.requireAuth],
+      schema: {
+        tags: ['sessions'],
+        summary: 'Sign one of your sessions out',
+        description: 'Another user’s session, or one that already ended, answers 404.',
+        params: SessionIdParams,
+        response: { 204: z.null(), ...problems },
+      },
+    },
+    async (request, reply) => {
+      const auth = authOf(request);
+      const sessionId = request.params.id;
+      const now = clock.now();
+      const revoked = await deps.db.$transaction(async (tx) => {
+        const ok = await revokeSession(deps, { userId: auth.userId, sessionId, reason: 'user_revoked', tx });
+        if (ok) {
+          await recordAudit(
+            tx,
+            {
+              actorId: auth.userId,
+              action: 'session.revoked',
+              targetType: 'session',
+              targetId: sessionId,
+              meta: requestMeta(request),
+            },
+            now,
+          );
+        }
+        return ok;
+      });
+      if (!revoked) throw new AppError('not_found', 'No such session.');
+      if (sessionId === auth.sessionId) clearSessionCookies(reply, { secure: deps.env.COOKIE_SECURE });
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/me/sessions/revoke-others',
+    {
+      onRequest: [app.requireAuth],
+      schema: {
+        tags: ['sessions'],
+        summary: 'Sign out everywhere else',
+        response: { 200: RevokeOthersResponse, ...problems },
+      },
+    },
+    async (request) => {
+      const auth = authOf(request);
+      const now = clock.now();
+      const ids = await deps.db.$transaction(async (tx) => {
+        const revoked = await revokeUserSessions(deps, auth.userId, {
+          reason: 'user_revoked_others',
+          exceptSessionId: auth.sessionId,
+          tx,
+        });
+        if (revoked.length > 0) {
+          await recordAudit(
+            tx,
+            {
+              actorId: auth.userId,
+              action: 'session.revoked',
+              targetType: 'user',
+              targetId: auth.userId,
+              meta: requestMeta(request),
+              after: { sessionIds: revoked },
+            },
+            now,
+          );
+        }
+        return revoked;
+      });
+      return { revoked: ids.length };
+    },
+  );
+};

@@ -1,0 +1,125 @@
+import cookie from '@fastify/cookie';
+import type { ErrorCode } from '@repo/contracts';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { AppError } from '../errors';
+import { cookieNames, readCookie } from '../lib/cookies';
+import { type AccessTokens, createAccessTokens } from '../lib/jwt';
+import { type AppDeps, systemClock } from '../types';
+
+/** Who is calling, from a verified, unrevoked access token. */
+export interface AuthContext {
+  userId: string;
+  sessionId: string;
+  role: string;
+  amr: string[];
+  /** Last time the user proved who they are (sudo mode). */
+  authTime: Date;
+}
+
+type Guard = (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Null when the request carries no valid access token (public routes still run). */
+    auth: AuthContext | null;
+    /** How the credentials came: the CSRF plugin only guards cookie-authenticated requests. */
+    authVia: 'bearer' | 'cookie' | null;
+    /** Why a presented token was refused; requireAuth answers with it. */
+    authError: ErrorCode | null;
+  }
+  interface FastifyInstance {
+    /** onRequest/preHandler guard: 401 unauthorized (no token), token_expired, token_invalid. */
+    requireAuth: Guard;
+    /** requireAuth + 403 reauth_required when the last authentication is older than SUDO_WINDOW. */
+    requireSudo: Guard;
+    accessTokens: AccessTokens;
+  }
+}
+
+export interface AuthPluginOptions {
+  deps: AppDeps;
+}
+
+const BEARER = /^Bearer ([A-Za-z0-9._-]{1,4096})$/i;
+
+/**
+ * Authenticates every request from `Authorization: Bearer <jwt>` (API clients; wins when both are
+ * present) or the httpOnly access cookie (browsers). Verification is CPU-only: the signature, the
+ * claims, and the in-memory revocation set (lib/revocations.ts) — no database read per request.
+ * A bad token does not fail the request by itself, so public routes keep working with a stale
+ * cookie; guarded routes answer with the recorded reason.
+ */
+const auth: FastifyPluginAsync<AuthPluginOptions> = async (app, { deps }) => {
+  const { env, revocations } = deps;
+  const clock = deps.clock ?? systemClock;
+  const names = cookieNames(env.COOKIE_SECURE);
+  const tokens = createAccessTokens({
+    secret: env.AUTH_JWT_SECRET,
+    ttlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
+  });
+
+  await app.register(cookie, { hook: 'onRequest' });
+  await revocations.start();
+
+  app.decorate('accessTokens', tokens);
+  app.decorateRequest('auth', null);
+  app.decorateRequest('authVia', null);
+  app.decorateRequest('authError', null);
+
+  app.addHook('onRequest', async (request) => {
+    const header = request.headers.authorization;
+    let token: string | undefined;
+    if (header !== undefined) {
+      request.authVia = 'bearer';
+      token = BEARER.exec(header)?.[1];
+      if (!token) {
+        request.authError = 'token_invalid';
+        return;
+      }
+    } else {
+      token = readCookie(request.cookies, names.access);
+      if (!token) {
+        // A cookie was sent but is not even shaped like a token: tampering, not absence.
+        if (request.cookies[names.access] !== undefined) request.authError = 'token_invalid';
+        return;
+      }
+      request.authVia = 'cookie';
+    }
+    try {
+      const claims = tokens.verify(token);
+      if (revocations.isRevoked(claims.sid)) {
+        request.authError = 'token_invalid';
+        return;
+      }
+      request.auth = {
+        userId: claims.sub,
+        sessionId: claims.sid,
+        role: claims.role,
+        amr: claims.amr,
+        authTime: new Date(claims.auth_time * 1000),
+      };
+    } catch (error) {
+      request.authError = error instanceof AppError ? error.code : 'token_invalid';
+    }
+  });
+
+  // Personal data must not land in shared caches.
+  app.addHook('onSend', async (request, reply) => {
+    if (request.auth && !reply.hasHeader('cache-control')) reply.header('cache-control', 'private, no-store');
+  });
+
+  const requireAuth: Guard = async (request) => {
+    if (!request.auth) throw new AppError(request.authError ?? 'unauthorized');
+  };
+  app.decorate('requireAuth', requireAuth);
+  app.decorate('requireSudo', async (request: FastifyRequest, reply: FastifyReply) => {
+    await requireAuth(request, reply);
+    const age = clock.now().getTime() - (request.auth as AuthContext).authTime.getTime();
+    if (age > env.SUDO_WINDOW_SECONDS * 1000) {
+      throw new AppError('reauth_required', 'Confirm your password to continue.');
+    }
+  });
+};
+
+export default fp(auth, { name: 'auth' });

@@ -1,0 +1,105 @@
+import { expect, test } from '@playwright/test';
+import { baseURL } from './support/env';
+import {
+  createVerifiedUser,
+  linkTo,
+  signInThroughUi,
+  strongPassword,
+  uniqueEmail,
+  waitForMail,
+} from './support/identity';
+import { messages } from './support/messages';
+
+const en = messages.en;
+
+test('sign up → verify by mail → sign in → change password → revoke another session → sign out', async ({
+  page,
+  browser,
+  request,
+}) => {
+  const user = { email: uniqueEmail('flow'), password: strongPassword(), name: 'Noor Flow' };
+
+  // Sign up in the UI.
+  await page.goto('/en/sign-up');
+  await page.getByLabel(en.Auth.common.nameLabel).fill(user.name);
+  await page.getByLabel(en.Auth.common.emailLabel).fill(user.email);
+  await page.getByLabel(en.Auth.common.passwordLabel).fill(user.password);
+  await page.getByRole('button', { name: en.Auth.signUp.submit }).click();
+  await expect(page.getByTestId('sign-up-done')).toContainText(user.email);
+
+  // Verify through the link in the real mail.
+  const mail = await waitForMail(request, user.email, /./);
+  await page.goto(linkTo(mail, '/verify-email'));
+  await expect(page.getByTestId('token-success')).toContainText(en.Auth.verify.successTitle);
+  await page.getByRole('link', { name: en.Auth.verify.continue }).click();
+  await expect(page).toHaveURL(/\/en\/sign-in$/);
+
+  // Sign in; `next` defaults to the dashboard.
+  await signInThroughUi(page, user, page.url());
+  await expect(page).toHaveURL(/\/en\/dashboard$/);
+  await expect(page.getByTestId('dashboard-title')).toHaveText(`Welcome, ${user.name}`);
+
+  // Change the password (fresh sign-in: inside the sudo window, no prompt).
+  await page.goto('/en/settings/security');
+  const newPassword = strongPassword();
+  const passwordSection = page.getByTestId('password-section');
+  await passwordSection.getByLabel(en.Security.password.currentLabel).fill(user.password);
+  await passwordSection.getByLabel(en.Security.password.newLabel).fill(newPassword);
+  await passwordSection.getByRole('button', { name: en.Security.password.submit }).click();
+  await expect(page.getByText(en.Security.password.done)).toBeVisible();
+  user.password = newPassword;
+
+  // A second browser signs in with the new password.
+  const other = await browser.newContext({ baseURL });
+  const otherPage = await other.newPage();
+  await signInThroughUi(otherPage, user);
+  await expect(otherPage).toHaveURL(/\/en\/dashboard$/);
+
+  // The first browser sees both sessions, marks its own, and revokes the other one.
+  await page.reload();
+  const rows = page.getByTestId('session-row');
+  await expect(rows).toHaveCount(2);
+  await expect(page.locator('[data-testid="session-row"][data-current]')).toContainText(
+    en.Security.sessions.thisDevice,
+  );
+  const otherRow = page.locator('[data-testid="session-row"]:not([data-current])');
+  await otherRow.getByRole('button', { name: /^Revoke the session on/ }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: en.Security.sessions.revoke }).click();
+  await expect(page.getByText(en.Security.sessions.revoked)).toBeVisible();
+  await expect(rows).toHaveCount(1);
+
+  // The revoked browser is sent to sign-in on its next page load.
+  await otherPage.goto('/en/settings/profile');
+  await expect(otherPage).toHaveURL(/\/en\/sign-in\?next=%2Fen%2Fsettings%2Fprofile$/);
+  await other.close();
+
+  // Recent activity lists the password change.
+  await expect(page.getByTestId('activity-table')).toContainText(
+    en.Security.activity.actions.auth_password_changed,
+  );
+
+  // Sign out from the user menu; protected pages now redirect.
+  await page.getByTestId('user-menu').click();
+  await page.getByRole('menuitem', { name: en.App.signOut }).click();
+  await expect(page).toHaveURL(/\/en\/sign-in$/);
+  await page.goto('/en/dashboard');
+  await expect(page).toHaveURL(/\/en\/sign-in\?next=%2Fen%2Fdashboard$/);
+});
+
+test('sign-in returns to a local next and ignores a foreign one', async ({ page, request }) => {
+  const user = await createVerifiedUser(request, 'next');
+  await signInThroughUi(page, user, '/en/sign-in?next=%2Fen%2Fsettings%2Fprofile');
+  await expect(page).toHaveURL(/\/en\/settings\/profile$/);
+
+  await page.context().clearCookies();
+  await signInThroughUi(page, user, '/en/sign-in?next=%2F%2Fevil.example.com%2F');
+  await expect(page).toHaveURL(/^http:\/\/[^/]+\/en\/dashboard$/);
+});
+
+test('wrong credentials show one localized message', async ({ page }) => {
+  await page.goto('/fr/sign-in');
+  await page.getByLabel(messages.fr.Auth.common.emailLabel).fill(uniqueEmail('nobody'));
+  await page.getByLabel(messages.fr.Auth.common.passwordLabel).fill('not the password at all');
+  await page.getByRole('button', { name: messages.fr.Auth.signIn.submit }).click();
+  await expect(page.getByTestId('form-error')).toHaveText(messages.fr.Errors.invalid_credentials);
+});

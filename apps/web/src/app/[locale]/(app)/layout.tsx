@@ -1,0 +1,43 @@
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { setRequestLocale } from 'next-intl/server';
+import type { ReactNode } from 'react';
+import { Toaster } from '@/components/ui/toaster';
+import { getMe } from '@/lib/api/server';
+import { APP_HOME, PATHNAME_HEADER, signInPath } from '@/lib/auth/paths';
+import { safeNextPath } from '@/lib/auth/safe-next';
+import { AppHeader } from './_components/app-header';
+import { ReauthProvider } from './_components/reauth-provider';
+
+type Props = { children: ReactNode; params: Promise<{ locale: string }> };
+
+/**
+ * Signed-in shell. The proxy already refreshed an expired access token; this checks the session
+ * itself with GET /v1/me (a revoked session or deleted user ends here) and sends everyone else to
+ * sign-in, coming back to the same URL afterwards.
+ */
+export default async function AppLayout({ children, params }: Props) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const me = await getMe();
+  if (!me) {
+    const here = safeNextPath((await headers()).get(PATHNAME_HEADER), `/${locale}${APP_HOME}`);
+    redirect(signInPath(locale, here));
+  }
+
+  return (
+    <ReauthProvider>
+      <div className="flex min-h-dvh flex-col">
+        <AppHeader me={me} />
+        <main
+          id="main"
+          tabIndex={-1}
+          className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 focus:outline-none sm:px-6"
+        >
+          {children}
+        </main>
+      </div>
+      <Toaster />
+    </ReauthProvider>
+  );
+}

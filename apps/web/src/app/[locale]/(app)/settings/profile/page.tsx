@@ -1,0 +1,36 @@
+import type { Metadata } from 'next';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { getMe } from '@/lib/api/server';
+import { ProfileForm } from '../_components/profile-form';
+import { Section } from '../_components/section';
+
+function timeZones(current: string): string[] {
+  const all = Intl.supportedValuesOf('timeZone');
+  return all.includes(current) ? all : [current, ...all];
+}
+
+type Props = { params: Promise<{ locale: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const t = await getTranslations({ locale: (await params).locale, namespace: 'Profile' });
+  return { title: t('title') };
+}
+
+export default async function ProfilePage({ params }: Props) {
+  setRequestLocale((await params).locale);
+  const t = await getTranslations('Profile');
+  const me = await getMe();
+  if (!me) return null; // the layout redirects
+
+  return (
+    <div className="flex flex-col gap-6">
+      <h1 className="font-semibold text-2xl tracking-tight">{t('title')}</h1>
+      <Section title={t('sectionTitle')} description={t('lead')}>
+        <ProfileForm
+          me={{ name: me.name, email: me.email, locale: me.locale, timezone: me.timezone }}
+          zones={timeZones(me.timezone)}
+        />
+      </Section>
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+'use client';
+
+import { SignInBody, SignInResponse } from '@repo/contracts';
+import { useTranslations } from 'next-intl';
+import { useState } from 'react';
+import { FormAlert } from '@/components/form/form-alert';
+import { SubmitButton } from '@/components/form/submit-button';
+import { TextField } from '@/components/form/text-field';
+import { Link } from '@/i18n/navigation';
+import { isApiError } from '@/lib/api/api-error';
+import { api } from '@/lib/api/client';
+import { useApiForm } from '@/lib/forms/use-api-form';
+import { ResendVerification } from './resend-verification';
+
+const values = (form: FormData) => ({
+  email: String(form.get('email') ?? '').trim(),
+  password: String(form.get('password') ?? ''),
+});
+
+export function SignInForm({ next }: { next: string }) {
+  const t = useTranslations('Auth');
+  const [unverified, setUnverified] = useState<string | null>(null);
+  const form = useApiForm({
+    schema: SignInBody,
+    values,
+    submit: async (body) => {
+      setUnverified(null);
+      await api.post('/auth/sign-in', body, { schema: SignInResponse });
+      // A full navigation: every server component of the next page renders with the new cookies.
+      window.location.assign(next);
+      // Stay "pending" while the browser navigates.
+      await new Promise(() => {});
+    },
+    onError: (error) => {
+      if (isApiError(error, 'email_not_verified')) {
+        const email = form.formRef.current?.elements.namedItem('email');
+        setUnverified(email instanceof HTMLInputElement ? email.value.trim() : '');
+      }
+      return false;
+    },
+  });
+
+  return (
+    <form
+      ref={form.formRef}
+      method="post"
+      noValidate
+      onSubmit={form.onSubmit}
+      className="flex flex-col gap-4"
+      aria-busy={form.pending}
+    >
+      {form.formError ? (
+        <FormAlert>
+          {form.formError}
+          {unverified ? <ResendVerification email={unverified} className="mt-2" /> : null}
+        </FormAlert>
+      ) : null}
+      <TextField
+        name="email"
+        type="email"
+        label={t('common.emailLabel')}
+        autoComplete="email"
+        inputMode="email"
+        required
+        error={form.fieldErrors.email}
+      />
+      <TextField
+        name="password"
+        type="password"
+        label={t('common.passwordLabel')}
+        autoComplete="current-password"
+        required
+        error={form.fieldErrors.password}
+      />
+      <div className="-mt-1 flex justify-end">
+        <Link href="/forgot-password" className="text-primary text-sm underline-offset-4 hover:underline">
+          {t('signIn.forgot')}
+        </Link>
+      </div>
+      <SubmitButton pending={form.pending} label={t('signIn.submit')} pendingLabel={t('signIn.submitting')} />
+    </form>
+  );
+}

@@ -1,0 +1,34 @@
+import type { Metadata } from 'next';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { Link } from '@/i18n/navigation';
+import { AuthCard } from '../_components/auth-card';
+import { SignUpForm } from '../_components/sign-up-form';
+
+type Props = { params: Promise<{ locale: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const t = await getTranslations({ locale: (await params).locale, namespace: 'Auth.signUp' });
+  return { title: t('title') };
+}
+
+export default async function SignUpPage({ params }: Props) {
+  setRequestLocale((await params).locale);
+  const t = await getTranslations('Auth.signUp');
+
+  return (
+    <AuthCard
+      title={t('title')}
+      description={t('lead')}
+      footer={
+        <p>
+          {t('haveAccount')}{' '}
+          <Link href="/sign-in" className="font-medium text-primary underline-offset-4 hover:underline">
+            {t('signInLink')}
+          </Link>
+        </p>
+      }
+    >
+      <SignUpForm />
+    </AuthCard>
+  );
+}

@@ -1,0 +1,45 @@
+import 'server-only';
+import { Me } from '@repo/contracts';
+import { cookies, headers } from 'next/headers';
+import { cache } from 'react';
+import type { z } from 'zod';
+import { serverEnv } from '@/env';
+import { ApiError, apiErrorFromResponse, isApiError } from './api-error';
+
+/**
+ * Server-component variant of the API client: calls API_URL directly (never the public gateway)
+ * with the user's cookies, which include any the proxy just refreshed. Reads only; mutations go
+ * through the browser client so the API sees the browser's Origin for its CSRF check.
+ */
+export async function serverGet<T>(path: string, schema: z.ZodType<T>): Promise<T> {
+  const [jar, incoming] = await Promise.all([cookies(), headers()]);
+  const forward = new Headers({ accept: 'application/json', cookie: jar.toString() });
+  for (const name of ['user-agent', 'x-forwarded-for', 'accept-language']) {
+    const value = incoming.get(name);
+    if (value) forward.set(name, value);
+  }
+  let res: Response;
+  try {
+    res = await fetch(`${serverEnv().API_URL}/v1${path}`, {
+      headers: forward,
+      cache: 'no-store',
+      signal: AbortSignal.timeout(5_000),
+    });
+  } catch {
+    throw new ApiError({ status: 503, code: 'service_unavailable' });
+  }
+  if (!res.ok) throw await apiErrorFromResponse(res);
+  const parsed = schema.safeParse(await res.json().catch(() => null));
+  if (!parsed.success) throw new ApiError({ status: res.status, code: 'bad_response' });
+  return parsed.data;
+}
+
+/** The signed-in user, or null when there is no valid session. One API call per render. */
+export const getMe = cache(async (): Promise<Me | null> => {
+  try {
+    return await serverGet('/me', Me);
+  } catch (error) {
+    if (isApiError(error) && error.status === 401) return null;
+    throw error;
+  }
+});

@@ -1,0 +1,16 @@
+/** Page paths (without the locale prefix) that need a signed-in user; the (app) route group. */
+const PROTECTED_PREFIXES = ['/dashboard', '/settings'];
+
+export function isProtectedPath(pathWithoutLocale: string): boolean {
+  return PROTECTED_PREFIXES.some((p) => pathWithoutLocale === p || pathWithoutLocale.startsWith(`${p}/`));
+}
+
+/** Where a signed-in user lands by default. */
+export const APP_HOME = '/dashboard';
+
+/** Request header the proxy sets so server layouts know the URL they render (for `?next=`). */
+export const PATHNAME_HEADER = 'x-gw-pathname';
+
+export function signInPath(locale: string, next?: string): string {
+  return next ? `/${locale}/sign-in?next=${encodeURIComponent(next)}` : `/${locale}/sign-in`;
+}

@@ -1,0 +1,27 @@
+/**
+ * API error codes (and client-side ones: network_error) that have their own sentence in the
+ * `Errors` catalog; any other code shows `Errors.generic`. account_locked and rate_limited are
+ * handled separately (they carry a time).
+ */
+export const LOCALIZED_ERROR_CODES = [
+  'invalid_credentials',
+  'email_not_verified',
+  'reauth_required',
+  'link_invalid',
+  'token_invalid',
+  'token_expired',
+  'unauthorized',
+  'csrf_rejected',
+  'validation_failed',
+  'network_error',
+  'service_unavailable',
+  'not_found',
+  'conflict',
+] as const;
+
+export const TIMED_ERROR_CODES = [
+  'account_locked',
+  'account_lockedNoTime',
+  'rate_limited',
+  'rate_limitedNoTime',
+];
