@@ -156,6 +156,7 @@ try {
       RATE_LIMIT_MAX: '1000000000',
       REDIS_PREFIX: 'bench',
       AUTH_JWT_SECRET: randomBytes(32).toString('base64url'),
+      TOTP_ENCRYPTION_KEY: randomBytes(32).toString('base64url'),
       COOKIE_SECURE: 'false',
     },
     stdio: ['ignore', 'ignore', 'inherit'],

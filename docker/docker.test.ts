@@ -1,7 +1,18 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { apiEnv, authEnv, baseEnv, databaseEnv, redisEnv, s3Env, smtpEnv, workerEnv } from '@repo/config';
+import {
+  apiEnv,
+  authEnv,
+  baseEnv,
+  databaseEnv,
+  redisEnv,
+  s3Env,
+  smtpEnv,
+  ssoEnv,
+  twoFactorEnv,
+  workerEnv,
+} from '@repo/config';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { z } from 'zod';
@@ -38,7 +49,7 @@ describe('docker/compose.yaml', () => {
     if (!composeCli) throw new Error('no docker compose CLI found (run bin/setup --e2e)');
     const [cmd, ...pre] = composeCli;
     // The file demands AUTH_JWT_SECRET from the environment instead of committing one.
-    const env = { ...process.env, AUTH_JWT_SECRET: 'x'.repeat(32) };
+    const env = { ...process.env, AUTH_JWT_SECRET: 'x'.repeat(32), TOTP_ENCRYPTION_KEY: 'k'.repeat(43) };
     execFileSync(cmd, [...pre, '-f', join(dir, 'compose.yaml'), 'config', '-q'], { stdio: 'pipe', env });
   });
 

@@ -6,7 +6,9 @@ import {
   loadEnvOrExit,
   redisEnv,
   s3Env,
+  ssoEnv,
   telemetryEnv,
+  twoFactorEnv,
 } from '@repo/config';
 import { z } from 'zod';
 
@@ -17,6 +19,8 @@ export const ApiEnv = z.object({
   ...s3Env,
   ...apiEnv,
   ...authEnv,
+  ...twoFactorEnv,
+  ...ssoEnv,
   ...telemetryEnv,
 });
 export type ApiEnv = z.output<typeof ApiEnv>;

@@ -108,3 +108,52 @@ export const authEnv = {
   LOCKOUT_THRESHOLD: z.coerce.number().int().min(3).default(10),
   LOCKOUT_SECONDS: z.coerce.number().int().min(60).default(900),
 };
+
+/** Two-factor authentication (A4). */
+export const twoFactorEnv = {
+  /** 32 bytes, base64 or base64url: encrypts TOTP secrets at rest. `pnpm dev` generates one. */
+  TOTP_ENCRYPTION_KEY: z
+    .string()
+    .refine((k) => Buffer.from(k, 'base64url').length === 32, 'must be 32 bytes, base64 encoded'),
+  /** Who must use 2FA: nobody (optional for all), admins, or everyone. */
+  TWO_FACTOR_POLICY: z.enum(['optional', 'admins', 'all']).default('optional'),
+  TWO_FACTOR_CHALLENGE_TTL_SECONDS: z.coerce.number().int().min(60).max(1800).default(300),
+  /** Wrong codes allowed per sign-in challenge before it is void. */
+  TWO_FACTOR_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+  TRUSTED_DEVICE_DAYS: z.coerce.number().int().min(1).max(400).default(30),
+};
+
+export const OidcProviderConfig = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]{1,32}$/),
+  label: z.string().min(1).max(60),
+  issuer: z.url(),
+  clientId: z.string().min(1),
+  clientSecret: z.string().min(1).optional(),
+});
+export type OidcProviderConfig = z.infer<typeof OidcProviderConfig>;
+
+/** JSON-valued variables: unparsable text is passed on as is, so the next schema reports it. */
+function parseJsonOrText(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * Social and enterprise sign-in (A5). Google and GitHub are on when their client id and secret
+ * are set; any number of generic OIDC providers come as a JSON array in OIDC_PROVIDERS:
+ * [{"id":"acme","label":"Acme SSO","issuer":"https://id.acme.com","clientId":"…","clientSecret":"…"}].
+ * The *_URL overrides exist for tests and self-hosted mirrors of those providers' endpoints.
+ */
+export const ssoEnv = {
+  GOOGLE_CLIENT_ID: z.string().min(1).optional(),
+  GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),
+  GOOGLE_ISSUER_URL: z.url().default('https://accounts.google.com'),
+  GITHUB_CLIENT_ID: z.string().min(1).optional(),
+  GITHUB_CLIENT_SECRET: z.string().min(1).optional(),
+  GITHUB_OAUTH_URL: z.url().default('https://github.com'),
+  GITHUB_API_URL: z.url().default('https://api.github.com'),
+  OIDC_PROVIDERS: z.string().default('[]').transform(parseJsonOrText).pipe(z.array(OidcProviderConfig)),
+};

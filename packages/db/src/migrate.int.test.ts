@@ -61,10 +61,15 @@ describe('migrate', () => {
       expect(tables.map((t) => t.tablename)).toEqual([
         '_prisma_migrations',
         'audit_logs',
+        'backup_codes',
         'email_tokens',
+        'identities',
         'outbox_events',
         'refresh_tokens',
         'sessions',
+        'trusted_devices',
+        'two_factor_challenges',
+        'two_factors',
         'users',
         'waitlist_entries',
       ]);

@@ -145,6 +145,7 @@ async function main(): Promise<void> {
     // A public APP_URL (a tunnel, a staging host) is kept; a local one follows the actual port.
     APP_URL: appUrl,
     AUTH_JWT_SECRET: env.AUTH_JWT_SECRET ?? secrets.AUTH_JWT_SECRET,
+    TOTP_ENCRYPTION_KEY: env.TOTP_ENCRYPTION_KEY ?? secrets.TOTP_ENCRYPTION_KEY,
     // Secure cookies need HTTPS; a plain-http local stack uses unprefixed, non-Secure ones.
     COOKIE_SECURE: env.COOKIE_SECURE ?? String(appUrl.startsWith('https://')),
   };

@@ -46,6 +46,7 @@ Object.assign(process.env, env, {
   LOG_LEVEL: 'silent',
   // A fresh signing key per test process; apps built in one file share it, like API replicas do.
   AUTH_JWT_SECRET: process.env.AUTH_JWT_SECRET ?? randomBytes(32).toString('base64url'),
+  TOTP_ENCRYPTION_KEY: process.env.TOTP_ENCRYPTION_KEY ?? randomBytes(32).toString('base64url'),
   // inject() and plain-http fetches: cookies must not need TLS here.
   COOKIE_SECURE: process.env.COOKIE_SECURE ?? 'false',
 });

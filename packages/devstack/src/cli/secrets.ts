@@ -4,6 +4,7 @@ import { join } from 'node:path';
 
 export interface LocalSecrets {
   AUTH_JWT_SECRET: string;
+  TOTP_ENCRYPTION_KEY: string;
 }
 
 /**
@@ -23,6 +24,7 @@ export function loadOrCreateSecrets(dataDir: string): LocalSecrets {
   }
   const secrets: LocalSecrets = {
     AUTH_JWT_SECRET: stored.AUTH_JWT_SECRET ?? randomBytes(48).toString('base64url'),
+    TOTP_ENCRYPTION_KEY: stored.TOTP_ENCRYPTION_KEY ?? randomBytes(32).toString('base64url'),
   };
   writeFileSync(file, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
   return secrets;
