@@ -176,7 +176,7 @@ try {
     await load({ name: 'api /healthz', url: `http://127.0.0.1:${apiPort}/healthz`, pid: api.pid }),
     await load({ name: 'api /v1/meta', url: `http://127.0.0.1:${apiPort}/v1/meta`, pid: api.pid }),
     ...(await identityScenarios(`http://127.0.0.1:${apiPort}`, env.DATABASE_URL ?? '', api.pid)),
-  ].map((s) => ({ ...s, ratio: Math.round((s.reqPerSec / baseline.reqPerSec) * 100) / 100 }));
+  ].map((s) => ({ ...s, ratio: Number((s.reqPerSec / baseline.reqPerSec).toPrecision(3)) }));
 
   const date = new Date().toISOString();
   const report = {
