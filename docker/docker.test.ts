@@ -73,6 +73,8 @@ describe('docker/compose.yaml', () => {
       ...s3Env,
       ...apiEnv,
       ...authEnv,
+      ...twoFactorEnv,
+      ...ssoEnv,
     });
     const workerRequired = requiredKeys({
       ...baseEnv,

@@ -34,6 +34,14 @@ export const ErrorCode = {
   internal_error: 500,
   service_unavailable: 503,
   timeout: 503,
+  /** Wrong or already used two-factor code (TOTP or backup code): try again. */
+  two_factor_invalid: 400,
+  /** The account must enrol in two-factor authentication (TWO_FACTOR_POLICY) before anything else. */
+  two_factor_enrollment_required: 403,
+  /** Removing this sign-in method would leave the account with no way in (no password, no other identity). */
+  last_sign_in_method: 409,
+  /** The sign-in provider cannot be reached (discovery failed); password sign-in still works. */
+  sso_provider_unavailable: 503,
 } as const;
 export type ErrorCode = keyof typeof ErrorCode;
 

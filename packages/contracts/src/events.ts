@@ -31,6 +31,10 @@ export const OutboxEventPayloads = {
   'session.new_device': z.object({ ...recipient, ...origin }),
   /** A rotated refresh token came back: the whole session was revoked. */
   'session.token_reused': z.object({ ...recipient, ...origin }),
+  'user.two_factor_enabled': z.object({ ...recipient, ...origin }),
+  'user.two_factor_disabled': z.object({ ...recipient, ...origin }),
+  /** A backup code opened a session; `remaining` unused codes are left. */
+  'user.backup_code_used': z.object({ ...recipient, ...origin, remaining: z.number().int().min(0) }),
 } as const;
 
 export type OutboxEventType = keyof typeof OutboxEventPayloads;

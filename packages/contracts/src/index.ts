@@ -4,4 +4,6 @@ export * from './events';
 export * from './health';
 export * from './jobs';
 export * from './meta';
+export * from './sso';
+export * from './two-factor';
 export * from './waitlist';

@@ -40,6 +40,9 @@ export const EmailTemplateProps = {
   'account-locked': z.object({ ...link, lockedUntil: z.iso.datetime() }),
   'new-sign-in': z.object({ ...origin }),
   'suspicious-token-reuse': z.object({ ...origin }),
+  'two-factor-enabled': z.object({ ...origin }),
+  'two-factor-disabled': z.object({ ...origin }),
+  'backup-code-used': z.object({ ...origin, remaining: z.number().int().min(0) }),
 } as const;
 export type EmailTemplate = keyof typeof EmailTemplateProps;
 

@@ -114,6 +114,7 @@ async function main(): Promise<void> {
     s3: await pick('s3', DEFAULT_PORTS.s3, 'DEV_S3_PORT'),
     smtp: await pick('smtp', DEFAULT_PORTS.smtp, 'DEV_SMTP_PORT'),
     inbox: await pick('inbox', DEFAULT_PORTS.inbox, 'DEV_INBOX_PORT'),
+    oidc: await pick('oidc', DEFAULT_PORTS.oidc, 'DEV_OIDC_PORT'),
     api: await pick('api', 4000, 'API_PORT'),
     web: await pick('web', 3000, 'WEB_PORT', 'PORT'),
     worker: await pick('worker', 4001, 'WORKER_HEALTH_PORT'),
@@ -146,6 +147,20 @@ async function main(): Promise<void> {
     APP_URL: appUrl,
     AUTH_JWT_SECRET: env.AUTH_JWT_SECRET ?? secrets.AUTH_JWT_SECRET,
     TOTP_ENCRYPTION_KEY: env.TOTP_ENCRYPTION_KEY ?? secrets.TOTP_ENCRYPTION_KEY,
+    // "Sign in with Dev SSO" against the local OpenID provider, unless providers are configured.
+    OIDC_PROVIDERS:
+      env.OIDC_PROVIDERS ??
+      (stack.env.OIDC_ISSUER_URL
+        ? JSON.stringify([
+            {
+              id: 'dev',
+              label: 'Dev SSO',
+              issuer: stack.env.OIDC_ISSUER_URL,
+              clientId: stack.env.OIDC_CLIENT_ID,
+              clientSecret: stack.env.OIDC_CLIENT_SECRET,
+            },
+          ])
+        : '[]'),
     // Secure cookies need HTTPS; a plain-http local stack uses unprefixed, non-Secure ones.
     COOKIE_SECURE: env.COOKIE_SECURE ?? String(appUrl.startsWith('https://')),
   };

@@ -39,7 +39,7 @@ describe('startDevstack (ephemeral)', () => {
     ]) {
       expect(stack.env[key], key).toBeTruthy();
     }
-    expect(stack.services.map((s) => s.name).sort()).toEqual(['mail', 'postgres', 'redis', 's3']);
+    expect(stack.services.map((s) => s.name).sort()).toEqual(['mail', 'oidc', 'postgres', 'redis', 's3']);
     expect(stack.services.every((s) => !s.external)).toBe(true);
   });
 
@@ -136,6 +136,7 @@ describe('startDevstack with configured URLs', () => {
       S3_ACCESS_KEY_ID: 'key',
       S3_SECRET_ACCESS_KEY: 'secret',
       SMTP_URL: 'smtp://mail.internal:587',
+      OIDC_ISSUER_URL: 'https://id.example.com',
     };
     const stack = await startDevstack({ dataDir, ephemeral: true, env });
     try {
@@ -161,7 +162,7 @@ describe('startDevstack with configured URLs', () => {
     });
     try {
       const started = stack.services.filter((s) => !s.external).map((s) => s.name);
-      expect(started.sort()).toEqual(['mail', 'redis', 's3']);
+      expect(started.sort()).toEqual(['mail', 'oidc', 'redis', 's3']);
       expect(stack.env.DATABASE_URL).toBe('postgresql://u:p@db.internal/app');
       const redis = new Redis(stack.env.REDIS_URL ?? '');
       expect(await redis.ping()).toBe('PONG');

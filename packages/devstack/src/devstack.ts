@@ -3,6 +3,7 @@ import { userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { lockDataDir } from './lock';
 import { startMail } from './mail';
+import { startOidcProvider } from './oidc';
 import { resolvePort } from './ports';
 import { startPostgres } from './postgres';
 import { startRedis } from './redis';
@@ -102,6 +103,13 @@ export async function startDevstack(opts: DevstackOptions): Promise<Devstack> {
     const inboxPort = await resolvePort('inbox', ports.inbox, ephemeral, log);
     const dir = ephemeral ? undefined : join(root, 'mail');
     starters.push({ name: 'mail', run: () => startMail({ dir, smtpPort, inboxPort, log }) });
+  }
+
+  if (given.OIDC_ISSUER_URL) {
+    useExternal('oidc', given.OIDC_ISSUER_URL, ['OIDC_ISSUER_URL', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET']);
+  } else {
+    const port = await resolvePort('oidc', ports.oidc, ephemeral, log);
+    starters.push({ name: 'oidc', run: () => startOidcProvider({ port, log }) });
   }
 
   const results = await Promise.allSettled(starters.map((s) => s.run()));

@@ -1,4 +1,4 @@
-export type ServiceName = 'postgres' | 'redis' | 's3' | 'smtp' | 'inbox';
+export type ServiceName = 'postgres' | 'redis' | 's3' | 'smtp' | 'inbox' | 'oidc';
 
 export interface DevstackOptions {
   /** Root for service data. Dev: `<repo>/.data`. With `ephemeral`, a temp dir is made inside it. */
@@ -55,4 +55,6 @@ export const DEFAULT_PORTS: Record<ServiceName, number> = {
   s3: 4569,
   smtp: 1025,
   inbox: 8025,
+  /** Local OpenID provider (oidc.ts). */
+  oidc: 4400,
 };

@@ -10,7 +10,7 @@
  * its window ends. Sign-in failures on one account reaching LOCKOUT_THRESHOLD lock it for
  * LOCKOUT_SECONDS (never permanently) and mail an unlock link when the account exists.
  */
-export type BruteForceAction = 'sign_in' | 'sign_up' | 'forgot' | 'resend' | 'refresh';
+export type BruteForceAction = 'sign_in' | 'sign_up' | 'forgot' | 'resend' | 'refresh' | 'two_factor';
 
 export interface Limit {
   /** Failures/attempts per window; reaching it refuses further attempts until the window ends. */
@@ -51,6 +51,21 @@ export function defaultPolicies(env: { LOCKOUT_THRESHOLD: number }): Policies {
         serialize: true,
       },
       lockout: true,
+    },
+    // Wrong second-factor codes (ADR 0012), per account across challenges: a password holder must
+    // not get a fresh budget by signing in again. Cleared only by a correct code, never by the
+    // password. ~10 guesses an hour leave a 6-digit code (3 steps accepted) at ~1e-3 a day.
+    two_factor: {
+      counts: 'failures',
+      ip: { max: 50, windowSeconds: quarterHour, freeFailures: 20, delayBaseMs: 1000, delayCapMs: 10_000 },
+      account: {
+        max: 10,
+        windowSeconds: 3600,
+        freeFailures: 3,
+        delayBaseMs: 1000,
+        delayCapMs: 30_000,
+        serialize: true,
+      },
     },
     // Refresh tokens are 256-bit random values: nothing to guess; this only caps garbage floods.
     refresh: { counts: 'failures', ip: { max: 100, windowSeconds: quarterHour } },

@@ -16,6 +16,8 @@ export interface AccessClaims {
   amr: string[];
   /** When the user last proved who they are (sudo mode). */
   auth_time: number;
+  /** Set while TWO_FACTOR_POLICY demands enrolment the user has not done (ADR 0012). */
+  mfa_required?: boolean;
   iat: number;
   exp: number;
 }
@@ -87,6 +89,7 @@ function isAccessClaims(p: unknown): p is AccessClaims {
     Array.isArray(c.amr) &&
     c.amr.every((m) => typeof m === 'string') &&
     typeof c.auth_time === 'number' &&
+    (c.mfa_required === undefined || typeof c.mfa_required === 'boolean') &&
     typeof c.iat === 'number' &&
     typeof c.exp === 'number'
   );

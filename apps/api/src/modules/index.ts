@@ -6,6 +6,9 @@ import { authRoutes } from './auth/auth.routes';
 import { metaRoutes } from './meta/meta.routes';
 import { profileRoutes } from './profile/profile.routes';
 import { sessionsRoutes } from './sessions/sessions.routes';
+import { ssoRoutes } from './sso/sso.routes';
+import { challengeRoutes } from './two-factor/challenge.routes';
+import { twoFactorRoutes } from './two-factor/two-factor.routes';
 import { waitlistRoutes } from './waitlist/waitlist.routes';
 
 /**
@@ -24,6 +27,9 @@ export async function registerModules(app: App, deps: AppDeps): Promise<void> {
       await v1.register(profileRoutes, { deps });
       await v1.register(authRoutes, { deps });
       await v1.register(sessionsRoutes, { deps });
+      await v1.register(challengeRoutes, { deps });
+      await v1.register(twoFactorRoutes, { deps });
+      await v1.register(ssoRoutes, { deps });
     },
     { prefix: '/v1' },
   );

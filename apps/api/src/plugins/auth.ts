@@ -5,6 +5,7 @@ import fp from 'fastify-plugin';
 import { AppError } from '../errors';
 import { cookieNames, readCookie } from '../lib/cookies';
 import { type AccessTokens, createAccessTokens } from '../lib/jwt';
+import { allowedWhileEnrolmentPending } from '../modules/two-factor/policy';
 import { type AppDeps, systemClock } from '../types';
 
 /** Who is calling, from a verified, unrevoked access token. */
@@ -15,6 +16,8 @@ export interface AuthContext {
   amr: string[];
   /** Last time the user proved who they are (sudo mode). */
   authTime: Date;
+  /** TWO_FACTOR_POLICY: the token only reaches enrolment routes until 2FA is on (ADR 0012). */
+  mfaRequired: boolean;
 }
 
 type Guard = (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
@@ -92,7 +95,12 @@ const auth: FastifyPluginAsync<AuthPluginOptions> = async (app, { deps }) => {
         request.authError = 'token_invalid';
         return;
       }
+      if (claims.mfa_required && !allowedWhileEnrolmentPending(request.method, request.routeOptions.url)) {
+        request.authError = 'two_factor_enrollment_required';
+        return;
+      }
       request.auth = {
+        mfaRequired: claims.mfa_required === true,
         userId: claims.sub,
         sessionId: claims.sid,
         role: claims.role,

@@ -114,6 +114,21 @@ const cases: [OutboxEventType, Record<string, unknown>, Partial<EmailJob>][] = [
     { ...user, ...origin },
     { template: 'suspicious-token-reuse', to: user.email, props: origin },
   ],
+  [
+    'user.two_factor_enabled',
+    { ...user, ...origin },
+    { template: 'two-factor-enabled', to: user.email, props: origin },
+  ],
+  [
+    'user.two_factor_disabled',
+    { ...user, ...origin },
+    { template: 'two-factor-disabled', to: user.email, props: origin },
+  ],
+  [
+    'user.backup_code_used',
+    { ...user, ...origin, remaining: 7 },
+    { template: 'backup-code-used', to: user.email, props: { ...origin, remaining: 7 } },
+  ],
 ];
 
 describe('identity event routes', () => {

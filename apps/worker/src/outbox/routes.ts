@@ -106,6 +106,20 @@ export const eventRoutes: {
   'session.token_reused': (p) => [
     email({ template: 'suspicious-token-reuse', to: p.email, locale: p.locale, props: origin(p) }),
   ],
+  'user.two_factor_enabled': (p) => [
+    email({ template: 'two-factor-enabled', to: p.email, locale: p.locale, props: origin(p) }),
+  ],
+  'user.two_factor_disabled': (p) => [
+    email({ template: 'two-factor-disabled', to: p.email, locale: p.locale, props: origin(p) }),
+  ],
+  'user.backup_code_used': (p) => [
+    email({
+      template: 'backup-code-used',
+      to: p.email,
+      locale: p.locale,
+      props: { ...origin(p), remaining: p.remaining },
+    }),
+  ],
 };
 
 export class UnroutableEventError extends Error {

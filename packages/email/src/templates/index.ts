@@ -8,6 +8,7 @@ import { newSignIn } from './new-sign-in';
 import { passwordChanged } from './password-changed';
 import { resetPassword } from './reset-password';
 import { suspiciousTokenReuse } from './suspicious-token-reuse';
+import { backupCodeUsed, twoFactorDisabled, twoFactorEnabled } from './two-factor';
 import { verifyEmail } from './verify-email';
 import { waitlistWelcome } from './waitlist-welcome';
 import { welcome } from './welcome';
@@ -28,4 +29,7 @@ export const templates: { [T in EmailTemplate]: TemplateDefinition<T> } = {
   'account-locked': accountLocked,
   'new-sign-in': newSignIn,
   'suspicious-token-reuse': suspiciousTokenReuse,
+  'two-factor-enabled': twoFactorEnabled,
+  'two-factor-disabled': twoFactorDisabled,
+  'backup-code-used': backupCodeUsed,
 };

@@ -19,6 +19,9 @@ export const samples: { [T in EmailTemplate]: Record<string, unknown> } = {
   'account-locked': { token: TOKEN, expiresAt: at, lockedUntil: '2030-03-04T17:20:00.000Z' },
   'new-sign-in': origin,
   'suspicious-token-reuse': origin,
+  'two-factor-enabled': origin,
+  'two-factor-disabled': origin,
+  'backup-code-used': { ...origin, remaining: 7 },
 };
 
 /** The link each mail must carry (in html AND text), `{locale}` filled per locale; null = none. */
@@ -34,6 +37,9 @@ export const expectedLinks: Record<EmailTemplate, string | null> = {
   'account-locked': `${APP_URL}/{locale}/unlock?token=${TOKEN}`,
   'new-sign-in': `${APP_URL}/{locale}/settings/security`,
   'suspicious-token-reuse': `${APP_URL}/{locale}/settings/security`,
+  'two-factor-enabled': `${APP_URL}/{locale}/settings/security`,
+  'two-factor-disabled': `${APP_URL}/{locale}/settings/security`,
+  'backup-code-used': `${APP_URL}/{locale}/settings/security`,
 };
 
 export const expectedSubjects: Record<EmailTemplate, Record<Locale, string>> = {
@@ -87,5 +93,20 @@ export const expectedSubjects: Record<EmailTemplate, Record<Locale, string>> = {
     en: 'Security alert: we signed out one of your sessions',
     fr: 'Alerte de sécurité : nous avons déconnecté une de vos sessions',
     ar: 'تنبيه أمني: سجّلنا خروج إحدى جلساتك',
+  },
+  'two-factor-enabled': {
+    en: 'Two-factor authentication is on',
+    fr: "L'authentification à deux facteurs est activée",
+    ar: 'تم تفعيل المصادقة الثنائية',
+  },
+  'two-factor-disabled': {
+    en: 'Two-factor authentication was turned off',
+    fr: "L'authentification à deux facteurs a été désactivée",
+    ar: 'تم إيقاف المصادقة الثنائية',
+  },
+  'backup-code-used': {
+    en: 'A backup code was used to sign in',
+    fr: 'Un code de secours a servi à vous connecter',
+    ar: 'تم استخدام رمز استرداد لتسجيل الدخول',
   },
 };

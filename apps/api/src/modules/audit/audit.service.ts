@@ -19,6 +19,15 @@ export const AUDIT_ACTIONS = [
   'auth.reauthenticated',
   'session.revoked',
   'profile.updated',
+  'auth.two_factor_enabled',
+  'auth.two_factor_disabled',
+  'auth.two_factor_failed',
+  'auth.backup_code_used',
+  'auth.backup_codes_regenerated',
+  'auth.trusted_device_revoked',
+  'auth.sso_sign_in',
+  'auth.identity_linked',
+  'auth.identity_unlinked',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

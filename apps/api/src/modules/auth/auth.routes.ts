@@ -1,21 +1,24 @@
-import { Problem, ReauthenticateBody, RefreshBody, SignInBody, SignInResponse } from '@repo/contracts';
-import type { FastifyReply } from 'fastify';
+import {
+  Problem,
+  ReauthenticateBody,
+  RefreshBody,
+  SignInBody,
+  SignInResponse,
+  TwoFactorRequired,
+} from '@repo/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../errors';
-import {
-  clearSessionCookies,
-  cookieNames,
-  readCookie,
-  setAccessCookie,
-  setDeviceCookie,
-  setSessionCookies,
-} from '../../lib/cookies';
+import { clearSessionCookies, cookieNames, readCookie, setAccessCookie } from '../../lib/cookies';
 import { requestMeta } from '../../lib/request-meta';
 import type { AppDeps } from '../../types';
 import { AUTH_BODY_LIMIT } from '../accounts/accounts.routes';
 import { toMe } from '../profile/profile.service';
 import { rotateRefreshToken } from '../sessions/refresh.service';
+import { challengeResponse } from '../two-factor/challenge.routes';
+import { issueSession } from '../two-factor/issue';
+import { enrolmentPending } from '../two-factor/policy';
+import { trustedCookieName } from '../two-factor/trusted-devices';
 import { reauthenticate, signIn, signOut } from './auth.service';
 
 export interface AuthRoutesOptions {
@@ -39,29 +42,6 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
   const names = cookieNames(secure);
   const ttl = env.ACCESS_TOKEN_TTL_SECONDS;
 
-  interface Issued {
-    userId: string;
-    role: string;
-    sessionId: string;
-    amr: string[];
-    authTime: Date;
-    refreshToken: string;
-    refreshExpiresAt: Date;
-  }
-  /** Cookies for browsers; the pair in the body only when asked (API clients). */
-  function deliver(reply: FastifyReply, s: Issued, delivery: 'cookie' | 'body') {
-    const accessToken = app.accessTokens.sign({
-      sub: s.userId,
-      sid: s.sessionId,
-      role: s.role,
-      amr: s.amr,
-      auth_time: Math.floor(s.authTime.getTime() / 1000),
-    });
-    if (delivery === 'body') return { accessToken, refreshToken: s.refreshToken, expiresIn: ttl };
-    setSessionCookies(reply, { secure }, { ...s, accessToken, accessMaxAge: ttl });
-    return undefined;
-  }
-
   app.post(
     '/auth/sign-in',
     {
@@ -73,7 +53,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
           'Unknown email and wrong password answer the same 401 invalid_credentials. Browsers get ' +
           'httpOnly cookies; `tokenDelivery: "body"` returns the token pair instead (API clients).',
         body: SignInBody,
-        response: { 200: SignInResponse, ...problems, 423: Problem },
+        response: { 200: z.union([SignInResponse, TwoFactorRequired]), ...problems, 423: Problem },
       },
     },
     async (request, reply) => {
@@ -83,9 +63,11 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
         password,
         meta: requestMeta(request),
         deviceCookie: readCookie(request.cookies, names.device),
+        trustedDeviceCookie: readCookie(request.cookies, trustedCookieName(secure)),
       });
-      setDeviceCookie(reply, { secure }, s.deviceCookie);
-      const tokens = deliver(reply, { ...s, userId: s.user.id, role: s.user.role }, tokenDelivery);
+      // A second factor is due: no cookies, nothing but a token for POST /auth/two-factor.
+      if (s.kind === 'challenge') return challengeResponse(s);
+      const tokens = issueSession(app, reply, env, s, tokenDelivery);
       return { user: toMe(s.user), ...(tokens ? { tokens } : {}) };
     },
   );
@@ -123,11 +105,8 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
       }
       await deps.bruteForce.recordSuccess(subject);
       const delivery = fromBody ? 'body' : (request.body?.tokenDelivery ?? 'cookie');
-      const tokens = deliver(
-        reply,
-        { ...rotated, userId: rotated.user.id, role: rotated.user.role },
-        delivery,
-      );
+      const mfaRequired = await enrolmentPending(deps.db, env, rotated.user);
+      const tokens = issueSession(app, reply, env, { ...rotated, mfaRequired }, delivery);
       return { user: toMe(rotated.user), ...(tokens ? { tokens } : {}) };
     },
   );
@@ -179,6 +158,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
         role: r.user.role,
         amr: r.amr,
         auth_time: Math.floor(r.authTime.getTime() / 1000),
+        ...(auth.mfaRequired ? { mfa_required: true } : {}),
       });
       if (request.authVia === 'bearer')
         return { status: 'reauthenticated' as const, accessToken, expiresIn: ttl };

@@ -6,18 +6,15 @@ import type { RequestMeta } from '../../lib/request-meta';
 import type { AuthContext } from '../../plugins/auth';
 import { type AppDeps, systemClock } from '../../types';
 import { recordAudit } from '../audit/audit.service';
-import { type CreatedSession, createSession, revokeSession } from '../sessions/sessions.service';
+import { revokeSession } from '../sessions/sessions.service';
+import { completeFirstFactor, type FirstFactorOutcome } from '../two-factor/challenge.service';
 
 export interface SignInInput {
   email: string;
   password: string;
   meta: RequestMeta;
   deviceCookie: string | undefined;
-}
-
-export interface SignedIn extends CreatedSession {
-  user: User;
-  amr: string[];
+  trustedDeviceCookie?: string | undefined;
 }
 
 const invalidCredentials = () => new AppError('invalid_credentials', 'Wrong email or password.');
@@ -28,7 +25,7 @@ const invalidCredentials = () => new AppError('invalid_credentials', 'Wrong emai
  * neither the body nor the time tells them apart. Only the right password on an unverified
  * address learns more (403 email_not_verified) — its holder owns the account.
  */
-export async function signIn(deps: AppDeps, input: SignInInput): Promise<SignedIn> {
+export async function signIn(deps: AppDeps, input: SignInInput): Promise<FirstFactorOutcome> {
   const clock = deps.clock ?? systemClock;
   const email = normalizeEmail(input.email);
   const subject = { action: 'sign_in' as const, ip: input.meta.ip, account: email };
@@ -69,31 +66,14 @@ export async function signIn(deps: AppDeps, input: SignInInput): Promise<SignedI
     throw new AppError('email_not_verified', 'Confirm your email address first: we sent you a link.');
   }
 
-  const signedInUser = user;
-  const amr = ['pwd'];
-  const created = await deps.db.$transaction(async (tx) => {
-    const session = await createSession(deps, tx, {
-      userId: signedInUser.id,
-      amr,
-      ip: input.meta.ip,
-      userAgent: input.meta.userAgent,
-      deviceCookie: input.deviceCookie,
-    });
-    await recordAudit(
-      tx,
-      {
-        actorId: signedInUser.id,
-        action: 'auth.sign_in',
-        targetType: 'session',
-        targetId: session.sessionId,
-        meta: input.meta,
-        after: { amr, newDevice: session.newDevice },
-      },
-      session.authTime,
-    );
-    return session;
+  // The second factor (or a trusted device) decides whether this becomes a session (ADR 0012).
+  return completeFirstFactor(deps, undefined, {
+    userId: user.id,
+    amr: ['pwd'],
+    meta: input.meta,
+    deviceCookie: input.deviceCookie,
+    trustedDeviceCookie: input.trustedDeviceCookie,
   });
-  return { ...created, user: signedInUser, amr };
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { TWO_FACTOR_SETUP } from '@/lib/auth/paths';
 import { ApiError, apiErrorFromResponse, networkError } from './api-error';
 
 /**
@@ -12,7 +13,7 @@ export type RequestOptions<T> = { body?: unknown; schema?: z.ZodType<T>; signal?
 
 // Endpoints where a 401 is the answer itself (wrong password, dead refresh token), not a stale access token.
 const NO_REFRESH =
-  /^\/auth\/(sign-in|sign-up|refresh|sign-out|reauthenticate|password\/|verify-email|unlock)/;
+  /^\/auth\/(sign-in|sign-up|refresh|sign-out|reauthenticate|password\/|verify-email|unlock|two-factor)/;
 
 let refreshing: Promise<boolean> | null = null;
 
@@ -53,6 +54,13 @@ async function send(method: Method, path: string, options: RequestOptions<unknow
   }
 }
 
+/** The 2FA policy requires enrolment first (A4): every other page is off limits until then. */
+function sendToEnrolment(): void {
+  const locale = document.documentElement.lang || 'en';
+  const target = `/${locale}${TWO_FACTOR_SETUP}`;
+  if (window.location.pathname !== target) window.location.assign(target);
+}
+
 export async function request<T = unknown>(
   method: Method,
   path: string,
@@ -66,7 +74,11 @@ export async function request<T = unknown>(
       res = await send(method, path, options);
     }
   }
-  if (!res.ok) throw await apiErrorFromResponse(res);
+  if (!res.ok) {
+    const error = await apiErrorFromResponse(res);
+    if (error.code === 'two_factor_enrollment_required') sendToEnrolment();
+    throw error;
+  }
   if (res.status === 204) return undefined as T;
   const body: unknown = await res.json().catch(() => undefined);
   if (!options.schema) return body as T;

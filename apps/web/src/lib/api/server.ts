@@ -1,9 +1,12 @@
 import 'server-only';
 import { Me } from '@repo/contracts';
 import { cookies, headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { getLocale } from 'next-intl/server';
 import { cache } from 'react';
 import type { z } from 'zod';
 import { serverEnv } from '@/env';
+import { TWO_FACTOR_SETUP } from '@/lib/auth/paths';
 import { ApiError, apiErrorFromResponse, isApiError } from './api-error';
 
 /**
@@ -28,7 +31,12 @@ export async function serverGet<T>(path: string, schema: z.ZodType<T>): Promise<
   } catch {
     throw new ApiError({ status: 503, code: 'service_unavailable' });
   }
-  if (!res.ok) throw await apiErrorFromResponse(res);
+  if (!res.ok) {
+    const error = await apiErrorFromResponse(res);
+    // The 2FA policy blocks everything but enrolment: go there (callers must not swallow this).
+    if (error.code === 'two_factor_enrollment_required') redirect(`/${await getLocale()}${TWO_FACTOR_SETUP}`);
+    throw error;
+  }
   const parsed = schema.safeParse(await res.json().catch(() => null));
   if (!parsed.success) throw new ApiError({ status: res.status, code: 'bad_response' });
   return parsed.data;

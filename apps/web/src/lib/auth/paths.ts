@@ -5,6 +5,9 @@ export function isProtectedPath(pathWithoutLocale: string): boolean {
   return PROTECTED_PREFIXES.some((p) => pathWithoutLocale === p || pathWithoutLocale.startsWith(`${p}/`));
 }
 
+/** Enrolment page the 2FA policy (two_factor_enrollment_required) sends users to. */
+export const TWO_FACTOR_SETUP = '/settings/two-factor';
+
 /** Where a signed-in user lands by default. */
 export const APP_HOME = '/dashboard';
 

@@ -17,6 +17,9 @@ export const LOCALIZED_ERROR_CODES = [
   'service_unavailable',
   'not_found',
   'conflict',
+  'two_factor_invalid',
+  'two_factor_enrollment_required',
+  'last_sign_in_method',
 ] as const;
 
 export const TIMED_ERROR_CODES = [

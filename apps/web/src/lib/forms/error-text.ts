@@ -42,6 +42,8 @@ export function useFieldText(): (issue: {
   return useCallback(
     ({ code, message, field, minimum }) => {
       if (field === 'email' || field === 'newEmail') return t('email');
+      if (field === 'code') return t('code');
+      if (field === 'backupCode') return t('backupCode');
       if (code === 'too_small' && minimum !== undefined && minimum > 1)
         return t('tooShort', { min: minimum });
       if (code === 'too_small') return t('required');

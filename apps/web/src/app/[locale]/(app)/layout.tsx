@@ -1,10 +1,12 @@
-import { headers } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { Toaster } from '@/components/ui/toaster';
 import { getMe } from '@/lib/api/server';
-import { APP_HOME, PATHNAME_HEADER, signInPath } from '@/lib/auth/paths';
+import { readAuthCookie } from '@/lib/auth/cookie-names';
+import { enrolmentRequired } from '@/lib/auth/jwt-claims';
+import { APP_HOME, PATHNAME_HEADER, signInPath, TWO_FACTOR_SETUP } from '@/lib/auth/paths';
 import { safeNextPath } from '@/lib/auth/safe-next';
 import { AppHeader } from './_components/app-header';
 import { ReauthProvider } from './_components/reauth-provider';
@@ -24,6 +26,11 @@ export default async function AppLayout({ children, params }: Props) {
     const here = safeNextPath((await headers()).get(PATHNAME_HEADER), `/${locale}${APP_HOME}`);
     redirect(signInPath(locale, here));
   }
+  // The 2FA policy (A4): a user who must enrol sees nothing else until they have.
+  const setup = `/${locale}${TWO_FACTOR_SETUP}`;
+  const [jar, incoming] = await Promise.all([cookies(), headers()]);
+  const pathname = incoming.get(PATHNAME_HEADER)?.split('?')[0];
+  if (pathname !== setup && enrolmentRequired(readAuthCookie(jar, 'access'))) redirect(setup);
 
   return (
     <ReauthProvider>

@@ -3,6 +3,7 @@
 import { SignInBody, SignInResponse } from '@repo/contracts';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { z } from 'zod';
 import { FormAlert } from '@/components/form/form-alert';
 import { SubmitButton } from '@/components/form/submit-button';
 import { TextField } from '@/components/form/text-field';
@@ -10,7 +11,12 @@ import { Link } from '@/i18n/navigation';
 import { isApiError } from '@/lib/api/api-error';
 import { api } from '@/lib/api/client';
 import { useApiForm } from '@/lib/forms/use-api-form';
+import { TwoFactorChallenge } from '@/lib/mfa/schemas';
 import { ResendVerification } from './resend-verification';
+import { TwoFactorStep } from './two-factor-step';
+
+// Sign-in answers either a session or a pending second step.
+const SignInOutcome = z.union([TwoFactorChallenge, SignInResponse]);
 
 const values = (form: FormData) => ({
   email: String(form.get('email') ?? '').trim(),
@@ -20,12 +26,17 @@ const values = (form: FormData) => ({
 export function SignInForm({ next }: { next: string }) {
   const t = useTranslations('Auth');
   const [unverified, setUnverified] = useState<string | null>(null);
+  const [challenge, setChallenge] = useState<string | null>(null);
   const form = useApiForm({
     schema: SignInBody,
     values,
     submit: async (body) => {
       setUnverified(null);
-      await api.post('/auth/sign-in', body, { schema: SignInResponse });
+      const outcome = await api.post('/auth/sign-in', body, { schema: SignInOutcome });
+      if ('twoFactorRequired' in outcome) {
+        setChallenge(outcome.challengeToken);
+        return;
+      }
       // A full navigation: every server component of the next page renders with the new cookies.
       window.location.assign(next);
       // Stay "pending" while the browser navigates.
@@ -39,6 +50,10 @@ export function SignInForm({ next }: { next: string }) {
       return false;
     },
   });
+
+  if (challenge) {
+    return <TwoFactorStep challengeToken={challenge} next={next} onRestart={() => setChallenge(null)} />;
+  }
 
   return (
     <form

@@ -1,12 +1,18 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { FormAlert } from '@/components/form/form-alert';
 import { Link } from '@/i18n/navigation';
 import { APP_HOME } from '@/lib/auth/paths';
 import { safeNextPath } from '@/lib/auth/safe-next';
+import { ssoErrorKey } from '@/lib/mfa/sso-errors';
 import { AuthCard } from '../_components/auth-card';
 import { SignInForm } from '../_components/sign-in-form';
+import { SsoButtons } from '../_components/sso-buttons';
 
-type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ next?: string | string[] }> };
+type Props = {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<{ next?: string | string[]; error?: string | string[] }>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const t = await getTranslations({ locale: (await params).locale, namespace: 'Auth.signIn' });
@@ -17,7 +23,11 @@ export default async function SignInPage({ params, searchParams }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
   const t = await getTranslations('Auth.signIn');
-  const next = safeNextPath((await searchParams).next, `/${locale}${APP_HOME}`);
+  const query = await searchParams;
+  const next = safeNextPath(query.next, `/${locale}${APP_HOME}`);
+  // A failed provider sign-in comes back here with ?error=<code> (never a session).
+  const ssoError = ssoErrorKey(query.error);
+  const sso = ssoError ? await getTranslations('SsoErrors') : null;
 
   return (
     <AuthCard
@@ -32,7 +42,11 @@ export default async function SignInPage({ params, searchParams }: Props) {
         </p>
       }
     >
-      <SignInForm next={next} />
+      <div className="flex flex-col gap-6">
+        {sso && ssoError ? <FormAlert>{sso(ssoError as 'generic')}</FormAlert> : null}
+        <SignInForm next={next} />
+        <SsoButtons next={next} />
+      </div>
     </AuthCard>
   );
 }

@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { Link } from '@/i18n/navigation';
+import { APP_HOME } from '@/lib/auth/paths';
 import { AuthCard } from '../_components/auth-card';
 import { SignUpForm } from '../_components/sign-up-form';
+import { SsoButtons } from '../_components/sso-buttons';
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -12,7 +14,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function SignUpPage({ params }: Props) {
-  setRequestLocale((await params).locale);
+  const { locale } = await params;
+  setRequestLocale(locale);
   const t = await getTranslations('Auth.signUp');
 
   return (
@@ -28,7 +31,10 @@ export default async function SignUpPage({ params }: Props) {
         </p>
       }
     >
-      <SignUpForm />
+      <div className="flex flex-col gap-6">
+        <SignUpForm />
+        <SsoButtons next={`/${locale}${APP_HOME}`} />
+      </div>
     </AuthCard>
   );
 }

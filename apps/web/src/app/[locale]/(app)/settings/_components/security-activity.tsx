@@ -21,6 +21,14 @@ const KNOWN = new Set([
   'auth_reauthenticated',
   'session_revoked',
   'profile_updated',
+  'auth_two_factor_enabled',
+  'auth_two_factor_disabled',
+  'auth_two_factor_failed',
+  'auth_backup_code_used',
+  'auth_backup_codes_regenerated',
+  'auth_sso_sign_in',
+  'auth_identity_linked',
+  'auth_identity_unlinked',
 ]);
 
 export function SecurityActivityList({ events, timeZone }: { events: Event[]; timeZone: string }) {

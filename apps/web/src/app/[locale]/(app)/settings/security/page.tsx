@@ -1,15 +1,25 @@
 import { SecurityActivity, SessionList } from '@repo/contracts';
 import type { Metadata } from 'next';
+import { unstable_rethrow } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { FormAlert } from '@/components/form/form-alert';
 import { getMe, serverGet } from '@/lib/api/server';
+import { getSsoProviders } from '@/lib/api/sso';
+import { IdentityList, TwoFactorStatus } from '@/lib/mfa/schemas';
+import { ssoErrorKey } from '@/lib/mfa/sso-errors';
 import { ChangeEmailForm } from '../_components/change-email-form';
 import { ChangePasswordForm } from '../_components/change-password-form';
+import { ConnectedAccounts } from '../_components/connected-accounts';
 import { Section } from '../_components/section';
 import { SecurityActivityList } from '../_components/security-activity';
 import { SessionsList } from '../_components/sessions-list';
+import { TrustedDevices } from '../_components/two-factor/trusted-devices';
+import { TwoFactorPanel } from '../_components/two-factor/two-factor-section';
 
-type Props = { params: Promise<{ locale: string }> };
+type Props = {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<{ linked?: string | string[]; error?: string | string[] }>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const t = await getTranslations({ locale: (await params).locale, namespace: 'Security' });
@@ -20,18 +30,29 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 async function optional<T>(load: Promise<T>): Promise<T | null> {
   try {
     return await load;
-  } catch {
+  } catch (error) {
+    // Redirects (the 2FA policy's enrolment page) must still happen.
+    unstable_rethrow(error);
     return null;
   }
 }
 
-export default async function SecurityPage({ params }: Props) {
+export default async function SecurityPage({ params, searchParams }: Props) {
   setRequestLocale((await params).locale);
   const t = await getTranslations('Security');
-  const [me, sessions, activity] = await Promise.all([
+  const tf = await getTranslations('TwoFactor');
+  const connected = await getTranslations('Connected');
+  const ssoErrors = await getTranslations('SsoErrors');
+  // A provider link flow comes back here with ?linked=<provider> or ?error=<code>.
+  const query = await searchParams;
+  const linkError = ssoErrorKey(query.error);
+  const [me, sessions, activity, twoFactor, identities, providers] = await Promise.all([
     getMe(),
     optional(serverGet('/me/sessions', SessionList)),
     optional(serverGet('/me/security-activity', SecurityActivity)),
+    optional(serverGet('/me/two-factor', TwoFactorStatus)),
+    optional(serverGet('/me/identities', IdentityList)),
+    getSsoProviders(),
   ]);
   if (!me) return null; // the layout redirects
   const unavailable = <FormAlert>{t('unavailable')}</FormAlert>;
@@ -48,6 +69,27 @@ export default async function SecurityPage({ params }: Props) {
         testId="email-section"
       >
         <ChangeEmailForm />
+      </Section>
+      <Section title={tf('title')} description={tf('lead')} testId="two-factor-section">
+        {twoFactor ? <TwoFactorPanel status={twoFactor} /> : unavailable}
+      </Section>
+      {twoFactor?.enabled ? (
+        <Section
+          title={tf('devices.title')}
+          description={tf('devices.lead')}
+          testId="trusted-devices-section"
+        >
+          <TrustedDevices devices={twoFactor.trustedDevices} timeZone={me.timezone} />
+        </Section>
+      ) : null}
+      <Section title={connected('title')} description={connected('lead')} testId="connected-section">
+        {linkError ? <FormAlert className="mb-4">{ssoErrors(linkError as 'generic')}</FormAlert> : null}
+        {query.linked && !linkError ? (
+          <FormAlert variant="success" className="mb-4">
+            {connected('linkedDone')}
+          </FormAlert>
+        ) : null}
+        {identities ? <ConnectedAccounts providers={providers} identities={identities} /> : unavailable}
       </Section>
       <Section title={t('sessions.title')} description={t('sessions.lead')} testId="sessions-section">
         {sessions ? <SessionsList sessions={sessions.sessions} timeZone={me.timezone} /> : unavailable}
