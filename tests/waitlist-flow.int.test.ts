@@ -3,31 +3,19 @@
  * the worker (a real child process) relays the event to BullMQ → the email processor renders and
  * sends over SMTP → the mail is in the catcher. Then the worker drains on SIGTERM and exits 0.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
-// tests/ is not a workspace package, so workspace code is reached by path.
 import { buildTestApp, type TestApp } from '@repo/api/test-helpers';
-import { mailbox, testEnv, uniqueEmail } from '@repo/testing';
+import { mailbox, startWorkerProcess, uniqueEmail } from '@repo/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const FR_SUBJECT = "Vous êtes sur la liste d'attente de Groundwork";
 const EN_SUBJECT = "You're on the Groundwork waitlist";
 
 let api: TestApp;
 let worker: ChildProcess;
 let healthUrl: string;
-const output: string[] = [];
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  server.close();
-  return typeof address === 'object' && address ? address.port : 0;
-}
+let output: string[] = [];
 
 async function until<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 20_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -53,22 +41,13 @@ const join = (email: string, locale?: string) =>
   api.app.inject({ method: 'POST', url: '/v1/waitlist', payload: { email, ...(locale ? { locale } : {}) } });
 
 beforeAll(async () => {
-  const port = await freePort();
-  healthUrl = `http://127.0.0.1:${port}`;
-  worker = spawn(process.execPath, ['--import', 'tsx', 'apps/worker/src/main.ts'], {
-    cwd: root,
-    // A poll interval longer than the test: mail can only arrive because the API's NOTIFY woke the
-    // relay (the poll path is covered by the relay's own tests).
-    env: testEnv({ WORKER_HEALTH_PORT: String(port), OUTBOX_POLL_MS: '600000', LOG_LEVEL: 'info' }),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  worker.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  worker.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  // A poll interval longer than the test: mail can only arrive because the API's NOTIFY woke the
+  // relay (the poll path is covered by the relay's own tests).
+  const started = await startWorkerProcess({ OUTBOX_POLL_MS: '600000' });
+  worker = started.child;
+  healthUrl = started.healthUrl;
+  output = started.output;
   api = await buildTestApp();
-  await until(async () => {
-    const res = await fetch(`${healthUrl}/readyz`);
-    return res.status === 200 ? res : undefined;
-  }, 'the worker to be ready');
 }, 60_000);
 
 afterAll(async () => {

@@ -2,36 +2,22 @@
  * The lockout mail for real: failed sign-ins → lock → outbox → the worker (a child process) →
  * SMTP → the catcher; the link in the mail unlocks the account through the API.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { once } from 'node:events';
-import { fileURLToPath } from 'node:url';
-import { mailbox, testEnv } from '@repo/testing';
+import { mailbox, startWorkerProcess, type WorkerProcess } from '@repo/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROME_UA, createUser, PASSWORD, SAME_ORIGIN } from '../modules/auth/auth-fixtures';
 import { buildTestApp, type TestApp } from '../test-helpers';
 
-const root = fileURLToPath(new URL('../../../../', import.meta.url));
 let api: TestApp;
-let worker: ChildProcess;
-const output: string[] = [];
+let worker: WorkerProcess;
 
 beforeAll(async () => {
-  worker = spawn(process.execPath, ['--import', 'tsx', 'apps/worker/src/main.ts'], {
-    cwd: root,
-    env: testEnv({ WORKER_HEALTH_PORT: '0', LOG_LEVEL: 'info' }),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  worker.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  worker.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  worker = await startWorkerProcess();
   api = await buildTestApp({ LOCKOUT_THRESHOLD: '3', REDIS_PREFIX: `bfm${randomUUID().slice(0, 8)}` });
 }, 60_000);
 
 afterAll(async () => {
-  if (worker && worker.exitCode === null && worker.signalCode === null) {
-    worker.kill('SIGKILL');
-    await once(worker, 'exit');
-  }
+  await worker?.stop();
   await api?.close();
 });
 
@@ -54,7 +40,7 @@ describe('account lock mail', () => {
     try {
       mail = await mailbox.waitForMail({ to: user.email, subject: /temporarily locked/ }, 30_000);
     } catch (error) {
-      throw new Error(`${(error as Error).message}\n--- worker output ---\n${output.join('')}`);
+      throw new Error(`${(error as Error).message}\n--- worker output ---\n${worker.output.join('')}`);
     }
     const token = /\/unlock\?token=([A-Za-z0-9_-]{43})/.exec(mail.text)?.[1];
     expect(token).toEqual(expect.any(String));

@@ -3,34 +3,20 @@
  * sends over SMTP, and the test reads the mails from the devstack catcher and follows their links
  * (the token is taken from the mail, not from the database).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
-import { mailbox, testEnv, uniqueEmail } from '@repo/testing';
+import { mailbox, startWorkerProcess, uniqueEmail, type WorkerProcess } from '@repo/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test-helpers';
 import { createUser, NEW_PASSWORD, PASSWORD, post, signIn } from './accounts.test-support';
 
-const root = fileURLToPath(new URL('../../../../../', import.meta.url));
 let api: TestApp;
-let worker: ChildProcess;
-const output: string[] = [];
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  server.close();
-  return typeof address === 'object' && address ? address.port : 0;
-}
+let worker: WorkerProcess;
 
 /** The newest mail to `to` matching `subject`; failures show what the worker logged. */
 async function mailTo(to: string, subject: RegExp) {
   try {
     return await mailbox.waitForMail({ to, subject }, 20_000);
   } catch (error) {
-    throw new Error(`${(error as Error).message}\n--- worker output ---\n${output.join('')}`);
+    throw new Error(`${(error as Error).message}\n--- worker output ---\n${worker.output.join('')}`);
   }
 }
 
@@ -42,27 +28,12 @@ function linkToken(text: string, path: string): string {
 }
 
 beforeAll(async () => {
-  const port = await freePort();
-  worker = spawn(process.execPath, ['--import', 'tsx', 'apps/worker/src/main.ts'], {
-    cwd: root,
-    env: testEnv({ WORKER_HEALTH_PORT: String(port), LOG_LEVEL: 'info' }),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  worker.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  worker.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  worker = await startWorkerProcess();
   api = await buildTestApp();
-  const deadline = Date.now() + 30_000;
-  while ((await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => null))?.status !== 200) {
-    if (Date.now() > deadline) throw new Error(`worker not ready\n${output.join('')}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }, 60_000);
 
 afterAll(async () => {
-  if (worker && worker.exitCode === null && worker.signalCode === null) {
-    worker.kill('SIGTERM');
-    await once(worker, 'exit');
-  }
+  await worker?.stop('SIGTERM');
   await api?.close();
 });
 

@@ -2,7 +2,7 @@
 
 import { SignInBody, SignInResponse } from '@repo/contracts';
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { z } from 'zod';
 import { FormAlert } from '@/components/form/form-alert';
 import { SubmitButton } from '@/components/form/submit-button';
@@ -23,7 +23,11 @@ const values = (form: FormData) => ({
   password: String(form.get('password') ?? ''),
 });
 
-export function SignInForm({ next }: { next: string }) {
+/**
+ * `alternatives` (e.g. the SSO buttons) show with the password step only: once a second factor is
+ * asked for, offering another way in would only confuse.
+ */
+export function SignInForm({ next, alternatives }: { next: string; alternatives?: ReactNode }) {
   const t = useTranslations('Auth');
   const [unverified, setUnverified] = useState<string | null>(null);
   const [challenge, setChallenge] = useState<string | null>(null);
@@ -56,43 +60,50 @@ export function SignInForm({ next }: { next: string }) {
   }
 
   return (
-    <form
-      ref={form.formRef}
-      method="post"
-      noValidate
-      onSubmit={form.onSubmit}
-      className="flex flex-col gap-4"
-      aria-busy={form.pending}
-    >
-      {form.formError ? (
-        <FormAlert>
-          {form.formError}
-          {unverified ? <ResendVerification email={unverified} className="mt-2" /> : null}
-        </FormAlert>
-      ) : null}
-      <TextField
-        name="email"
-        type="email"
-        label={t('common.emailLabel')}
-        autoComplete="email"
-        inputMode="email"
-        required
-        error={form.fieldErrors.email}
-      />
-      <TextField
-        name="password"
-        type="password"
-        label={t('common.passwordLabel')}
-        autoComplete="current-password"
-        required
-        error={form.fieldErrors.password}
-      />
-      <div className="-mt-1 flex justify-end">
-        <Link href="/forgot-password" className="text-primary text-sm underline-offset-4 hover:underline">
-          {t('signIn.forgot')}
-        </Link>
-      </div>
-      <SubmitButton pending={form.pending} label={t('signIn.submit')} pendingLabel={t('signIn.submitting')} />
-    </form>
+    <>
+      <form
+        ref={form.formRef}
+        method="post"
+        noValidate
+        onSubmit={form.onSubmit}
+        className="flex flex-col gap-4"
+        aria-busy={form.pending}
+      >
+        {form.formError ? (
+          <FormAlert>
+            {form.formError}
+            {unverified ? <ResendVerification email={unverified} className="mt-2" /> : null}
+          </FormAlert>
+        ) : null}
+        <TextField
+          name="email"
+          type="email"
+          label={t('common.emailLabel')}
+          autoComplete="email"
+          inputMode="email"
+          required
+          error={form.fieldErrors.email}
+        />
+        <TextField
+          name="password"
+          type="password"
+          label={t('common.passwordLabel')}
+          autoComplete="current-password"
+          required
+          error={form.fieldErrors.password}
+        />
+        <div className="-mt-1 flex justify-end">
+          <Link href="/forgot-password" className="text-primary text-sm underline-offset-4 hover:underline">
+            {t('signIn.forgot')}
+          </Link>
+        </div>
+        <SubmitButton
+          pending={form.pending}
+          label={t('signIn.submit')}
+          pendingLabel={t('signIn.submitting')}
+        />
+      </form>
+      {alternatives}
+    </>
   );
 }

@@ -44,8 +44,7 @@ export default async function SignInPage({ params, searchParams }: Props) {
     >
       <div className="flex flex-col gap-6">
         {sso && ssoError ? <FormAlert>{sso(ssoError as 'generic')}</FormAlert> : null}
-        <SignInForm next={next} />
-        <SsoButtons next={next} />
+        <SignInForm next={next} alternatives={<SsoButtons next={next} />} />
       </div>
     </AuthCard>
   );
