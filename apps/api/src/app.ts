@@ -4,6 +4,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import pkg from '../package.json';
 import { parseTrustProxy } from './lib/trust-proxy';
 import { registerModules } from './modules';
+import access from './plugins/access';
 import auth from './plugins/auth';
 import bodyParser from './plugins/body-parser';
 import csrf from './plugins/csrf';
@@ -49,6 +50,9 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   // Zod validates requests as sent (no coercion of bodies) and serializes responses.
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+
+  // First: its onRoute hook must see every route, including those added by plugins (ADR 0015).
+  await app.register(access);
 
   await app.register(requestContext);
   await app.register(errors);

@@ -5,6 +5,7 @@ import { afterEach } from 'vitest';
 import { buildApp } from './app';
 import { closeDeps, createDeps } from './deps';
 import { ApiEnv } from './env';
+import { setDefaultAccess } from './plugins/access';
 import type { App, AppDeps } from './types';
 
 export interface TestApp {
@@ -25,9 +26,16 @@ export async function buildTestApp(
   const logger = options.logger ?? createLogger({ service: 'api-test', level: env.LOG_LEVEL });
   const deps = createDeps(env, logger);
   const app = await buildApp(deps, { defaultMetrics: false });
-  // Test-only routes go under /test so they can never collide with real ones.
+  // Test-only routes go under /test so they can never collide with real ones. They are public
+  // unless they declare otherwise (production routes must always declare, ADR 0015).
   if (options.routes)
-    await app.register(async (scope) => options.routes?.(scope as App), { prefix: '/test' });
+    await app.register(
+      async (scope) => {
+        setDefaultAccess(scope, 'public');
+        await options.routes?.(scope as App);
+      },
+      { prefix: '/test' },
+    );
   await app.ready();
   return {
     app,

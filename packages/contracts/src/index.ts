@@ -4,6 +4,7 @@ export * from './events';
 export * from './health';
 export * from './jobs';
 export * from './meta';
+export * from './permissions';
 export * from './sso';
 export * from './two-factor';
 export * from './waitlist';

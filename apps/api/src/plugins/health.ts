@@ -11,7 +11,7 @@ export interface HealthOptions {
 }
 
 // Probes are hit every few seconds by orchestrators: never rate-limited, never logged per request.
-const probeConfig = { rateLimit: false, quiet: true } as const;
+const probeConfig = { access: 'public', rateLimit: false, quiet: true } as const;
 
 const health: FastifyPluginAsyncZod<HealthOptions> = async (app, { deps, timeoutMs = 2_000 }) => {
   app.get(

@@ -28,7 +28,8 @@ const metrics: FastifyPluginAsync<MetricsOptions> = async (app, opts) => {
 
   app.get(
     '/metrics',
-    { config: { rateLimit: false, quiet: true }, schema: { hide: true } },
+    // Public like the probes: scraped from inside the network; the edge must not expose it.
+    { config: { access: 'public', rateLimit: false, quiet: true }, schema: { hide: true } },
     async (_req, reply) => reply.header('content-type', registry.contentType).send(await registry.metrics()),
   );
 };

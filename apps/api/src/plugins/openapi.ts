@@ -53,7 +53,9 @@ const openapi: FastifyPluginAsync<OpenApiOptions> = async (app, opts) => {
     transformObject: jsonSchemaTransformObject,
   });
 
-  app.get('/openapi.json', { schema: { hide: true }, config: { quiet: true } }, async () => app.swagger());
+  app.get('/openapi.json', { schema: { hide: true }, config: { access: 'public', quiet: true } }, async () =>
+    app.swagger(),
+  );
 
   await app.register(async (scope) => {
     scope.addHook('onSend', async (_req, reply, payload) => {

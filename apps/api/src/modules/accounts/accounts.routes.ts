@@ -42,6 +42,7 @@ export const accountsRoutes: FastifyPluginAsyncZod<AccountsRoutesOptions> = asyn
   app.post(
     '/auth/sign-up',
     {
+      config: { access: 'public' },
       bodyLimit: AUTH_BODY_LIMIT,
       schema: {
         tags: ['auth'],
@@ -62,6 +63,7 @@ export const accountsRoutes: FastifyPluginAsyncZod<AccountsRoutesOptions> = asyn
   app.post(
     '/auth/verify-email',
     {
+      config: { access: 'public' },
       bodyLimit: AUTH_BODY_LIMIT,
       schema: {
         tags: ['auth'],
@@ -80,6 +82,7 @@ export const accountsRoutes: FastifyPluginAsyncZod<AccountsRoutesOptions> = asyn
   app.post(
     '/auth/verify-email/resend',
     {
+      config: { access: 'public' },
       bodyLimit: AUTH_BODY_LIMIT,
       schema: {
         tags: ['auth'],
@@ -98,6 +101,7 @@ export const accountsRoutes: FastifyPluginAsyncZod<AccountsRoutesOptions> = asyn
   app.post(
     '/auth/password/forgot',
     {
+      config: { access: 'public' },
       bodyLimit: AUTH_BODY_LIMIT,
       schema: {
         tags: ['auth'],
@@ -116,6 +120,7 @@ export const accountsRoutes: FastifyPluginAsyncZod<AccountsRoutesOptions> = asyn
   app.post(
     '/auth/password/reset',
     {
+      config: { access: 'public' },
       bodyLimit: AUTH_BODY_LIMIT,
       schema: {
         tags: ['auth'],
@@ -134,6 +139,7 @@ export const accountsRoutes: FastifyPluginAsyncZod<AccountsRoutesOptions> = asyn
   app.post(
     '/auth/unlock',
     {
+      config: { access: 'public' },
       bodyLimit: AUTH_BODY_LIMIT,
       schema: {
         tags: ['auth'],

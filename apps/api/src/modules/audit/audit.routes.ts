@@ -12,7 +12,7 @@ export const auditRoutes: FastifyPluginAsyncZod<AuditRoutesOptions> = async (app
   app.get(
     '/me/security-activity',
     {
-      onRequest: [app.requireAuth],
+      config: { access: { permission: 'profile:read' } },
       schema: {
         tags: ['account'],
         summary: 'Recent security activity',
@@ -23,7 +23,7 @@ export const auditRoutes: FastifyPluginAsyncZod<AuditRoutesOptions> = async (app
       },
     },
     async (request) => {
-      // requireAuth ran; this only narrows the type and fails closed if the guard was removed.
+      // The access guard ran; this only narrows the type and fails closed if the guard was removed.
       if (!request.auth) throw new AppError('unauthorized');
       return { events: await listSecurityActivity(deps.db, request.auth.userId) };
     },

@@ -45,6 +45,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
   app.post(
     '/auth/sign-in',
     {
+      config: { access: 'public' },
       bodyLimit: AUTH_BODY_LIMIT,
       schema: {
         tags: ['auth'],
@@ -75,6 +76,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
   app.post(
     '/auth/refresh',
     {
+      config: { access: 'public' },
       bodyLimit: AUTH_BODY_LIMIT,
       schema: {
         tags: ['auth'],
@@ -114,6 +116,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
   app.post(
     '/auth/sign-out',
     {
+      config: { access: 'public' },
       bodyLimit: AUTH_BODY_LIMIT,
       schema: {
         tags: ['auth'],
@@ -135,8 +138,8 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
   app.post(
     '/auth/reauthenticate',
     {
+      config: { access: 'authenticated' },
       bodyLimit: AUTH_BODY_LIMIT,
-      onRequest: [app.requireAuth],
       schema: {
         tags: ['auth'],
         summary: 'Confirm the password to enter sudo mode',

@@ -11,6 +11,7 @@ export const metaRoutes: FastifyPluginAsyncZod<MetaRoutesOptions> = async (app, 
   app.get(
     '/meta',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['meta'],
         summary: 'Name and version of the running API',

@@ -38,7 +38,7 @@ export const profileRoutes: FastifyPluginAsyncZod<ProfileRoutesOptions> = async 
   app.get(
     '/me',
     {
-      onRequest: [app.requireAuth],
+      config: { access: { permission: 'profile:read' } },
       schema: {
         tags: ['account'],
         summary: 'The signed-in user',
@@ -51,7 +51,7 @@ export const profileRoutes: FastifyPluginAsyncZod<ProfileRoutesOptions> = async 
   app.patch(
     '/me',
     {
-      onRequest: [app.requireAuth],
+      config: { access: { permission: 'profile:write' } },
       bodyLimit: AUTH_BODY_LIMIT,
       schema: {
         tags: ['account'],
@@ -66,6 +66,7 @@ export const profileRoutes: FastifyPluginAsyncZod<ProfileRoutesOptions> = async 
   app.post(
     '/me/password',
     {
+      config: { access: { permission: 'profile:write' } },
       onRequest: [app.requireSudo],
       bodyLimit: AUTH_BODY_LIMIT,
       schema: {
@@ -87,6 +88,7 @@ export const profileRoutes: FastifyPluginAsyncZod<ProfileRoutesOptions> = async 
   app.post(
     '/me/email',
     {
+      config: { access: { permission: 'profile:write' } },
       onRequest: [app.requireSudo],
       bodyLimit: AUTH_BODY_LIMIT,
       schema: {

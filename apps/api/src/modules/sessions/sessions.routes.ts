@@ -30,7 +30,7 @@ export const sessionsRoutes: FastifyPluginAsyncZod<SessionsRoutesOptions> = asyn
   app.get(
     '/me/sessions',
     {
-      onRequest: [app.requireAuth],
+      config: { access: { permission: 'sessions:manage' } },
       schema: {
         tags: ['sessions'],
         summary: 'Your active sessions',
@@ -62,7 +62,7 @@ export const sessionsRoutes: FastifyPluginAsyncZod<SessionsRoutesOptions> = asyn
   app.delete(
     '/me/sessions/:id',
     {
-      onRequest: [app.requireAuth],
+      config: { access: { permission: 'sessions:manage' } },
       schema: {
         tags: ['sessions'],
         summary: 'Sign one of your sessions out',
@@ -101,7 +101,7 @@ export const sessionsRoutes: FastifyPluginAsyncZod<SessionsRoutesOptions> = asyn
   app.post(
     '/me/sessions/revoke-others',
     {
-      onRequest: [app.requireAuth],
+      config: { access: { permission: 'sessions:manage' } },
       schema: {
         tags: ['sessions'],
         summary: 'Sign out everywhere else',

@@ -33,7 +33,7 @@ async function untilCallback(t: TestApp, login: string, next = '/en/dashboard') 
 }
 
 async function expectRefused(res: Awaited<ReturnType<typeof deliverCallback>>, code: string) {
-  expect(res.statusCode).toBe(302);
+  expect(res.statusCode).toBe(400);
   const target = redirectOf(res);
   expect(target.pathname).toBe('/en/sign-in');
   expect(target.searchParams.get('error')).toBe(code);

@@ -90,7 +90,7 @@ describe('SSO with a generic OIDC provider', () => {
       email: string,
       code: string,
     ) {
-      expect(res.statusCode).toBe(302);
+      expect(res.statusCode).toBe(400);
       const target = redirectOf(res);
       expect(target.pathname).toBe('/en/sign-in');
       expect(target.searchParams.get('error')).toBe(code);

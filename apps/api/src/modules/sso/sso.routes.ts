@@ -44,19 +44,41 @@ export const ssoRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
   const redirect = (reply: FastifyReply, url: string) =>
     reply.header('cache-control', 'no-store').redirect(url, 302);
 
-  /** Failures land on sign-in (or settings, for a link) with a code the web translates. */
-  function fail(request: FastifyRequest, reply: FastifyReply, error: SsoFlowError, flow: FlowState | null) {
+  /**
+   * Failures land on sign-in (or settings, for a link) with a code the web translates. A failed
+   * callback answers 400 (QUALITY.md: a refused callback is a client error, and never a session)
+   * with a `Refresh` header and a tiny page that forward the browser there; a failed start
+   * (provider unreachable) is a plain redirect.
+   */
+  function fail(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    error: SsoFlowError,
+    flow: FlowState | null,
+    status: 302 | 400 = 302,
+  ) {
     request.log.info({ code: error.code, err: error.cause ?? error }, 'sso flow failed');
     const locale = flow?.locale ?? 'en';
     const target =
       flow?.mode === 'link' ? new URL(`${base}${flow.next}`) : new URL(`${base}/${locale}/sign-in`);
     target.searchParams.set('error', error.code);
-    return redirect(reply, target.toString());
+    if (status === 302) return redirect(reply, target.toString());
+    const href = escapeHtml(target.toString());
+    return reply
+      .code(400)
+      .header('cache-control', 'no-store')
+      .header('refresh', `0;url=${target.toString()}`)
+      .type('text/html; charset=utf-8')
+      .send(
+        `<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=${href}">` +
+          `<title>Sign-in failed</title><p>Sign-in failed (${error.code}). <a href="${href}">Continue</a></p>`,
+      );
   }
 
   app.get(
     '/auth/sso/providers',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['auth'],
         summary: 'Configured sign-in providers',
@@ -69,6 +91,7 @@ export const ssoRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
   app.get(
     '/auth/sso/:provider/start',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['auth'],
         summary: 'Start signing in with a provider (browser redirect)',
@@ -101,12 +124,13 @@ export const ssoRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
   app.get(
     '/auth/sso/:provider/callback',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['auth'],
         summary: 'Provider callback (browser redirect)',
         description:
           'Checks state, PKCE, issuer, audience and nonce, then signs in (or continues to the ' +
-          'two-factor step, or links the identity). Every failure redirects with `?error=` and ' +
+          'two-factor step, or links the identity). A refused callback answers 400 and forwards to sign-in with `?error=` and ' +
           'never opens a session.',
         params: SsoProviderParams,
         response: { 302: z.null(), 404: Problem },
@@ -152,7 +176,7 @@ export const ssoRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
         issueSession(app, reply, env, outcome, 'cookie');
         return redirect(reply, `${base}${flow.next}`);
       } catch (error) {
-        if (error instanceof SsoFlowError) return fail(request, reply, error, flow);
+        if (error instanceof SsoFlowError) return fail(request, reply, error, flow, 400);
         throw error;
       }
     },
@@ -161,6 +185,7 @@ export const ssoRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
   app.post(
     '/me/identities/:provider/link/start',
     {
+      config: { access: { permission: 'security:manage' } },
       onRequest: [app.requireSudo],
       schema: {
         tags: ['me'],
@@ -189,7 +214,7 @@ export const ssoRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
   app.get(
     '/me/identities',
     {
-      onRequest: [app.requireAuth],
+      config: { access: { permission: 'security:manage' } },
       schema: {
         tags: ['me'],
         summary: 'Connected sign-in providers',
@@ -203,6 +228,7 @@ export const ssoRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
   app.delete(
     '/me/identities/:id',
     {
+      config: { access: { permission: 'security:manage' } },
       onRequest: [app.requireSudo],
       schema: {
         tags: ['me'],
@@ -223,3 +249,5 @@ export const ssoRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
     },
   );
 };
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

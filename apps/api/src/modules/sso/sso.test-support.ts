@@ -103,4 +103,6 @@ export function deliverCallback(t: TestApp, callback: URL, cookies: Record<strin
 }
 
 /** Where the app sent the browser, with its query (`error`, `challenge`, …). */
-export const redirectOf = (res: LightMyRequestResponse) => new URL(String(res.headers.location));
+/** Where the answer sends the browser: a redirect's Location, or a refused callback's Refresh. */
+export const redirectOf = (res: LightMyRequestResponse) =>
+  new URL(String(res.headers.location ?? String(res.headers.refresh ?? '').replace(/^0;url=/, '')));

@@ -27,6 +27,7 @@ export const challengeRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (
   app.post(
     '/auth/two-factor',
     {
+      config: { access: 'public' },
       bodyLimit: AUTH_BODY_LIMIT,
       schema: {
         tags: ['auth'],

@@ -6,6 +6,7 @@ import {
   TwoFactorEnrolResponse,
   TwoFactorStatus,
 } from '@repo/contracts';
+import type { RouteShorthandOptions } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../errors';
@@ -37,8 +38,9 @@ const who = (auth: AuthContext | null): AuthContext => {
 export const twoFactorRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
   const { env } = deps;
   const secure = env.COOKIE_SECURE;
-  const auth = { onRequest: [app.requireAuth] };
-  const sudo = { onRequest: [app.requireSudo] };
+  // Declared access (ADR 0015); sudo routes additionally keep the sudo-mode guard.
+  const auth = { config: { access: { permission: 'security:manage' } } } satisfies RouteShorthandOptions;
+  const sudo = { ...auth, onRequest: [app.requireSudo] } satisfies RouteShorthandOptions;
 
   app.get(
     '/me/two-factor',

@@ -27,7 +27,7 @@ export const waitlistRoutes: FastifyPluginAsyncZod<WaitlistRoutesOptions> = asyn
         body: JoinWaitlistBody,
         response: { 202: JoinWaitlistResponse, 400: Problem, 429: Problem },
       },
-      config: { rateLimit: WAITLIST_RATE_LIMIT },
+      config: { access: 'public', rateLimit: WAITLIST_RATE_LIMIT },
     },
     async (request, reply) => {
       await joinWaitlist({ db: deps.db, clock }, request.body);
