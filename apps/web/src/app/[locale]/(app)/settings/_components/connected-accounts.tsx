@@ -5,6 +5,7 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { toast } from 'sonner';
 import { z } from 'zod';
+import { InlineError } from '@/components/form/inline-error';
 import { ConfirmDialog } from '@/components/ui/alert-dialog';
 import { Button } from '@/components/ui/button';
 import { useRouter } from '@/i18n/navigation';
@@ -81,11 +82,7 @@ export function ConnectedAccounts({
 
   return (
     <div className="flex flex-col gap-4">
-      {error ? (
-        <p role="alert" className="text-destructive text-sm" data-testid="connected-error">
-          {error}
-        </p>
-      ) : null}
+      <InlineError error={error} testId="connected-error" />
       <ul className="divide-y rounded-lg border" data-testid="connected-accounts">
         {rows.map((row) => (
           <li

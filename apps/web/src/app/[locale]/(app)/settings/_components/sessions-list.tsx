@@ -6,6 +6,7 @@ import { useFormatter, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { toast } from 'sonner';
 import type { z } from 'zod';
+import { InlineError } from '@/components/form/inline-error';
 import { ConfirmDialog } from '@/components/ui/alert-dialog';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -62,11 +63,7 @@ export function SessionsList({ sessions, timeZone }: { sessions: Session[]; time
 
   return (
     <div className="flex flex-col gap-4">
-      {error ? (
-        <p role="alert" className="text-destructive text-sm">
-          {error}
-        </p>
-      ) : null}
+      <InlineError error={error} />
       <ul className="divide-y rounded-lg border" data-testid="sessions-list">
         {sessions.map((s) => {
           const device = s.device ?? t('unknownDevice');

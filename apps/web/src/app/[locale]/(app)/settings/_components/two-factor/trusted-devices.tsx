@@ -3,6 +3,7 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { toast } from 'sonner';
+import { InlineError } from '@/components/form/inline-error';
 import { ConfirmDialog } from '@/components/ui/alert-dialog';
 import { Button } from '@/components/ui/button';
 import { useRouter } from '@/i18n/navigation';
@@ -39,11 +40,7 @@ export function TrustedDevices({ devices, timeZone }: { devices: TrustedDeviceVi
 
   return (
     <div className="flex flex-col gap-4">
-      {error ? (
-        <p role="alert" className="text-destructive text-sm">
-          {error}
-        </p>
-      ) : null}
+      <InlineError error={error} />
       <ul className="divide-y rounded-lg border" data-testid="trusted-devices">
         {devices.map((d) => {
           const device = d.device ?? t('unknownDevice');

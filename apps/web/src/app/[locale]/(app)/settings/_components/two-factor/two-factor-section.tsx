@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { toast } from 'sonner';
+import { InlineError } from '@/components/form/inline-error';
 import { ConfirmDialog } from '@/components/ui/alert-dialog';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -64,11 +65,7 @@ export function TwoFactorPanel({ status, onEnrolled }: { status: TwoFactorStatus
   const left = status.backupCodesRemaining;
   return (
     <div className="flex flex-col gap-4" data-testid="two-factor-enabled">
-      {error ? (
-        <p role="alert" className="text-destructive text-sm">
-          {error}
-        </p>
-      ) : null}
+      <InlineError error={error} />
       <p className="flex flex-wrap items-center gap-2 text-sm">
         <Badge variant="success">{t('on')}</Badge>
         {typeof left === 'number' ? (
