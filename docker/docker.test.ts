@@ -9,6 +9,7 @@ import {
   redisEnv,
   s3Env,
   smtpEnv,
+  orgEnv,
   ssoEnv,
   twoFactorEnv,
   workerEnv,
@@ -74,6 +75,7 @@ describe('docker/compose.yaml', () => {
       ...apiEnv,
       ...authEnv,
       ...twoFactorEnv,
+      ...orgEnv,
       ...ssoEnv,
     });
     const workerRequired = requiredKeys({

@@ -46,6 +46,59 @@ function generatePassword(): string {
   return Array.from(randomBytes(16), (b) => alphabet[b % alphabet.length]).join('');
 }
 
+/**
+ * The personal organization every account gets at sign-up (apps/api modules/orgs/personal.ts;
+ * same shape, re-stated here because the seed cannot import the API): created once, then kept.
+ */
+async function ensurePersonalOrganization(db: Db, user: { id: string; name: string }, now: Date) {
+  await db.$transaction(async (tx) => {
+    const existing = await tx.membership.findFirst({
+      where: { userId: user.id, role: 'owner', organization: { personal: true } },
+      select: { organizationId: true },
+    });
+    if (existing) {
+      await tx.user.updateMany({
+        where: { id: user.id, activeOrganizationId: null },
+        data: { activeOrganizationId: existing.organizationId },
+      });
+      return;
+    }
+    const organization = await tx.organization.create({
+      data: {
+        name: user.name,
+        slug: `personal-${user.id.replaceAll('-', '')}`,
+        personal: true,
+        createdAt: now,
+        memberships: { create: { userId: user.id, role: 'owner', createdAt: now } },
+      },
+      select: { id: true },
+    });
+    await tx.user.update({ where: { id: user.id }, data: { activeOrganizationId: organization.id } });
+  });
+}
+
+/** A shared demo organization, "Acme": the demo admin owns it, the demo user is a member. */
+async function ensureDemoOrganization(db: Db, people: { ownerId: string; memberId: string }) {
+  const org = await db.organization.upsert({
+    where: { slug: 'acme' },
+    create: { name: 'Acme', slug: 'acme' },
+    update: { name: 'Acme', personal: false },
+    select: { id: true },
+  });
+  const roles = [
+    [people.ownerId, 'owner'],
+    [people.memberId, 'member'],
+  ] as const;
+  for (const [userId, role] of roles) {
+    await db.membership.upsert({
+      where: { organizationId_userId: { organizationId: org.id, userId } },
+      create: { organizationId: org.id, userId, role },
+      // Restores the demo roles if someone changed them.
+      update: { role },
+    });
+  }
+}
+
 export default async function seed(db: Db, options: SeedOptions = {}): Promise<SeedResult> {
   const { env = { NODE_ENV: process.env.NODE_ENV }, passwords = {} } = options;
   if (env.NODE_ENV === 'production') {
@@ -53,6 +106,7 @@ export default async function seed(db: Db, options: SeedOptions = {}): Promise<S
   }
   const now = new Date();
   const logins: SeedLogin[] = [];
+  const userIds: string[] = [];
   for (const user of DEMO_USERS) {
     const email = normalizeEmail(user.email);
     const password = passwords[email] ?? generatePassword();
@@ -60,14 +114,19 @@ export default async function seed(db: Db, options: SeedOptions = {}): Promise<S
     // Re-hash only when the stored hash does not match: argon2id is deliberately slow.
     const keepHash = existing?.passwordHash && (await verify(existing.passwordHash, password));
     const passwordHash = keepHash ? existing.passwordHash : await hash(password, ARGON2ID);
-    await db.user.upsert({
+    const { id } = await db.user.upsert({
       where: { email },
       create: { email, name: user.name, role: user.role, emailVerifiedAt: now, passwordHash },
       // Restores the demo state if someone changed the role, the password or disabled the account.
       update: { name: user.name, role: user.role, passwordHash, disabledAt: null, deletedAt: null },
+      select: { id: true },
     });
+    userIds.push(id);
+    await ensurePersonalOrganization(db, { id, name: user.name }, now);
     logins.push({ email, password, role: user.role });
   }
+  const [adminId, userId] = userIds;
+  if (adminId && userId) await ensureDemoOrganization(db, { ownerId: adminId, memberId: userId });
   return {
     logins,
     notice: 'Sign in on the web app (/en/sign-in) with either login.',

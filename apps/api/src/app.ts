@@ -5,6 +5,7 @@ import pkg from '../package.json';
 import { parseTrustProxy } from './lib/trust-proxy';
 import { registerModules } from './modules';
 import access from './plugins/access';
+import apiKeyUsage from './plugins/api-key-usage';
 import auth from './plugins/auth';
 import bodyParser from './plugins/body-parser';
 import csrf from './plugins/csrf';
@@ -52,7 +53,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   app.setSerializerCompiler(serializerCompiler);
 
   // First: its onRoute hook must see every route, including those added by plugins (ADR 0015).
-  await app.register(access);
+  await app.register(access, { deps });
 
   await app.register(requestContext);
   await app.register(errors);
@@ -64,10 +65,13 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     prefix: env.REDIS_PREFIX,
     max: env.RATE_LIMIT_MAX,
     windowMs: env.RATE_LIMIT_WINDOW_MS,
+    apiKeyMax: env.API_KEY_RATE_LIMIT_MAX,
+    apiKeyWindowMs: env.API_KEY_RATE_LIMIT_WINDOW_MS,
   });
   await app.register(openapi, { version: pkg.version });
   await app.register(health, { deps });
   await app.register(auth, { deps });
+  await app.register(apiKeyUsage, { deps });
   await app.register(csrf, {
     appUrl: env.APP_URL,
     corsOrigins: env.CORS_ORIGINS,

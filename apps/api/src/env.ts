@@ -4,6 +4,7 @@ import {
   baseEnv,
   databaseEnv,
   loadEnvOrExit,
+  orgEnv,
   redisEnv,
   s3Env,
   ssoEnv,
@@ -20,6 +21,7 @@ export const ApiEnv = z.object({
   ...apiEnv,
   ...authEnv,
   ...twoFactorEnv,
+  ...orgEnv,
   ...ssoEnv,
   ...telemetryEnv,
 });

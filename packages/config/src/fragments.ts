@@ -109,6 +109,26 @@ export const authEnv = {
   LOCKOUT_SECONDS: z.coerce.number().int().min(60).default(900),
 };
 
+/** Organizations and API keys (A8, A9). */
+export const orgEnv = {
+  /** How long an emailed invitation link stays valid. */
+  INVITATION_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(3600)
+    .default(7 * 86_400),
+  /** After a rotation the old API key keeps working this long, so deployments can switch over. */
+  API_KEY_ROTATION_OVERLAP_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(30 * 86_400)
+    .default(86_400),
+  /** Requests per API key per window (its own budget, apart from the per-IP limit). */
+  API_KEY_RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(600),
+  API_KEY_RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(1000).default(60_000),
+};
+
 /** Two-factor authentication (A4). */
 export const twoFactorEnv = {
   /** 32 bytes, base64 or base64url: encrypts TOTP secrets at rest. `pnpm dev` generates one. */

@@ -42,6 +42,27 @@ export const ErrorCode = {
   last_sign_in_method: 409,
   /** The sign-in provider cannot be reached (discovery failed); password sign-in still works. */
   sso_provider_unavailable: 503,
+  /** The organization would be left without an owner (leave, demote, remove the last one). */
+  last_owner: 409,
+  /** Granting (inviting with, changing to) a role above one's own, or managing a higher member. */
+  role_not_allowed: 403,
+  slug_taken: 409,
+  /** The invited address already belongs to a member. */
+  already_member: 409,
+  /** A pending invitation for that address exists: resend it instead. */
+  invitation_exists: 409,
+  /** Signed in as someone other than the invited address. */
+  invitation_email_mismatch: 403,
+  /** Signing up through an invitation for an address that already has an account: sign in. */
+  account_exists: 409,
+  /** Personal organizations go away with the account, not on their own. */
+  org_personal: 409,
+  /** A destructive action's typed confirmation (e.g. the organization slug) does not match. */
+  confirmation_mismatch: 400,
+  /** Unknown, wrong, revoked or expired API key: one answer for all, so none can be probed. */
+  api_key_invalid: 401,
+  /** Credentials (an API key, a token) in the URL query string, where logs and proxies keep them. */
+  credentials_in_query: 400,
 } as const;
 export type ErrorCode = keyof typeof ErrorCode;
 

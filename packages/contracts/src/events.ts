@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OrgRoleSchema } from './organizations';
 import { Locale } from './waitlist';
 
 /**
@@ -35,6 +36,24 @@ export const OutboxEventPayloads = {
   'user.two_factor_disabled': z.object({ ...recipient, ...origin }),
   /** A backup code opened a session; `remaining` unused codes are left. */
   'user.backup_code_used': z.object({ ...recipient, ...origin, remaining: z.number().int().min(0) }),
+  /** An invitation link to send (or send again); the invitee may have no account yet. */
+  'org.invitation_sent': z.object({
+    invitationId: z.string(),
+    email: z.email(),
+    locale: Locale,
+    ...link,
+    organizationName: z.string(),
+    inviterName: z.string().nullable(),
+    role: OrgRoleSchema,
+  }),
+  /** A member's role changed: they are told by mail. */
+  'org.member_role_changed': z.object({
+    ...recipient,
+    organizationName: z.string(),
+    role: OrgRoleSchema,
+    previousRole: OrgRoleSchema,
+    changedByName: z.string().nullable(),
+  }),
 } as const;
 
 export type OutboxEventType = keyof typeof OutboxEventPayloads;

@@ -43,6 +43,18 @@ export const EmailTemplateProps = {
   'two-factor-enabled': z.object({ ...origin }),
   'two-factor-disabled': z.object({ ...origin }),
   'backup-code-used': z.object({ ...origin, remaining: z.number().int().min(0) }),
+  'org-invitation': z.object({
+    ...link,
+    organizationName: z.string(),
+    inviterName: z.string().nullable(),
+    role: z.enum(['owner', 'admin', 'member']),
+  }),
+  'org-role-changed': z.object({
+    organizationName: z.string(),
+    role: z.enum(['owner', 'admin', 'member']),
+    previousRole: z.enum(['owner', 'admin', 'member']),
+    changedByName: z.string().nullable(),
+  }),
 } as const;
 export type EmailTemplate = keyof typeof EmailTemplateProps;
 

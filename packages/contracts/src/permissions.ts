@@ -1,72 +1,141 @@
 /**
  * The permission model (PRODUCT.md A7, ADR 0015): roles map to permissions in ONE declarative
  * table, shared by the API (enforcement, the source of truth) and the web app (show/hide actions).
+ *
+ * Two scopes never mix: a global role (the user record) grants global permissions; an
+ * organization role (the membership) grants organization permissions inside that organization
+ * only. An API key (A9) belongs to one organization and holds scopes; each organization
+ * permission names the scope that lets a key use it (`apiKeyScopeFor`), and permissions without
+ * one are never reachable with a key.
  */
 
 /** Global roles, carried by the user record and the access token's `role` claim. */
 export const GlobalRoles = ['user', 'admin'] as const;
 export type GlobalRole = (typeof GlobalRoles)[number];
 
-/**
- * Organization roles (A8). Declared so the table has one shape from the start; NOT enforced yet:
- * no route checks them until organizations exist.
- */
+/** Organization roles, highest first (A8). */
 export const OrgRoles = ['owner', 'admin', 'member'] as const;
 export type OrgRole = (typeof OrgRoles)[number];
 
-export const Permissions = [
-  /** Read one's own profile, security activity, identities, 2FA status. */
+export const GlobalPermissions = [
+  /** Read one's own profile, security activity, identities, 2FA status, memberships. */
   'profile:read',
-  /** Change one's own profile, email, password. */
+  /** Change one's own profile, email, password, active organization. */
   'profile:write',
   /** List and revoke one's own sessions. */
   'sessions:manage',
   /** Two-factor, linked sign-in identities, trusted devices. */
   'security:manage',
+  /** Create a new organization (the creator becomes its owner). */
+  'org:create',
   /** The admin dashboard and every /v1/admin route (PRODUCT.md D). */
   'admin:access',
-  // Organization permissions (A8/A9) — declared for the org roles, not enforced yet.
+] as const;
+export type GlobalPermission = (typeof GlobalPermissions)[number];
+
+/** Checked against the caller's membership in the route's `:orgId` (or the API key's organization). */
+export const OrgPermissions = [
   'org:read',
   'org:update',
   'org:delete',
+  'org:transfer',
+  /** Leave the organization (any member; the last owner gets 409). */
+  'org:leave',
   'members:read',
+  /** Invite, resend and revoke invitations, list pending ones. */
   'members:invite',
+  /** Change roles and remove members (never above one's own role). */
   'members:manage',
   'apikeys:manage',
 ] as const;
-export type Permission = (typeof Permissions)[number];
+export type OrgPermission = (typeof OrgPermissions)[number];
 
-const selfService = ['profile:read', 'profile:write', 'sessions:manage', 'security:manage'] as const;
+export const Permissions = [...GlobalPermissions, ...OrgPermissions] as const;
+export type Permission = GlobalPermission | OrgPermission;
+
+export function isOrgPermission(permission: string): permission is OrgPermission {
+  return (OrgPermissions as readonly string[]).includes(permission);
+}
+
+const selfService = [
+  'profile:read',
+  'profile:write',
+  'sessions:manage',
+  'security:manage',
+  'org:create',
+] as const;
 
 /** Global role → permissions. Admins get everything users get, plus admin:access. */
-export const globalRolePermissions: Readonly<Record<GlobalRole, readonly Permission[]>> = {
+export const globalRolePermissions: Readonly<Record<GlobalRole, readonly GlobalPermission[]>> = {
   user: [...selfService],
   admin: [...selfService, 'admin:access'],
 };
 
-/** Organization role → permissions inside that organization (not enforced yet, see OrgRoles). */
-export const orgRolePermissions: Readonly<Record<OrgRole, readonly Permission[]>> = {
+/** Organization role → permissions inside that organization. */
+export const orgRolePermissions: Readonly<Record<OrgRole, readonly OrgPermission[]>> = {
   owner: [
     'org:read',
     'org:update',
     'org:delete',
+    'org:transfer',
+    'org:leave',
     'members:read',
     'members:invite',
     'members:manage',
     'apikeys:manage',
   ],
-  admin: ['org:read', 'org:update', 'members:read', 'members:invite', 'members:manage', 'apikeys:manage'],
-  member: ['org:read', 'members:read'],
+  admin: [
+    'org:read',
+    'org:update',
+    'org:leave',
+    'members:read',
+    'members:invite',
+    'members:manage',
+    'apikeys:manage',
+  ],
+  member: ['org:read', 'org:leave', 'members:read'],
 };
+
+/** API key scopes (A9): read/write per resource. */
+export const ApiKeyScopes = [
+  'organization:read',
+  'organization:write',
+  'members:read',
+  'members:write',
+] as const;
+export type ApiKeyScope = (typeof ApiKeyScopes)[number];
+
+/**
+ * Which scope lets an API key use an organization permission. Missing = keys never can: deleting
+ * or transferring the organization, leaving it, and managing API keys (a key cannot mint keys).
+ */
+export const apiKeyScopeFor: Readonly<Partial<Record<OrgPermission, ApiKeyScope>>> = {
+  'org:read': 'organization:read',
+  'org:update': 'organization:write',
+  'members:read': 'members:read',
+  'members:invite': 'members:write',
+  'members:manage': 'members:write',
+};
+
+/**
+ * The organization role an API key acts with when a rule compares roles (inviting, changing a
+ * role): a key never acts as an owner, so it cannot create owners or touch them.
+ */
+export const API_KEY_ACTING_ROLE: OrgRole = 'admin';
 
 /** The one table, keyed by scope so `admin` (global) and `admin` (organization) never mix. */
 export const rolePermissions = {
   global: globalRolePermissions,
   org: orgRolePermissions,
+  apiKey: apiKeyScopeFor,
 } as const;
 
 export function isGlobalRole(role: string): role is GlobalRole {
   return (GlobalRoles as readonly string[]).includes(role);
+}
+
+export function isOrgRole(role: string): role is OrgRole {
+  return (OrgRoles as readonly string[]).includes(role);
 }
 
 /**
@@ -75,11 +144,36 @@ export function isGlobalRole(role: string): role is GlobalRole {
  */
 export function can(role: string | null | undefined, permission: Permission): boolean {
   if (!role || !isGlobalRole(role)) return false;
-  return globalRolePermissions[role].includes(permission);
+  return (globalRolePermissions[role] as readonly string[]).includes(permission);
 }
 
-/** Same question for an organization role (used once A8 lands). */
+/** Same question for an organization role (the caller's membership in that organization). */
 export function canInOrg(role: string | null | undefined, permission: Permission): boolean {
-  if (!role || !(OrgRoles as readonly string[]).includes(role)) return false;
-  return orgRolePermissions[role as OrgRole].includes(permission);
+  if (!role || !isOrgRole(role)) return false;
+  return (orgRolePermissions[role] as readonly string[]).includes(permission);
+}
+
+/** Whether an API key holding `scopes` may use `permission`. */
+export function apiKeyCan(scopes: readonly string[], permission: Permission): boolean {
+  if (!isOrgPermission(permission)) return false;
+  const scope = apiKeyScopeFor[permission];
+  return scope !== undefined && scopes.includes(scope);
+}
+
+/** owner 3 > admin 2 > member 1. */
+export function orgRoleRank(role: OrgRole): number {
+  return OrgRoles.length - OrgRoles.indexOf(role);
+}
+
+/**
+ * "Members cannot grant a role above their own" (A8): `actor` may give `role` (invite with it,
+ * or change someone to it) only when it is not higher than the actor's own.
+ */
+export function canGrantRole(actor: OrgRole, role: OrgRole): boolean {
+  return orgRoleRank(role) <= orgRoleRank(actor);
+}
+
+/** An actor may change or remove a member only when that member's role is not above its own. */
+export function canManageMember(actor: OrgRole, target: OrgRole): boolean {
+  return orgRoleRank(target) <= orgRoleRank(actor);
 }

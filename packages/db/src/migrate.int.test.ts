@@ -60,10 +60,15 @@ describe('migrate', () => {
       );
       expect(tables.map((t) => t.tablename)).toEqual([
         '_prisma_migrations',
+        'api_key_usage',
+        'api_keys',
         'audit_logs',
         'backup_codes',
         'email_tokens',
         'identities',
+        'invitations',
+        'memberships',
+        'organizations',
         'outbox_events',
         'refresh_tokens',
         'sessions',

@@ -19,4 +19,6 @@ export const appPaths = {
   resetPassword: '/reset-password',
   unlock: '/unlock',
   security: '/settings/security',
+  /** Invitation landing page: preview, then accept, decline, or sign up. */
+  invitation: '/invitation',
 } as const;

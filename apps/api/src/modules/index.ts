@@ -1,9 +1,12 @@
 import pkg from '../../package.json';
 import type { App, AppDeps } from '../types';
 import { accountsRoutes } from './accounts/accounts.routes';
+import { apiKeysRoutes } from './api-keys/api-keys.routes';
 import { auditRoutes } from './audit/audit.routes';
 import { authRoutes } from './auth/auth.routes';
+import { invitationsRoutes } from './invitations/invitations.routes';
 import { metaRoutes } from './meta/meta.routes';
+import { orgsRoutes } from './orgs/orgs.routes';
 import { profileRoutes } from './profile/profile.routes';
 import { sessionsRoutes } from './sessions/sessions.routes';
 import { ssoRoutes } from './sso/sso.routes';
@@ -30,6 +33,9 @@ export async function registerModules(app: App, deps: AppDeps): Promise<void> {
       await v1.register(challengeRoutes, { deps });
       await v1.register(twoFactorRoutes, { deps });
       await v1.register(ssoRoutes, { deps });
+      await v1.register(orgsRoutes, { deps });
+      await v1.register(invitationsRoutes, { deps });
+      await v1.register(apiKeysRoutes, { deps });
     },
     { prefix: '/v1' },
   );

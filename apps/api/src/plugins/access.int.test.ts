@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { can, type Permission, Permissions } from '@repo/contracts';
+import { can, isOrgPermission, type Permission, Permissions } from '@repo/contracts';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../test-helpers';
+import type { AppDeps } from '../types';
 import access, { describeAccess, type RouteAccess, type RouteAccessEntry } from './access';
 
 const P = (permission: Permission): RouteAccess => ({ permission });
@@ -54,6 +55,32 @@ const EXPECTED: Record<string, RouteAccess> = {
   'GET /v1/me/identities': P('security:manage'),
   'POST /v1/me/identities/:provider/link/start': P('security:manage'),
   'DELETE /v1/me/identities/:id': P('security:manage'),
+  // Organizations (A8)
+  'GET /v1/orgs': P('profile:read'),
+  'POST /v1/orgs': P('org:create'),
+  'PUT /v1/me/active-organization': P('profile:write'),
+  'GET /v1/orgs/:orgId': P('org:read'),
+  'PATCH /v1/orgs/:orgId': P('org:update'),
+  'DELETE /v1/orgs/:orgId': P('org:delete'),
+  'POST /v1/orgs/:orgId/transfer-ownership': P('org:transfer'),
+  'POST /v1/orgs/:orgId/leave': P('org:leave'),
+  'GET /v1/orgs/:orgId/members': P('members:read'),
+  'PATCH /v1/orgs/:orgId/members/:userId': P('members:manage'),
+  'DELETE /v1/orgs/:orgId/members/:userId': P('members:manage'),
+  'GET /v1/orgs/:orgId/invitations': P('members:invite'),
+  'POST /v1/orgs/:orgId/invitations': P('members:invite'),
+  'POST /v1/orgs/:orgId/invitations/:invitationId/resend': P('members:invite'),
+  'DELETE /v1/orgs/:orgId/invitations/:invitationId': P('members:invite'),
+  'POST /v1/invitations/preview': 'public',
+  'POST /v1/invitations/decline': 'public',
+  'POST /v1/invitations/sign-up': 'public',
+  'POST /v1/invitations/accept': 'authenticated',
+  // API keys (A9)
+  'GET /v1/orgs/:orgId/api-keys': P('apikeys:manage'),
+  'POST /v1/orgs/:orgId/api-keys': P('apikeys:manage'),
+  'POST /v1/orgs/:orgId/api-keys/:keyId/rotate': P('apikeys:manage'),
+  'DELETE /v1/orgs/:orgId/api-keys/:keyId': P('apikeys:manage'),
+  'GET /v1/orgs/:orgId/api-keys/:keyId/usage': P('apikeys:manage'),
 };
 
 const key = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
@@ -115,9 +142,15 @@ describe('declared route access (ADR 0015)', () => {
     }
   });
 
-  it('answers 403 forbidden to a signed-in user on every route needing a permission users lack', async () => {
+  it('answers 403 forbidden to a signed-in user on every global route needing a permission users lack', async () => {
+    // Organization permissions depend on the membership, not the global role: the authorization
+    // matrix (modules/orgs/authorization-matrix.int.test.ts) covers them.
     const adminOnly = t.app.routeAccess.filter(
-      (r) => typeof r.access === 'object' && !can('user', r.access.permission) && r.method !== 'HEAD',
+      (r) =>
+        typeof r.access === 'object' &&
+        !isOrgPermission(r.access.permission) &&
+        !can('user', r.access.permission) &&
+        r.method !== 'HEAD',
     );
     expect(adminOnly.map(key)).toContain('GET /test/admin-only');
     const auth = `Bearer ${token('user')}`;
@@ -157,7 +190,7 @@ describe('declared route access (ADR 0015)', () => {
 
   it('refuses to start with a route that declares no access', async () => {
     const app = Fastify();
-    await app.register(access);
+    await app.register(access, { deps: {} as AppDeps });
     expect(() => app.get('/forgotten', async () => 'x')).toThrow(/GET \/forgotten declares no valid access/);
     expect(() => app.get('/typo', { config: { access: 'pubic' as 'public' } }, async () => 'x')).toThrow(
       /declares no valid access/,

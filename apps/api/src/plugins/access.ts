@@ -1,4 +1,14 @@
-import { can, type Permission } from '@repo/contracts';
+import {
+  API_KEY_ACTING_ROLE,
+  apiKeyCan,
+  can,
+  canInOrg,
+  isGlobalRole,
+  isOrgPermission,
+  type OrgPermission,
+  type OrgRole,
+  type Permission,
+} from '@repo/contracts';
 import type {
   FastifyInstance,
   FastifyPluginAsync,
@@ -8,6 +18,9 @@ import type {
 } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError } from '../errors';
+import { requestMeta } from '../lib/request-meta';
+import { recordAudit } from '../modules/audit/audit.service';
+import type { AppDeps } from '../types';
 
 /** What a route requires (ADR 0015). Every route declares one in `config.access`. */
 export type RouteAccess = 'public' | 'authenticated' | { permission: Permission };
@@ -18,9 +31,28 @@ export interface RouteAccessEntry {
   access: RouteAccess;
 }
 
+/**
+ * The organization a `/v1/orgs/:orgId/…` request acts in, set by the access guard once the caller
+ * is known to belong there. Services take it instead of re-reading the membership.
+ */
+export interface OrgContext {
+  id: string;
+  /** The caller's membership role; null when the caller is an API key. */
+  role: OrgRole | null;
+  /** The role rank rules compare against (role checks, "not above one's own"). */
+  actingRole: OrgRole;
+  /** Exactly one of the two is set. */
+  userId: string | null;
+  apiKeyId: string | null;
+}
+
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;
+  }
+  interface FastifyRequest {
+    /** Set by the guard of routes that declare an organization permission. */
+    org: OrgContext | null;
   }
   interface FastifyInstance {
     /** Every route with its declared access, in registration order (tests walk it). */
@@ -63,13 +95,75 @@ function isRouteAccess(value: unknown): value is RouteAccess {
   );
 }
 
-/** 401 with the reason the auth plugin recorded (no token, expired, invalid, enrolment pending). */
+/**
+ * 401 with the reason the auth plugin recorded (no token, expired, invalid, enrolment pending).
+ * A valid API key is not a signed-in user: routes outside organizations refuse it with 403.
+ */
 function assertSignedIn(request: FastifyRequest): NonNullable<FastifyRequest['auth']> {
+  if (request.apiKey) throw new AppError('forbidden', 'API keys cannot use this route.');
   if (!request.auth) throw new AppError(request.authError ?? 'unauthorized');
   return request.auth;
 }
 
-function guardFor(access: RouteAccess): onRequestHookHandler | null {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Organization permissions are checked against the caller's membership in `:orgId` (or the API
+ * key's organization). Not a member, or a malformed id → 404 as if the organization did not
+ * exist (QUALITY.md: other organizations' resources answer 404); a member without the
+ * permission → 403, recorded in the audit log as a denied attempt.
+ */
+function orgGuard(deps: AppDeps, permission: OrgPermission): onRequestHookHandler {
+  return async (request) => {
+    const orgId = (request.params as { orgId?: unknown }).orgId;
+    if (request.apiKey) {
+      const key = request.apiKey;
+      if (typeof orgId !== 'string' || orgId.toLowerCase() !== key.organizationId)
+        throw new AppError('not_found');
+      if (!apiKeyCan(key.scopes, permission)) {
+        throw new AppError('forbidden', `This API key lacks the scope for ${permission}.`);
+      }
+      request.org = {
+        id: key.organizationId,
+        role: null,
+        actingRole: API_KEY_ACTING_ROLE,
+        userId: null,
+        apiKeyId: key.id,
+      };
+      return;
+    }
+    const auth = assertSignedIn(request);
+    // A token whose global role is unknown is malformed: fail closed before anything else.
+    if (!isGlobalRole(auth.role)) throw new AppError('forbidden');
+    if (typeof orgId !== 'string' || !UUID.test(orgId)) throw new AppError('not_found');
+    const membership = await deps.db.membership.findUnique({
+      where: { organizationId_userId: { organizationId: orgId.toLowerCase(), userId: auth.userId } },
+      select: { role: true, organizationId: true },
+    });
+    if (!membership) throw new AppError('not_found');
+    if (!canInOrg(membership.role, permission)) {
+      await recordAudit(deps.db, {
+        actorId: auth.userId,
+        action: 'org.access_denied',
+        organizationId: membership.organizationId,
+        targetType: 'route',
+        targetId: `${request.method} ${request.routeOptions.url}`,
+        meta: requestMeta(request),
+        after: { permission, role: membership.role },
+      });
+      throw new AppError('forbidden');
+    }
+    request.org = {
+      id: membership.organizationId,
+      role: membership.role,
+      actingRole: membership.role,
+      userId: auth.userId,
+      apiKeyId: null,
+    };
+  };
+}
+
+function guardFor(deps: AppDeps, access: RouteAccess): onRequestHookHandler | null {
   if (access === 'public') return null;
   if (access === 'authenticated') {
     return async (request) => {
@@ -77,6 +171,7 @@ function guardFor(access: RouteAccess): onRequestHookHandler | null {
     };
   }
   const { permission } = access;
+  if (isOrgPermission(permission)) return orgGuard(deps, permission);
   return async (request) => {
     const auth = assertSignedIn(request);
     if (!can(auth.role, permission)) throw new AppError('forbidden');
@@ -90,9 +185,10 @@ function guardFor(access: RouteAccess): onRequestHookHandler | null {
  * body parsing and validation, so an anonymous caller gets 401 (not 400) and learns nothing about
  * the body a route expects. Must be registered before any route (first in app.ts).
  */
-const access: FastifyPluginAsync = async (app) => {
+const access: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { deps }) => {
   const table: RouteAccessEntry[] = [];
   app.decorate('routeAccess', table);
+  app.decorateRequest('org', null);
   app.addHook('onRoute', function (this: FastifyInstance, route: RouteOptions) {
     const declared: unknown =
       route.config?.access ??
@@ -104,9 +200,19 @@ const access: FastifyPluginAsync = async (app) => {
           `('public' | 'authenticated' | { permission }) — see ADR 0015.`,
       );
     }
+    if (
+      typeof declared === 'object' &&
+      isOrgPermission(declared.permission) &&
+      !route.url.includes('/:orgId')
+    ) {
+      throw new Error(
+        `Route ${route.method} ${route.url} declares the organization permission ` +
+          `${declared.permission} but has no :orgId parameter to check it against.`,
+      );
+    }
     route.config = { ...route.config, access: declared };
     for (const method of [route.method].flat()) table.push({ method, url: route.url, access: declared });
-    const guard = guardFor(declared);
+    const guard = guardFor(deps, declared);
     if (!guard) return;
     const existing = route.onRequest ? [route.onRequest].flat() : [];
     route.onRequest = [guard, ...existing];

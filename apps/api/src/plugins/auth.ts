@@ -3,6 +3,7 @@ import type { ErrorCode } from '@repo/contracts';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError } from '../errors';
+import { type ApiKeyPrincipal, looksLikeApiKey, verifyApiKey } from '../lib/api-keys';
 import { cookieNames, readCookie } from '../lib/cookies';
 import { type AccessTokens, createAccessTokens } from '../lib/jwt';
 import { allowedWhileEnrolmentPending } from '../modules/two-factor/policy';
@@ -26,6 +27,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** Null when the request carries no valid access token (public routes still run). */
     auth: AuthContext | null;
+    /** Set instead of `auth` when the bearer credential is a valid organization API key (A9). */
+    apiKey: ApiKeyPrincipal | null;
     /** How the credentials came: the CSRF plugin only guards cookie-authenticated requests. */
     authVia: 'bearer' | 'cookie' | null;
     /** Why a presented token was refused; requireAuth answers with it. */
@@ -45,6 +48,19 @@ export interface AuthPluginOptions {
 }
 
 const BEARER = /^Bearer ([A-Za-z0-9._-]{1,4096})$/i;
+
+/** Query parameters that carry credentials elsewhere; here they are refused (URLs end up in logs). */
+const CREDENTIAL_PARAMS = /^(api[_-]?key|access[_-]?token|bearer)$/i;
+
+function credentialsInQuery(query: unknown): boolean {
+  if (typeof query !== 'object' || query === null) return false;
+  for (const [name, value] of Object.entries(query)) {
+    if (CREDENTIAL_PARAMS.test(name)) return true;
+    const values = Array.isArray(value) ? value : [value];
+    if (values.some((v) => typeof v === 'string' && looksLikeApiKey(v))) return true;
+  }
+  return false;
+}
 
 /**
  * Authenticates every request from `Authorization: Bearer <jwt>` (API clients; wins when both are
@@ -67,10 +83,19 @@ const auth: FastifyPluginAsync<AuthPluginOptions> = async (app, { deps }) => {
 
   app.decorate('accessTokens', tokens);
   app.decorateRequest('auth', null);
+  app.decorateRequest('apiKey', null);
   app.decorateRequest('authVia', null);
   app.decorateRequest('authError', null);
 
   app.addHook('onRequest', async (request) => {
+    // Refused outright, even on public routes: the key has already leaked into access logs, and
+    // accepting it would teach clients to keep doing it.
+    if (credentialsInQuery(request.query)) {
+      throw new AppError(
+        'credentials_in_query',
+        'Send credentials in the Authorization header, not the URL.',
+      );
+    }
     const header = request.headers.authorization;
     let token: string | undefined;
     if (header !== undefined) {
@@ -78,6 +103,11 @@ const auth: FastifyPluginAsync<AuthPluginOptions> = async (app, { deps }) => {
       token = BEARER.exec(header)?.[1];
       if (!token) {
         request.authError = 'token_invalid';
+        return;
+      }
+      if (looksLikeApiKey(token)) {
+        request.apiKey = await verifyApiKey(deps.db, token, clock.now());
+        if (!request.apiKey) request.authError = 'api_key_invalid';
         return;
       }
     } else {

@@ -87,4 +87,16 @@ describe('rate limiting', () => {
     expect(second.statusCode).toBe(429);
     expect(second.headers['ratelimit-limit']).toBe('1');
   });
+
+  it('counts refused callers too: the limiter runs before the access guard', async () => {
+    const t = await app();
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const headers = i % 2 ? { authorization: 'Bearer not.a.jwt' } : {};
+      statuses.push((await t.app.inject({ url: '/v1/me', headers })).statusCode);
+    }
+    expect(statuses).toEqual([401, 401, 401, 429, 429]);
+    // The same address is now limited on public routes as well: one budget per address.
+    expect((await t.app.inject({ url: '/v1/meta' })).statusCode).toBe(429);
+  });
 });

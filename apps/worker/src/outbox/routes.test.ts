@@ -129,6 +129,34 @@ const cases: [OutboxEventType, Record<string, unknown>, Partial<EmailJob>][] = [
     { ...user, ...origin, remaining: 7 },
     { template: 'backup-code-used', to: user.email, props: { ...origin, remaining: 7 } },
   ],
+  [
+    // The invitee may have no account: no userId, the address and locale come from the invitation.
+    'org.invitation_sent',
+    {
+      invitationId: 'i1',
+      email: 'new@example.com',
+      locale: 'fr',
+      ...link,
+      organizationName: 'Acme',
+      inviterName: null,
+      role: 'admin',
+    },
+    {
+      template: 'org-invitation',
+      to: 'new@example.com',
+      props: { ...link, organizationName: 'Acme', inviterName: null, role: 'admin' },
+      notAfter: link.expiresAt,
+    },
+  ],
+  [
+    'org.member_role_changed',
+    { ...user, organizationName: 'Acme', role: 'admin', previousRole: 'member', changedByName: 'Olivia' },
+    {
+      template: 'org-role-changed',
+      to: user.email,
+      props: { organizationName: 'Acme', role: 'admin', previousRole: 'member', changedByName: 'Olivia' },
+    },
+  ],
 ];
 
 describe('identity event routes', () => {

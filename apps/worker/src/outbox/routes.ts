@@ -120,6 +120,35 @@ export const eventRoutes: {
       props: { ...origin(p), remaining: p.remaining },
     }),
   ],
+  // The invitee may have no account: the address and locale come from the invitation itself.
+  'org.invitation_sent': (p) => [
+    email({
+      template: 'org-invitation',
+      to: p.email,
+      locale: p.locale,
+      props: {
+        token: p.token,
+        expiresAt: p.expiresAt,
+        organizationName: p.organizationName,
+        inviterName: p.inviterName,
+        role: p.role,
+      },
+      notAfter: p.expiresAt,
+    }),
+  ],
+  'org.member_role_changed': (p) => [
+    email({
+      template: 'org-role-changed',
+      to: p.email,
+      locale: p.locale,
+      props: {
+        organizationName: p.organizationName,
+        role: p.role,
+        previousRole: p.previousRole,
+        changedByName: p.changedByName,
+      },
+    }),
+  ],
 };
 
 export class UnroutableEventError extends Error {

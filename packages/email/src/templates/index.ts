@@ -5,6 +5,8 @@ import { accountLocked } from './account-locked';
 import { confirmEmailChange } from './confirm-email-change';
 import { emailChanged } from './email-changed';
 import { newSignIn } from './new-sign-in';
+import { orgInvitation } from './org-invitation';
+import { orgRoleChanged } from './org-role-changed';
 import { passwordChanged } from './password-changed';
 import { resetPassword } from './reset-password';
 import { suspiciousTokenReuse } from './suspicious-token-reuse';
@@ -32,4 +34,6 @@ export const templates: { [T in EmailTemplate]: TemplateDefinition<T> } = {
   'two-factor-enabled': twoFactorEnabled,
   'two-factor-disabled': twoFactorDisabled,
   'backup-code-used': backupCodeUsed,
+  'org-invitation': orgInvitation,
+  'org-role-changed': orgRoleChanged,
 };

@@ -22,6 +22,19 @@ export const samples: { [T in EmailTemplate]: Record<string, unknown> } = {
   'two-factor-enabled': origin,
   'two-factor-disabled': origin,
   'backup-code-used': { ...origin, remaining: 7 },
+  'org-invitation': {
+    token: TOKEN,
+    expiresAt: at,
+    organizationName: 'Acme',
+    inviterName: 'Ada Lovelace',
+    role: 'admin',
+  },
+  'org-role-changed': {
+    organizationName: 'Acme',
+    role: 'admin',
+    previousRole: 'member',
+    changedByName: 'Ada Lovelace',
+  },
 };
 
 /** The link each mail must carry (in html AND text), `{locale}` filled per locale; null = none. */
@@ -40,6 +53,8 @@ export const expectedLinks: Record<EmailTemplate, string | null> = {
   'two-factor-enabled': `${APP_URL}/{locale}/settings/security`,
   'two-factor-disabled': `${APP_URL}/{locale}/settings/security`,
   'backup-code-used': `${APP_URL}/{locale}/settings/security`,
+  'org-invitation': `${APP_URL}/{locale}/invitation?token=${TOKEN}`,
+  'org-role-changed': `${APP_URL}/{locale}`,
 };
 
 export const expectedSubjects: Record<EmailTemplate, Record<Locale, string>> = {
@@ -108,5 +123,15 @@ export const expectedSubjects: Record<EmailTemplate, Record<Locale, string>> = {
     en: 'A backup code was used to sign in',
     fr: 'Un code de secours a servi à vous connecter',
     ar: 'تم استخدام رمز استرداد لتسجيل الدخول',
+  },
+  'org-invitation': {
+    en: 'You are invited to join Acme on Groundwork',
+    fr: 'Vous êtes invité·e à rejoindre Acme sur Groundwork',
+    ar: 'أنت مدعو للانضمام إلى Acme على Groundwork',
+  },
+  'org-role-changed': {
+    en: 'Your role in Acme changed',
+    fr: 'Votre rôle dans Acme a changé',
+    ar: 'تغيّر دورك في Acme',
   },
 };

@@ -6,6 +6,7 @@ import { writeOutboxEvent } from '../../lib/outbox';
 import { hashPassword } from '../../lib/password';
 import type { RequestMeta } from '../../lib/request-meta';
 import { recordAudit } from '../audit/audit.service';
+import { createPersonalOrganization } from '../orgs/personal';
 import {
   type AccountsDeps,
   assertPasswordPolicy,
@@ -43,6 +44,7 @@ export async function signUp(
       select: { id: true },
     });
     if (created) {
+      await createPersonalOrganization(tx, { id: created.id, name: input.name }, now);
       const { token, expiresAt } = await issueEmailToken(tx, {
         userId: created.id,
         purpose: 'verify_email',

@@ -1,4 +1,4 @@
-import { Prisma, type Tx } from '@repo/db';
+import { type Db, Prisma, type Tx } from '@repo/db';
 import type { RequestMeta } from '../../lib/request-meta';
 import { redact } from './redact';
 
@@ -28,6 +28,23 @@ export const AUDIT_ACTIONS = [
   'auth.sso_sign_in',
   'auth.identity_linked',
   'auth.identity_unlinked',
+  'org.created',
+  'org.updated',
+  'org.deleted',
+  'org.ownership_transferred',
+  'org.member_role_changed',
+  'org.member_removed',
+  'org.member_left',
+  'org.invitation_created',
+  'org.invitation_resent',
+  'org.invitation_revoked',
+  'org.invitation_accepted',
+  'org.invitation_declined',
+  'org.apikey_created',
+  'org.apikey_rotated',
+  'org.apikey_revoked',
+  /** A member tried something their role does not allow (403/409): kept for review. */
+  'org.access_denied',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -35,6 +52,8 @@ export interface AuditEntry {
   /** Who did it; null for anonymous or system actions (a failed sign-in, an automatic lock). */
   actorId: string | null;
   action: AuditAction;
+  /** The organization it happened in (A8), for organization activity and admin filters. */
+  organizationId?: string | null;
   /** What it was done to, e.g. `user` + id, `session` + id. */
   targetType?: string | null;
   targetId?: string | null;
@@ -50,7 +69,7 @@ export interface AuditEntry {
  * describes are committed (or rolled back) together: the log never claims a change that did not
  * happen, nor misses one that did. Rows are only ever inserted (the model is append-only).
  */
-export async function recordAudit(tx: Tx, entry: AuditEntry, now?: Date) {
+export async function recordAudit(tx: Tx | Db, entry: AuditEntry, now?: Date) {
   const hasDiff = entry.before !== undefined || entry.after !== undefined;
   const diff = hasDiff
     ? (redact({ before: entry.before ?? null, after: entry.after ?? null }) as Prisma.InputJsonValue)
@@ -59,6 +78,7 @@ export async function recordAudit(tx: Tx, entry: AuditEntry, now?: Date) {
     data: {
       actorId: entry.actorId,
       action: entry.action,
+      organizationId: entry.organizationId ?? null,
       targetType: entry.targetType ?? null,
       targetId: entry.targetId ?? null,
       ip: entry.meta?.ip ?? null,

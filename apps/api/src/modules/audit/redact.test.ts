@@ -59,3 +59,14 @@ describe('redact', () => {
     expect(JSON.stringify(out)).toContain('"polluted":true');
   });
 });
+
+describe('identifiers of secret-holding rows', () => {
+  it('keeps ids (apiKeyId, token_id) while still redacting the secrets themselves', () => {
+    expect(redact({ apiKeyId: 'k1', token_id: 't1', apiKey: 'gwk_x', tokenHash: 'h' })).toEqual({
+      apiKeyId: 'k1',
+      token_id: 't1',
+      apiKey: '[redacted]',
+      tokenHash: '[redacted]',
+    });
+  });
+});

@@ -9,7 +9,11 @@ export const REDACTED = '[redacted]';
 const SECRET_KEY =
   /password|passwd|passphrase|secret|token|hash|apikey|privatekey|totp|^otp|cookie|authorization|credential|signature/i;
 
+/** `apiKeyId`, `tokenId`: the id of a row that holds a secret is not a secret itself. */
+const IDENTIFIER = /Id$|_id$|-id$/;
+
 export function isSecretKey(key: string): boolean {
+  if (IDENTIFIER.test(key)) return false;
   return SECRET_KEY.test(key.replace(/[-_\s.]/g, ''));
 }
 

@@ -3,6 +3,7 @@ import { AppError } from '../../errors';
 import type { RequestMeta } from '../../lib/request-meta';
 import { type AppDeps, systemClock } from '../../types';
 import { recordAudit } from '../audit/audit.service';
+import { createPersonalOrganization } from '../orgs/personal';
 import { completeFirstFactor, type FirstFactorOutcome } from '../two-factor/challenge.service';
 import { type ProviderProfile, SsoFlowError } from './exchange';
 import type { SsoProvider } from './providers';
@@ -84,6 +85,7 @@ async function createAccount(tx: Tx, input: SsoSignInInput, now: Date): Promise<
     data: { email, name, locale, emailVerifiedAt: now, createdAt: now },
     select: { id: true },
   });
+  await createPersonalOrganization(tx, { id: user.id, name }, now);
   const identity = await tx.identity.create({
     data: {
       userId: user.id,

@@ -1,0 +1,202 @@
+import { randomUUID } from 'node:crypto';
+import { apiKeyCan, can, canInOrg, isOrgPermission, type OrgRole } from '@repo/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashToken } from '../../lib/crypto-tokens';
+import type { RouteAccess, RouteAccessEntry } from '../../plugins/access';
+import { buildTestApp, type TestApp } from '../../test-helpers';
+import { randomIp } from '../auth/auth-fixtures';
+import { createOrgWorld, type OrgWorld } from './orgs.test-support';
+
+/**
+ * The authorization matrix (issue 5, QUALITY.md §1): EVERY /v1 route in the app's route table ×
+ * every kind of caller, with the expected answer derived from the route's declared access and
+ * the permission table in @repo/contracts — not from a hand-written list, so a new route is
+ * covered the day it is added, and a route without a declaration cannot even start (access.ts).
+ */
+
+type Principal = 'anonymous' | 'member' | 'admin' | 'owner' | 'otherOrgOwner' | 'readKey' | 'writeKey';
+const PRINCIPALS: Principal[] = [
+  'anonymous',
+  'member',
+  'admin',
+  'owner',
+  'otherOrgOwner',
+  'readKey',
+  'writeKey',
+];
+const ROLE: Partial<Record<Principal, OrgRole>> = { member: 'member', admin: 'admin', owner: 'owner' };
+
+type Expected = 'allowed' | 401 | 403 | 404;
+
+/** What the permission table says `who` gets on a route declaring `access` (org A's URL). */
+function expectedFor(access: RouteAccess, who: Principal, scopes: Record<'readKey' | 'writeKey', string[]>) {
+  if (access === 'public') return 'allowed';
+  if (who === 'anonymous') return 401;
+  const isKey = who === 'readKey' || who === 'writeKey';
+  if (access === 'authenticated') return isKey ? 403 : 'allowed';
+  const { permission } = access;
+  if (!isOrgPermission(permission)) {
+    if (isKey) return 403;
+    return can('user', permission) ? 'allowed' : 403;
+  }
+  if (who === 'otherOrgOwner') return 404;
+  if (isKey) return apiKeyCan(scopes[who], permission) ? 'allowed' : 403;
+  return canInOrg(ROLE[who], permission) ? 'allowed' : 403;
+}
+
+function authFor(world: OrgWorld, who: Principal): Record<string, string> {
+  const header = {
+    anonymous: undefined,
+    member: world.member.auth,
+    admin: world.admin.auth,
+    owner: world.owner.auth,
+    otherOrgOwner: world.otherOwner.auth,
+    readKey: world.readKey.auth,
+    writeKey: world.writeKey.auth,
+  }[who];
+  return header ? { authorization: header } : {};
+}
+
+/** A pending invitation of `orgId`, so `:invitationId` routes hit a real row. */
+async function invite(t: TestApp, orgId: string) {
+  return t.deps.db.invitation.create({
+    data: {
+      organizationId: orgId,
+      email: `${randomUUID()}@example.test`,
+      role: 'member',
+      tokenHash: hashToken(randomUUID()),
+      expiresAt: new Date(Date.now() + 86_400_000),
+      lastSentAt: new Date(),
+    },
+  });
+}
+
+/** Real ids of `orgId`'s rows in every path parameter; the lowest-ranked member as the target. */
+async function concreteUrl(t: TestApp, url: string, world: OrgWorld, orgId = world.org.id) {
+  const invitation = url.includes(':invitationId') ? await invite(t, world.org.id) : null;
+  return url
+    .replace(':orgId', orgId)
+    .replace(':userId', world.member.id)
+    .replace(':invitationId', invitation?.id ?? '')
+    .replace(':keyId', world.readKey.row.id)
+    .replace(':provider', 'github')
+    .replace(':id', randomUUID());
+}
+
+const isMutation = (method: string) => !['GET', 'HEAD', 'OPTIONS'].includes(method);
+
+describe('authorization matrix: every /v1 route × every caller', () => {
+  let t: TestApp;
+  let routes: RouteAccessEntry[];
+  let shared: OrgWorld;
+
+  beforeAll(async () => {
+    t = await buildTestApp({ RATE_LIMIT_MAX: '100000', API_KEY_RATE_LIMIT_MAX: '100000' });
+    routes = t.app.routeAccess.filter((r) => r.url.startsWith('/v1/') && r.method !== 'HEAD');
+    shared = await createOrgWorld(t);
+  });
+  afterAll(() => t.close());
+
+  it('covers the organization routes (the table is not accidentally empty)', () => {
+    const orgRoutes = routes.filter(
+      (r) => typeof r.access === 'object' && isOrgPermission(r.access.permission),
+    );
+    expect(orgRoutes.length).toBeGreaterThanOrEqual(15);
+  });
+
+  it('answers each caller exactly what the permission table says', async () => {
+    const mismatches: string[] = [];
+    let checked = 0;
+    for (const route of routes) {
+      const orgScoped = typeof route.access === 'object' && isOrgPermission(route.access.permission);
+      for (const who of PRINCIPALS) {
+        // A caller that may change the organization gets a world of its own, so one request's
+        // effect (a removed member, a rotated key) cannot change what the next caller sees.
+        const world = orgScoped && isMutation(route.method) ? await createOrgWorld(t) : shared;
+        const scopes = { readKey: world.readKey.row.scopes, writeKey: world.writeKey.row.scopes };
+        const expected: Expected = expectedFor(route.access, who, scopes);
+        const res = await t.app.inject({
+          method: route.method as 'GET',
+          url: await concreteUrl(t, route.url, world),
+          remoteAddress: randomIp(),
+          headers: { ...authFor(world, who), 'sec-fetch-site': 'same-origin' },
+          ...(isMutation(route.method) ? { payload: {} } : {}),
+        });
+        checked++;
+        const code = String(res.headers['content-type'] ?? '').includes('json') ? res.json().code : undefined;
+        const label = `${route.method} ${route.url} as ${who}: expected ${expected}, got ${res.statusCode} ${code ?? ''}`;
+        if (route.access === 'public') {
+          // Public routes answer on their own terms (a refresh without a cookie is 401 by
+          // design); the guard adds nothing, so only a crash would be wrong.
+          if (res.statusCode >= 500) mismatches.push(label);
+        } else if (expected === 'allowed') {
+          // Allowed = the guard let it through: validation (400), business rules (409), or the
+          // result itself may follow, but never a refusal of the caller. Org routes use real ids,
+          // so a 404 there would be a tenant-scoping bug too.
+          const refused =
+            res.statusCode === 401 ||
+            (res.statusCode === 403 && (code === 'forbidden' || code === 'unauthorized')) ||
+            (orgScoped && res.statusCode === 404);
+          if (refused) mismatches.push(label);
+        } else if (res.statusCode !== expected) {
+          mismatches.push(label);
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+    expect(checked).toBe(routes.length * PRINCIPALS.length);
+  });
+
+  it('never reads or writes across organizations: org B ids with org A rows answer 404 and change nothing', async () => {
+    const world = await createOrgWorld(t);
+    const orgRoutes = routes.filter(
+      (r) =>
+        typeof r.access === 'object' &&
+        isOrgPermission(r.access.permission) &&
+        /:(userId|invitationId|keyId)/.test(r.url),
+    );
+    expect(orgRoutes.length).toBeGreaterThanOrEqual(6);
+    const invitation = await invite(t, world.org.id);
+    const failures: string[] = [];
+    for (const route of orgRoutes) {
+      // Org B's owner (full rights in B) names org A's member, invitation and key under org B.
+      const url = route.url
+        .replace(':orgId', world.otherOrg.id)
+        .replace(':userId', world.member.id)
+        .replace(':invitationId', invitation.id)
+        .replace(':keyId', world.writeKey.row.id);
+      const res = await t.app.inject({
+        method: route.method as 'GET',
+        url,
+        remoteAddress: randomIp(),
+        headers: { authorization: world.otherOwner.auth },
+        ...(isMutation(route.method)
+          ? { payload: route.url.endsWith(':userId') ? { role: 'admin' } : {} }
+          : {}),
+      });
+      if (res.statusCode !== 404) failures.push(`${route.method} ${url}: ${res.statusCode}`);
+    }
+    expect(failures).toEqual([]);
+    // Org A's rows are exactly as they were.
+    const member = await t.deps.db.membership.findUnique({
+      where: { organizationId_userId: { organizationId: world.org.id, userId: world.member.id } },
+    });
+    expect(member?.role).toBe('member');
+    const inv = await t.deps.db.invitation.findUniqueOrThrow({ where: { id: invitation.id } });
+    expect(inv.revokedAt).toBeNull();
+    const key = await t.deps.db.apiKey.findUniqueOrThrow({ where: { id: world.writeKey.row.id } });
+    expect(key.revokedAt).toBeNull();
+    expect(key.replacedById).toBeNull();
+  });
+
+  it("refuses an organization's API key on another organization's URL with 404", async () => {
+    const world = await createOrgWorld(t);
+    const res = await t.app.inject({
+      url: `/v1/orgs/${world.otherOrg.id}`,
+      remoteAddress: randomIp(),
+      headers: { authorization: world.writeKey.auth },
+    });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().code).toBe('not_found');
+  });
+});

@@ -1,0 +1,105 @@
+import type { Organization } from '@repo/contracts';
+import { AppError } from '../../errors';
+import type { RequestMeta } from '../../lib/request-meta';
+import type { OrgContext } from '../../plugins/access';
+import { type AppDeps, systemClock } from '../../types';
+import { recordAudit } from '../audit/audit.service';
+import { orgSelect, toOrganization } from './orgs.service';
+import { lockOrganization } from './orgs.shared';
+
+// The owner-only, sudo-guarded operations on an organization as a whole: delete and transfer.
+
+/**
+ * Deletes an organization (owner, sudo) with its memberships, invitations and API keys (foreign
+ * key cascades); members who had it active fall back (activeOrganizationId is SET NULL). The
+ * typed confirmation must be the current slug. Personal organizations go with their account.
+ */
+export async function deleteOrganization(
+  deps: AppDeps,
+  meta: RequestMeta,
+  org: OrgContext,
+  confirm: string,
+): Promise<void> {
+  const now = (deps.clock ?? systemClock).now();
+  await deps.db.$transaction(async (tx) => {
+    await lockOrganization(tx, org.id);
+    const row = await tx.organization.findUniqueOrThrow({ where: { id: org.id }, select: orgSelect });
+    if (row.personal)
+      throw new AppError('org_personal', 'A personal organization is deleted with its account.');
+    if (confirm !== row.slug) {
+      throw new AppError('confirmation_mismatch', 'Type the organization’s slug to confirm.', {
+        errors: [{ path: 'confirm', code: 'confirmation_mismatch', message: 'Does not match the slug.' }],
+      });
+    }
+    await tx.organization.delete({ where: { id: org.id } });
+    // No foreign key on audit rows: this one outlives the organization it describes.
+    await recordAudit(
+      tx,
+      {
+        actorId: org.userId,
+        action: 'org.deleted',
+        organizationId: org.id,
+        targetType: 'organization',
+        targetId: org.id,
+        meta,
+        before: { name: row.name, slug: row.slug, memberCount: row._count.memberships },
+      },
+      now,
+    );
+  });
+}
+
+/**
+ * Hands ownership to another member (owner, sudo): they become owner, the caller admin, in one
+ * locked transaction so the organization always has an owner. Personal organizations stay with
+ * their account.
+ */
+export async function transferOwnership(
+  deps: AppDeps,
+  meta: RequestMeta,
+  org: OrgContext,
+  targetId: string,
+): Promise<Organization> {
+  // Ids compare as text below; PostgreSQL would accept an uppercase one as the same uuid.
+  const targetUserId = targetId.toLowerCase();
+  const callerId = org.userId;
+  if (!callerId) throw new AppError('forbidden');
+  if (targetUserId === callerId) {
+    throw new AppError('bad_request', 'You already own this organization: choose another member.');
+  }
+  const now = (deps.clock ?? systemClock).now();
+  return deps.db.$transaction(async (tx) => {
+    await lockOrganization(tx, org.id);
+    const row = await tx.organization.findUniqueOrThrow({
+      where: { id: org.id },
+      select: { personal: true },
+    });
+    if (row.personal) throw new AppError('org_personal', 'A personal organization stays with its account.');
+    const target = await tx.membership.findUnique({
+      where: { organizationId_userId: { organizationId: org.id, userId: targetUserId } },
+      select: { id: true, role: true },
+    });
+    if (!target) throw new AppError('not_found', 'No such member.');
+    await tx.membership.update({ where: { id: target.id }, data: { role: 'owner' } });
+    await tx.membership.update({
+      where: { organizationId_userId: { organizationId: org.id, userId: callerId } },
+      data: { role: 'admin' },
+    });
+    await recordAudit(
+      tx,
+      {
+        actorId: callerId,
+        action: 'org.ownership_transferred',
+        organizationId: org.id,
+        targetType: 'user',
+        targetId: targetUserId,
+        meta,
+        before: { from: callerId, fromRole: 'owner', to: targetUserId, toRole: target.role },
+        after: { from: callerId, fromRole: 'admin', to: targetUserId, toRole: 'owner' },
+      },
+      now,
+    );
+    const after = await tx.organization.findUniqueOrThrow({ where: { id: org.id }, select: orgSelect });
+    return toOrganization(after, 'admin');
+  });
+}

@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import { Email, LinkToken, Password, PersonName } from './auth';
+import { OrgRoles } from './permissions';
+import { Locale } from './waitlist';
+
+/**
+ * Organizations, members and invitations (PRODUCT.md A8). Every organization route lives under
+ * `/v1/orgs/:orgId/…`; the caller's membership there decides what it may do (permissions.ts),
+ * and an organization the caller is not in answers 404, never 403.
+ */
+
+export const OrgRoleSchema = z.enum(OrgRoles);
+
+/** Lowercase letters, digits and inner hyphens, 3–48 characters. */
+export const OrgSlug = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9](?:[a-z0-9-]{1,46})[a-z0-9]$/, 'lowercase letters, digits and hyphens (3–48)');
+export const OrgName = z.string().trim().min(1).max(80);
+
+export const OrgIdParams = z.strictObject({ orgId: z.uuid() });
+export const OrgMemberParams = z.strictObject({ orgId: z.uuid(), userId: z.uuid() });
+export const OrgInvitationParams = z.strictObject({ orgId: z.uuid(), invitationId: z.uuid() });
+
+/** Cursor pagination shared by organization lists (F3). */
+export const PageQuery = z.strictObject({
+  cursor: z.uuid().optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  /** Case-insensitive substring of name or email. */
+  q: z.string().trim().max(100).optional(),
+});
+export const PageInfo = { nextCursor: z.string().nullable() };
+
+/** An organization as the caller sees it, with the caller's role (null for an API key). */
+export const Organization = z.object({
+  id: z.string(),
+  name: z.string(),
+  slug: z.string(),
+  personal: z.boolean(),
+  role: OrgRoleSchema.nullable(),
+  memberCount: z.number().int(),
+  createdAt: z.iso.datetime(),
+});
+export type Organization = z.infer<typeof Organization>;
+
+export const OrgSummary = z.object({
+  id: z.string(),
+  name: z.string(),
+  slug: z.string(),
+  personal: z.boolean(),
+  role: OrgRoleSchema,
+});
+export type OrgSummary = z.infer<typeof OrgSummary>;
+
+/** GET /v1/orgs: the caller's organizations and the one the app opens in. */
+export const MyOrganizations = z.object({
+  activeOrganizationId: z.string().nullable(),
+  organizations: z.array(OrgSummary),
+});
+export type MyOrganizations = z.infer<typeof MyOrganizations>;
+
+export const CreateOrgBody = z.strictObject({ name: OrgName, slug: OrgSlug.optional() });
+export const UpdateOrgBody = z
+  .strictObject({ name: OrgName.optional(), slug: OrgSlug.optional() })
+  .refine((b) => b.name !== undefined || b.slug !== undefined, 'nothing to change');
+/** Typed confirmation: the organization's current slug. */
+export const DeleteOrgBody = z.strictObject({ confirm: z.string().max(100) });
+export const SetActiveOrgBody = z.strictObject({ organizationId: z.uuid() });
+export const TransferOwnershipBody = z.strictObject({ userId: z.uuid() });
+
+export const Member = z.object({
+  userId: z.string(),
+  name: z.string(),
+  email: z.string(),
+  role: OrgRoleSchema,
+  joinedAt: z.iso.datetime(),
+});
+export type Member = z.infer<typeof Member>;
+export const MemberList = z.object({ members: z.array(Member), ...PageInfo });
+export const ChangeRoleBody = z.strictObject({ role: OrgRoleSchema });
+
+export const InvitationStatus = z.enum(['pending', 'expired']);
+/** A pending (or expired, not yet cleaned up) invitation as organization admins see it. */
+export const Invitation = z.object({
+  id: z.string(),
+  email: z.string(),
+  role: OrgRoleSchema,
+  status: InvitationStatus,
+  invitedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+  expiresAt: z.iso.datetime(),
+  lastSentAt: z.iso.datetime(),
+  sendCount: z.number().int(),
+  createdAt: z.iso.datetime(),
+});
+export type Invitation = z.infer<typeof Invitation>;
+export const InvitationList = z.object({ invitations: z.array(Invitation), ...PageInfo });
+export const CreateInvitationBody = z.strictObject({
+  email: Email,
+  role: OrgRoleSchema.default('member'),
+  /** Language of the mail when the address has no account yet (else the account's locale). */
+  locale: Locale.optional(),
+});
+
+/** Invitation links: the token is in the body, never in a URL the API logs. */
+export const InvitationTokenBody = z.strictObject({ token: LinkToken });
+/** What the invitation landing page shows to whoever holds the link. */
+export const InvitationPreview = z.object({
+  organization: z.object({ id: z.string(), name: z.string(), slug: z.string() }),
+  invitedBy: z.string().nullable(),
+  email: z.string(),
+  role: OrgRoleSchema,
+  expiresAt: z.iso.datetime(),
+  /** Whether the invited address has an account: the page offers sign-in or sign-up. */
+  accountExists: z.boolean(),
+});
+export type InvitationPreview = z.infer<typeof InvitationPreview>;
+/** Sign up through an invitation: the email is the invited one, proven by the link. */
+export const InvitationSignUpBody = z.strictObject({
+  token: LinkToken,
+  name: PersonName,
+  password: Password,
+  locale: Locale.default('en'),
+});
+export const InvitationAccepted = z.object({ organization: OrgSummary });
