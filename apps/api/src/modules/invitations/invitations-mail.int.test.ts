@@ -5,10 +5,9 @@
  */
 import { mailbox, startWorkerProcess, uniqueEmail, type WorkerProcess } from '@repo/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeOutboxEvent } from '../../lib/outbox';
 import { buildTestApp, type TestApp } from '../../test-helpers';
 import { post } from '../accounts/accounts.test-support';
-import { createOrgUser, createOrgWorld, type OrgWorld } from '../orgs/orgs.test-support';
+import { addMember, createOrgUser, createOrgWorld, type OrgWorld } from '../orgs/orgs.test-support';
 
 let api: TestApp;
 let worker: WorkerProcess;
@@ -58,23 +57,14 @@ describe('organization mails', () => {
 
   it('a role change is mailed to the member', async () => {
     const member = await createOrgUser(api, { prefix: 'mail-role' });
-    // Written directly: the event's producer is PATCH /v1/orgs/:orgId/members/:userId (orgs module).
-    await api.deps.db.$transaction((tx) =>
-      writeOutboxEvent(
-        tx,
-        'org.member_role_changed',
-        {
-          userId: member.id,
-          email: member.email,
-          locale: 'en',
-          organizationName: 'Acme',
-          role: 'admin',
-          previousRole: 'member',
-          changedByName: w.owner.name,
-        },
-        new Date(),
-      ),
-    );
+    await addMember(api, w.org.id, member.id, 'member');
+    const res = await api.app.inject({
+      method: 'PATCH',
+      url: `/v1/orgs/${w.org.id}/members/${member.id}`,
+      headers: { authorization: w.owner.auth },
+      payload: { role: 'admin' },
+    });
+    expect(res.statusCode, res.body).toBe(200);
     const mail = await mailTo(member.email, /^Your role in Acme changed$/);
     expect(mail.text).toContain(`${w.owner.name} changed your role in Acme from member to admin.`);
   }, 60_000);
