@@ -44,6 +44,9 @@ export default defineConfig({
           API_PORT: String(e2ePorts.api),
           WORKER_HEALTH_PORT: String(e2ePorts.workerHealth),
           NEXT_TELEMETRY_DISABLED: '1',
+          // The web app forwards to the API over loopback; trusting it lets tests act from
+          // several client addresses via X-Forwarded-For (support/identity.ts clientAddress).
+          TRUST_PROXY: 'loopback',
         },
         reuseExistingServer: false,
         timeout: 240_000,

@@ -11,8 +11,20 @@ const publicPages = [
   '/en/reset-password',
   '/en/verify-email',
   '/en/unlock',
+  '/en/invitation',
 ];
-const appPages = ['/en/dashboard', '/en/settings/profile', '/en/settings/security', '/ar/settings/security'];
+const appPages = [
+  '/en/dashboard',
+  '/en/settings/profile',
+  '/en/settings/security',
+  '/ar/settings/security',
+  '/en/org/new',
+  '/en/org/settings/general',
+  '/en/org/settings/members',
+  '/en/org/settings/invitations',
+  '/en/org/settings/danger',
+  '/ar/org/settings/members',
+];
 
 async function expectNoViolations(page: Page, colorScheme: 'light' | 'dark') {
   const html = page.locator('html');

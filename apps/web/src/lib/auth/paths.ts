@@ -1,5 +1,5 @@
 /** Page paths (without the locale prefix) that need a signed-in user; the (app) route group. */
-const PROTECTED_PREFIXES = ['/dashboard', '/settings'];
+const PROTECTED_PREFIXES = ['/dashboard', '/settings', '/org'];
 
 export function isProtectedPath(pathWithoutLocale: string): boolean {
   return PROTECTED_PREFIXES.some((p) => pathWithoutLocale === p || pathWithoutLocale.startsWith(`${p}/`));

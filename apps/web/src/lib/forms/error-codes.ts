@@ -20,6 +20,19 @@ export const LOCALIZED_ERROR_CODES = [
   'two_factor_invalid',
   'two_factor_enrollment_required',
   'last_sign_in_method',
+  'forbidden',
+  // Organizations and API keys (A8, A9).
+  'last_owner',
+  'role_not_allowed',
+  'slug_taken',
+  'already_member',
+  'invitation_exists',
+  'invitation_email_mismatch',
+  'account_exists',
+  'org_personal',
+  'confirmation_mismatch',
+  'api_key_invalid',
+  'credentials_in_query',
 ] as const;
 
 export const TIMED_ERROR_CODES = [

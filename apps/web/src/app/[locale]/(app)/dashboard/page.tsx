@@ -4,6 +4,7 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { Card, CardDescription, CardHeader } from '@/components/ui/card';
 import { Link } from '@/i18n/navigation';
 import { getMe } from '@/lib/api/server';
+import { ActiveOrgCard } from './active-org-card';
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -29,6 +30,7 @@ export default async function DashboardPage({ params }: Props) {
         </h1>
         <p className="text-muted-foreground">{t('lead')}</p>
       </div>
+      <ActiveOrgCard />
       <ul className="grid gap-4 sm:grid-cols-2">
         {cards.map(({ href, Icon, title, body }) => (
           <li key={href}>

@@ -1,0 +1,24 @@
+import type { Metadata } from 'next';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { Section } from '../../settings/_components/section';
+import { CreateOrgForm } from './create-org-form';
+
+type Props = { params: Promise<{ locale: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const t = await getTranslations({ locale: (await params).locale, namespace: 'Orgs.create' });
+  return { title: t('title') };
+}
+
+export default async function NewOrganizationPage({ params }: Props) {
+  setRequestLocale((await params).locale);
+  const t = await getTranslations('Orgs.create');
+  return (
+    <div className="mx-auto flex max-w-2xl flex-col gap-6">
+      <h1 className="font-semibold text-2xl tracking-tight">{t('title')}</h1>
+      <Section title={t('sectionTitle')} description={t('lead')}>
+        <CreateOrgForm />
+      </Section>
+    </div>
+  );
+}
