@@ -4,6 +4,8 @@
  * reported as ratios to the baseline measured in the same run (machines here are noisy).
  *
  * BENCH_DURATION (seconds per scenario, default 5) and BENCH_CONNECTIONS (default 50) tune it.
+ * The admin user list (bench/admin-users.ts) runs against its own scratch database of 100,000 users
+ * and is reported as a ratio to the same SQL through `pg`.
  * Services come from the environment when DATABASE_URL/REDIS_URL/S3_ENDPOINT are set, otherwise
  * an ephemeral devstack is started and stopped.
  */
@@ -18,6 +20,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { migrate } from '../packages/db/src/migrate';
 import { startDevstack } from '../packages/devstack/src/index';
+import { type AdminBenchRow, adminUserScenarios, type StartedApi } from './admin-users';
 import { meRequests, prepareUsers, refreshRequests, signInRequests } from './identity';
 
 interface AutocannonResult {
@@ -63,7 +66,8 @@ function rssMb(pid: number | undefined): number {
 }
 
 async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
+  // Already gone (exited, or killed by a signal: then exitCode stays null) — 'exit' will not fire again.
+  if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((r) => child.once('exit', r));
   child.kill('SIGTERM');
   const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
@@ -120,6 +124,50 @@ async function identityScenarios(apiUrl: string, databaseUrl: string, pid: numbe
 }
 
 const children: ChildProcess[] = [];
+
+/** The real API as a child process on loopback, against `databaseUrl`. */
+async function startApi(env: Record<string, string | undefined>, databaseUrl: string): Promise<StartedApi> {
+  const apiPort = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    cwd: join(root, 'apps/api'),
+    // Production-like: info logs (written to /dev/null, still serialized), limiter on but high.
+    env: {
+      ...env,
+      DATABASE_URL: databaseUrl,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'info',
+      API_HOST: '127.0.0.1',
+      API_PORT: String(apiPort),
+      RATE_LIMIT_MAX: '1000000000',
+      REDIS_PREFIX: 'bench',
+      AUTH_JWT_SECRET: randomBytes(32).toString('base64url'),
+      TOTP_ENCRYPTION_KEY: randomBytes(32).toString('base64url'),
+      COOKIE_SECURE: 'false',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  children.push(child);
+  const url = `http://127.0.0.1:${apiPort}`;
+  await waitFor(`${url}/healthz`, child);
+  return { url, pid: child.pid, stop: () => stop(child) };
+}
+
+function adminTable(rows: AdminBenchRow[]): string[] {
+  if (rows.length === 0) return [];
+  return [
+    '## Admin user list over 100,000 users: API vs the same SQL through pg',
+    '',
+    'Same statement and parameters on both sides, same concurrency (10, the API pool size). Ratio = API req/s ÷ pg req/s.',
+    '',
+    '| Scenario | API req/s | API p50 ms | API p99 ms | pg req/s | pg p50 ms | pg p99 ms | ratio |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...rows.map(
+      (r) =>
+        `| ${r.name} | ${r.api.reqPerSec} | ${r.api.p50Ms} | ${r.api.p99Ms} | ${r.pg.reqPerSec} | ${r.pg.p50Ms} | ${r.pg.p99Ms} | ${r.ratio} |`,
+    ),
+    '',
+  ];
+}
 let stack: Awaited<ReturnType<typeof startDevstack>> | undefined;
 let dataDir: string | undefined;
 try {
@@ -143,28 +191,8 @@ try {
   );
   children.push(bare);
 
-  const apiPort = await freePort();
-  const api = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    cwd: join(root, 'apps/api'),
-    // Production-like: info logs (written to /dev/null, still serialized), limiter on but high.
-    env: {
-      ...env,
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'info',
-      API_HOST: '127.0.0.1',
-      API_PORT: String(apiPort),
-      RATE_LIMIT_MAX: '1000000000',
-      REDIS_PREFIX: 'bench',
-      AUTH_JWT_SECRET: randomBytes(32).toString('base64url'),
-      TOTP_ENCRYPTION_KEY: randomBytes(32).toString('base64url'),
-      COOKIE_SECURE: 'false',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  children.push(api);
-
+  const api = await startApi(env, env.DATABASE_URL ?? '');
   await waitFor(`http://127.0.0.1:${barePort}/hello`, bare);
-  await waitFor(`http://127.0.0.1:${apiPort}/healthz`, api);
 
   const baseline = await load({
     name: 'bare fastify /hello',
@@ -173,10 +201,17 @@ try {
   });
   const scenarios = [
     baseline,
-    await load({ name: 'api /healthz', url: `http://127.0.0.1:${apiPort}/healthz`, pid: api.pid }),
-    await load({ name: 'api /v1/meta', url: `http://127.0.0.1:${apiPort}/v1/meta`, pid: api.pid }),
-    ...(await identityScenarios(`http://127.0.0.1:${apiPort}`, env.DATABASE_URL ?? '', api.pid)),
+    await load({ name: 'api /healthz', url: `${api.url}/healthz`, pid: api.pid }),
+    await load({ name: 'api /v1/meta', url: `${api.url}/v1/meta`, pid: api.pid }),
+    ...(await identityScenarios(`${api.url}`, env.DATABASE_URL ?? '', api.pid)),
   ].map((s) => ({ ...s, ratio: Number((s.reqPerSec / baseline.reqPerSec).toPrecision(3)) }));
+
+  const adminUsers = await adminUserScenarios({
+    serverUrl: env.DATABASE_URL ?? '',
+    startApi: (databaseUrl) => startApi(env, databaseUrl),
+    load,
+    durationSeconds: duration,
+  });
 
   const date = new Date().toISOString();
   const report = {
@@ -186,6 +221,7 @@ try {
     durationSeconds: duration,
     connections,
     scenarios,
+    adminUsers,
   };
   const dir = join(root, 'bench/results');
   await mkdir(dir, { recursive: true });
@@ -206,11 +242,12 @@ try {
       '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
       ...rows,
       '',
+      ...adminTable(adminUsers),
     ].join('\n'),
   );
   console.info(`written bench/results/${date.slice(0, 10)}.json and bench/results/latest.md`);
   // Under load the API must answer every request: a 5xx or error fails the run.
-  if (scenarios.some((s) => s.non2xx > 0 || s.errors > 0)) {
+  if ([...scenarios, ...adminUsers.map((a) => a.api)].some((s) => s.non2xx > 0 || s.errors > 0)) {
     console.error('some requests failed (non-2xx or socket errors)');
     process.exitCode = 1;
   }

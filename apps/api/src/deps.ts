@@ -1,6 +1,7 @@
 import { S3Client } from '@aws-sdk/client-s3';
 import { createDb } from '@repo/db';
 import { createLogger, type Logger } from '@repo/observability';
+import { createQueueRegistry } from '@repo/queue';
 import { Redis } from 'ioredis';
 import type { ApiEnv } from './env';
 import { createBruteForce } from './lib/brute-force';
@@ -67,6 +68,13 @@ export function createDeps(env: ApiEnv, logger?: Logger): AppDeps {
       prefix: env.REDIS_PREFIX,
       logger: log,
     }),
+    // Lazy: connects only when the admin jobs console is first used.
+    queues: createQueueRegistry({
+      url: env.REDIS_URL,
+      prefix: env.REDIS_PREFIX,
+      connectionName: 'api-queues',
+      onError: (err) => log.warn({ err }, 'queue connection error'),
+    }),
   };
 }
 
@@ -77,6 +85,7 @@ export async function closeDeps(deps: AppDeps): Promise<void> {
   deps.bruteForce.close();
   await Promise.allSettled([
     deps.db.$disconnect(),
+    deps.queues?.close(),
     deps.redis.quit().catch(() => deps.redis.disconnect()),
     Promise.resolve(deps.s3.destroy()),
   ]);

@@ -1,6 +1,7 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { Db } from '@repo/db';
 import type { Logger } from '@repo/observability';
+import type { QueueRegistry } from '@repo/queue';
 import type {
   FastifyBaseLogger,
   FastifyInstance,
@@ -32,6 +33,8 @@ export interface AppDeps {
   revocations: Revocations;
   /** Per-IP/per-account brute-force limits and account lockout (lib/brute-force.ts). */
   bruteForce: BruteForce;
+  /** BullMQ queues, read by the admin jobs console; absent = the console answers 503. */
+  queues?: QueueRegistry;
 }
 
 export type App = FastifyInstance<

@@ -1,7 +1,7 @@
 import { QueueName } from '@repo/contracts';
 import { createDb } from '@repo/db';
 import type { Logger } from '@repo/observability';
-import { createQueue, createRedis, queueOptions } from '@repo/queue';
+import { createQueue, createRedis, queueOptions, workerMetrics } from '@repo/queue';
 import { Worker } from 'bullmq';
 import type { WorkerEnv } from './env';
 import { startHealthServer } from './health';
@@ -45,6 +45,7 @@ export async function startWorker(env: WorkerEnv, logger: Logger): Promise<Runni
     {
       ...queueOptions({ connection: workerRedis, prefix: env.REDIS_PREFIX }),
       concurrency: env.WORKER_CONCURRENCY,
+      metrics: workerMetrics,
     },
   );
   emailWorker.on('failed', (job, err) =>

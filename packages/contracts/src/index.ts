@@ -1,3 +1,6 @@
+export * from './admin-audit';
+export * from './admin-jobs';
+export * from './admin-users';
 export * from './api-keys';
 export * from './auth';
 export * from './errors';

@@ -1,3 +1,4 @@
 export * from './connection';
 export * from './producers';
 export * from './queues';
+export * from './registry';

@@ -22,7 +22,7 @@ describe('@repo/testing harness', () => {
 
   it('sets the worker environment', () => {
     const env = testEnv({ EXTRA: 'x' });
-    expect(env.REDIS_PREFIX).toBe(`t${process.env.VITEST_POOL_ID}`);
+    expect(env.REDIS_PREFIX).toMatch(new RegExp(`^t${process.env.VITEST_POOL_ID}-[0-9a-f]{8}$`));
     expect(env.NODE_ENV).toBe('test');
     expect(env.LOG_LEVEL).toBe('silent');
     expect(env.EXTRA).toBe('x');

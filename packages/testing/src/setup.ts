@@ -41,7 +41,9 @@ await ensureWorkerDatabase(env.DATABASE_URL ?? '');
 
 Object.assign(process.env, env, {
   DATABASE_URL: databaseUrl(env.DATABASE_URL ?? '', database),
-  REDIS_PREFIX: `t${poolId}`,
+  // Per test FILE, not per worker: Redis state (per-IP rate-limit counters above all) must not
+  // carry from one file into the next one the worker runs within the same minute.
+  REDIS_PREFIX: `t${poolId}-${randomBytes(4).toString('hex')}`,
   NODE_ENV: 'test',
   LOG_LEVEL: 'silent',
   // A fresh signing key per test process; apps built in one file share it, like API replicas do.

@@ -1,6 +1,9 @@
 import pkg from '../../package.json';
 import type { App, AppDeps } from '../types';
 import { accountsRoutes } from './accounts/accounts.routes';
+import { adminAuditRoutes } from './admin-audit/admin-audit.routes';
+import { adminJobsRoutes } from './admin-jobs/admin-jobs.routes';
+import { adminUsersRoutes } from './admin-users/admin-users.routes';
 import { apiKeysRoutes } from './api-keys/api-keys.routes';
 import { auditRoutes } from './audit/audit.routes';
 import { authRoutes } from './auth/auth.routes';
@@ -36,6 +39,9 @@ export async function registerModules(app: App, deps: AppDeps): Promise<void> {
       await v1.register(orgsRoutes, { deps });
       await v1.register(invitationsRoutes, { deps });
       await v1.register(apiKeysRoutes, { deps });
+      await v1.register(adminUsersRoutes, { deps });
+      await v1.register(adminAuditRoutes, { deps });
+      await v1.register(adminJobsRoutes, { deps });
     },
     { prefix: '/v1' },
   );

@@ -81,6 +81,26 @@ const EXPECTED: Record<string, RouteAccess> = {
   'POST /v1/orgs/:orgId/api-keys/:keyId/rotate': P('apikeys:manage'),
   'DELETE /v1/orgs/:orgId/api-keys/:keyId': P('apikeys:manage'),
   'GET /v1/orgs/:orgId/api-keys/:keyId/usage': P('apikeys:manage'),
+  // Admin dashboard (D1, D2, D4, D5)
+  'GET /v1/admin/users': P('admin:access'),
+  'GET /v1/admin/users/:userId': P('admin:access'),
+  'PATCH /v1/admin/users/:userId': P('admin:access'),
+  'DELETE /v1/admin/users/:userId': P('admin:access'),
+  'POST /v1/admin/users/:userId/disable': P('admin:access'),
+  'POST /v1/admin/users/:userId/enable': P('admin:access'),
+  'POST /v1/admin/users/:userId/sign-out': P('admin:access'),
+  'POST /v1/admin/users/:userId/reset-two-factor': P('admin:access'),
+  'POST /v1/admin/users/:userId/resend-verification': P('admin:access'),
+  'GET /v1/admin/organizations': P('admin:access'),
+  'GET /v1/admin/organizations/:organizationId': P('admin:access'),
+  'GET /v1/admin/audit-logs': P('admin:access'),
+  'GET /v1/admin/audit-logs/export': P('admin:access'),
+  'GET /v1/admin/audit-logs/:id': P('admin:access'),
+  'GET /v1/admin/queues': P('admin:access'),
+  'GET /v1/admin/queues/:queue/jobs': P('admin:access'),
+  'GET /v1/admin/queues/:queue/schedulers': P('admin:access'),
+  'POST /v1/admin/queues/:queue/jobs/:jobId/retry': P('admin:access'),
+  'DELETE /v1/admin/queues/:queue/jobs/:jobId': P('admin:access'),
 };
 
 const key = (r: { method: string; url: string }) => `${r.method} ${r.url}`;

@@ -1,8 +1,12 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyHeader, parseCopyHeader } from '../backup/format';
 import { parseMajor } from '../backup/pg-tools';
 import { compareCatalogs } from './catalog';
 import { migrationDirName } from './create';
+import { migrationExtensions } from './drift';
 import { toLegacySchema } from './schema-diff';
 
 describe('toLegacySchema', () => {
@@ -14,6 +18,24 @@ describe('toLegacySchema', () => {
     expect(out).toMatch(
       /datasource db \{\n {2}url = env\("DIFF_DATABASE_URL"\)\n {2}provider = "postgresql"/,
     );
+  });
+});
+
+describe('migrationExtensions', () => {
+  it('lists the extensions the migrations create, ignoring comments', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gw-ext-'));
+    try {
+      const write = (name: string, sql: string) => {
+        mkdirSync(join(dir, name));
+        writeFileSync(join(dir, name, 'migration.sql'), sql);
+      };
+      write('1_a', 'CREATE EXTENSION IF NOT EXISTS "pg_trgm";\nCREATE INDEX x ON t (a);');
+      write('2_b', '-- CREATE EXTENSION hstore;\ncreate extension citext;');
+      writeFileSync(join(dir, 'migration_lock.toml'), '');
+      expect(migrationExtensions(dir)).toEqual(['citext', 'pg_trgm']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -45,6 +45,17 @@ export const AUDIT_ACTIONS = [
   'org.apikey_revoked',
   /** A member tried something their role does not allow (403/409): kept for review. */
   'org.access_denied',
+  // Admin dashboard (PRODUCT.md D): every admin action.
+  'admin.user_role_changed',
+  'admin.user_disabled',
+  'admin.user_enabled',
+  'admin.user_signed_out',
+  'admin.user_two_factor_reset',
+  'admin.user_verification_resent',
+  'admin.user_deleted',
+  'admin.audit_exported',
+  'admin.job_retried',
+  'admin.job_removed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

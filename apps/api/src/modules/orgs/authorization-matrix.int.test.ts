@@ -5,7 +5,7 @@ import { hashToken } from '../../lib/crypto-tokens';
 import type { RouteAccess, RouteAccessEntry } from '../../plugins/access';
 import { buildTestApp, type TestApp } from '../../test-helpers';
 import { randomIp } from '../auth/auth-fixtures';
-import { createOrgWorld, type OrgWorld } from './orgs.test-support';
+import { createOrgUser, createOrgWorld, type OrgWorld } from './orgs.test-support';
 
 /**
  * The authorization matrix (issue 5, QUALITY.md §1): EVERY /v1 route in the app's route table ×
@@ -14,7 +14,15 @@ import { createOrgWorld, type OrgWorld } from './orgs.test-support';
  * covered the day it is added, and a route without a declaration cannot even start (access.ts).
  */
 
-type Principal = 'anonymous' | 'member' | 'admin' | 'owner' | 'otherOrgOwner' | 'readKey' | 'writeKey';
+type Principal =
+  | 'anonymous'
+  | 'member'
+  | 'admin'
+  | 'owner'
+  | 'otherOrgOwner'
+  | 'readKey'
+  | 'writeKey'
+  | 'globalAdmin';
 const PRINCIPALS: Principal[] = [
   'anonymous',
   'member',
@@ -23,6 +31,7 @@ const PRINCIPALS: Principal[] = [
   'otherOrgOwner',
   'readKey',
   'writeKey',
+  'globalAdmin',
 ];
 const ROLE: Partial<Record<Principal, OrgRole>> = { member: 'member', admin: 'admin', owner: 'owner' };
 
@@ -37,15 +46,17 @@ function expectedFor(access: RouteAccess, who: Principal, scopes: Record<'readKe
   const { permission } = access;
   if (!isOrgPermission(permission)) {
     if (isKey) return 403;
-    return can('user', permission) ? 'allowed' : 403;
+    return can(who === 'globalAdmin' ? 'admin' : 'user', permission) ? 'allowed' : 403;
   }
-  if (who === 'otherOrgOwner') return 404;
+  // A global admin is not a member of every organization: the admin dashboard is their way in.
+  if (who === 'otherOrgOwner' || who === 'globalAdmin') return 404;
   if (isKey) return apiKeyCan(scopes[who], permission) ? 'allowed' : 403;
   return canInOrg(ROLE[who], permission) ? 'allowed' : 403;
 }
 
-function authFor(world: OrgWorld, who: Principal): Record<string, string> {
+function authFor(world: World, who: Principal): Record<string, string> {
   const header = {
+    globalAdmin: world.globalAdmin.auth,
     anonymous: undefined,
     member: world.member.auth,
     admin: world.admin.auth,
@@ -71,6 +82,16 @@ async function invite(t: TestApp, orgId: string) {
   });
 }
 
+/** The organization world plus a global admin who is a member of none of its organizations. */
+async function createWorld(t: TestApp) {
+  const [world, globalAdmin] = await Promise.all([
+    createOrgWorld(t),
+    createOrgUser(t, { prefix: 'global-admin', globalRole: 'admin' }),
+  ]);
+  return { ...world, globalAdmin };
+}
+type World = Awaited<ReturnType<typeof createWorld>>;
+
 /** Real ids of `orgId`'s rows in every path parameter; the lowest-ranked member as the target. */
 async function concreteUrl(t: TestApp, url: string, world: OrgWorld, orgId = world.org.id) {
   const invitation = url.includes(':invitationId') ? await invite(t, world.org.id) : null;
@@ -79,6 +100,9 @@ async function concreteUrl(t: TestApp, url: string, world: OrgWorld, orgId = wor
     .replace(':userId', world.member.id)
     .replace(':invitationId', invitation?.id ?? '')
     .replace(':keyId', world.readKey.row.id)
+    .replace(':organizationId', world.org.id)
+    .replace(':queue', 'email')
+    .replace(':jobId', randomUUID())
     .replace(':provider', 'github')
     .replace(':id', randomUUID());
 }
@@ -88,12 +112,12 @@ const isMutation = (method: string) => !['GET', 'HEAD', 'OPTIONS'].includes(meth
 describe('authorization matrix: every /v1 route × every caller', () => {
   let t: TestApp;
   let routes: RouteAccessEntry[];
-  let shared: OrgWorld;
+  let shared: World;
 
   beforeAll(async () => {
     t = await buildTestApp({ RATE_LIMIT_MAX: '100000', API_KEY_RATE_LIMIT_MAX: '100000' });
     routes = t.app.routeAccess.filter((r) => r.url.startsWith('/v1/') && r.method !== 'HEAD');
-    shared = await createOrgWorld(t);
+    shared = await createWorld(t);
   });
   afterAll(() => t.close());
 
@@ -110,9 +134,10 @@ describe('authorization matrix: every /v1 route × every caller', () => {
     for (const route of routes) {
       const orgScoped = typeof route.access === 'object' && isOrgPermission(route.access.permission);
       for (const who of PRINCIPALS) {
-        // A caller that may change the organization gets a world of its own, so one request's
-        // effect (a removed member, a rotated key) cannot change what the next caller sees.
-        const world = orgScoped && isMutation(route.method) ? await createOrgWorld(t) : shared;
+        // A caller that may change things gets a world of its own, so one request's effect (a
+        // removed member, a rotated key, a disabled user) cannot change what the next one sees.
+        const mayChange = isMutation(route.method) && (orgScoped || who === 'globalAdmin');
+        const world = mayChange ? await createWorld(t) : shared;
         const scopes = { readKey: world.readKey.row.scopes, writeKey: world.writeKey.row.scopes };
         const expected: Expected = expectedFor(route.access, who, scopes);
         const res = await t.app.inject({

@@ -1,0 +1,100 @@
+import type {
+  AdminAuditLogDetail,
+  AdminAuditLogFilters,
+  AdminAuditLogItem,
+  AdminAuditLogList,
+  AdminAuditLogQuery,
+} from '@repo/contracts';
+import type { Db } from '@repo/db';
+import { AppError } from '../../errors';
+import { AUDIT_ORDER, auditWhere, decodeCursor, encodeCursor } from './audit-query';
+
+export interface AdminAuditDeps {
+  db: Db;
+}
+
+const actorSelect = { select: { id: true, email: true, name: true } } as const;
+
+const itemSelect = {
+  id: true,
+  createdAt: true,
+  action: true,
+  actor: actorSelect,
+  targetType: true,
+  targetId: true,
+  organizationId: true,
+  ip: true,
+  requestId: true,
+} as const;
+
+type ItemRow = {
+  id: string;
+  createdAt: Date;
+  action: string;
+  actor: { id: string; email: string; name: string } | null;
+  targetType: string | null;
+  targetId: string | null;
+  organizationId: string | null;
+  ip: string | null;
+  requestId: string | null;
+};
+
+function toItem(row: ItemRow): AdminAuditLogItem {
+  return {
+    id: row.id,
+    createdAt: row.createdAt.toISOString(),
+    action: row.action,
+    actor: row.actor,
+    targetType: row.targetType,
+    targetId: row.targetId,
+    organizationId: row.organizationId,
+    ip: row.ip,
+    requestId: row.requestId,
+  };
+}
+
+/** Only the filter keys: the rest of the query (cursor, limit) is not a filter. */
+export function filtersOf(query: AdminAuditLogFilters): AdminAuditLogFilters {
+  const { actorId, action, targetType, targetId, organizationId, from, to } = query;
+  const all = { actorId, action, targetType, targetId, organizationId, from, to };
+  return Object.fromEntries(Object.entries(all).filter(([, v]) => v !== undefined));
+}
+
+/** One page, newest first; `nextCursor` continues strictly after the last row shown. */
+export async function listAuditLogs(
+  deps: AdminAuditDeps,
+  query: AdminAuditLogQuery,
+): Promise<AdminAuditLogList> {
+  const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+  const rows = await deps.db.auditLog.findMany({
+    where: auditWhere(filtersOf(query), after),
+    orderBy: AUDIT_ORDER,
+    take: query.limit + 1,
+    select: itemSelect,
+  });
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(toItem),
+    nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
+  };
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** recordAudit always stores `{ before, after }`; anything else (hand-written rows) is shown as `after`. */
+function toDiff(raw: unknown): AdminAuditLogDetail['diff'] {
+  if (raw === null || raw === undefined) return null;
+  if (isRecord(raw) && 'before' in raw && 'after' in raw) return { before: raw.before, after: raw.after };
+  return { before: null, after: raw };
+}
+
+export async function getAuditLog(deps: AdminAuditDeps, id: string): Promise<AdminAuditLogDetail> {
+  const row = await deps.db.auditLog.findUnique({
+    where: { id },
+    select: { ...itemSelect, userAgent: true, diff: true },
+  });
+  if (!row) throw new AppError('not_found', 'No audit entry with this id.');
+  return { ...toItem(row), userAgent: row.userAgent, diff: toDiff(row.diff) };
+}

@@ -1,0 +1,239 @@
+import type {
+  AdminJob,
+  AdminJobCounts,
+  AdminJobList,
+  AdminJobScheduler,
+  AdminJobSchedulerList,
+  AdminQueueJobsQuery,
+  AdminQueueList,
+  AdminQueueSummary,
+} from '@repo/contracts';
+import { isQueueName, type Job, type JobType, type Queue, queueNames } from '@repo/queue';
+import { AppError } from '../../errors';
+import type { RequestMeta } from '../../lib/request-meta';
+import type { AppDeps } from '../../types';
+import { recordAudit } from '../audit/audit.service';
+import { redact } from '../audit/redact';
+import { THROUGHPUT_POINTS, throughput } from './throughput';
+
+/** Largest job data summary returned as is (serialized); bigger data is replaced by a marker. */
+const DATA_SUMMARY_MAX = 4_096;
+const SCHEDULERS_MAX = 100;
+
+const COUNTED: JobType[] = [
+  'waiting',
+  'active',
+  'delayed',
+  'failed',
+  'completed',
+  'paused',
+  'prioritized',
+  'waiting-children',
+];
+
+function queueFor(deps: AppDeps, name: string): Queue {
+  if (!deps.queues) throw new AppError('service_unavailable', 'The job queues are not configured.');
+  if (!isQueueName(name)) throw new AppError('not_found', 'No such queue.');
+  return deps.queues.get(name);
+}
+
+const iso = (ms: number | undefined | null) => (ms ? new Date(ms).toISOString() : null);
+
+/** Job data may carry link tokens (email jobs): secrets are redacted, big payloads cut. */
+function summarizeData(data: unknown): unknown {
+  const safe = redact(data) ?? null;
+  return JSON.stringify(safe).length > DATA_SUMMARY_MAX ? '[truncated]' : safe;
+}
+
+export function toAdminJob(job: Job, state: string): AdminJob {
+  return {
+    id: String(job.id),
+    name: job.name,
+    state,
+    attemptsMade: job.attemptsMade,
+    maxAttempts: job.opts.attempts ?? 1,
+    timestamp: new Date(job.timestamp).toISOString(),
+    processedOn: iso(job.processedOn),
+    finishedOn: iso(job.finishedOn),
+    delay: job.delay ?? 0,
+    failedReason: job.failedReason || null,
+    stacktrace: job.stacktrace ?? [],
+    data: summarizeData(job.data),
+  };
+}
+
+async function summary(queue: Queue, nowMs: number): Promise<AdminQueueSummary> {
+  const [counts, isPaused, completed, failed] = await Promise.all([
+    queue.getJobCounts(...COUNTED),
+    queue.isPaused(),
+    queue.getMetrics('completed', 0, THROUGHPUT_POINTS - 1),
+    queue.getMetrics('failed', 0, THROUGHPUT_POINTS - 1),
+  ]);
+  const n = (key: string) => counts[key] ?? 0;
+  const jobCounts: AdminJobCounts = {
+    waiting: n('waiting'),
+    active: n('active'),
+    delayed: n('delayed'),
+    failed: n('failed'),
+    completed: n('completed'),
+    paused: n('paused'),
+    prioritized: n('prioritized'),
+    waitingChildren: n('waiting-children'),
+  };
+  return { name: queue.name, isPaused, counts: jobCounts, throughput: throughput(completed, failed, nowMs) };
+}
+
+export async function listQueues(deps: AppDeps): Promise<AdminQueueList> {
+  const nowMs = (deps.clock?.now() ?? new Date()).getTime();
+  const items = await Promise.all(queueNames().map((name) => summary(queueFor(deps, name), nowMs)));
+  return { items };
+}
+
+/**
+ * One page of jobs in a state, newest first. BullMQ pages by index within the state's list or
+ * sorted set, so the cursor is that index (see AdminQueueJobsQuery).
+ */
+export async function listJobs(
+  deps: AppDeps,
+  name: string,
+  query: AdminQueueJobsQuery,
+): Promise<AdminJobList> {
+  const queue = queueFor(deps, name);
+  const offset = query.cursor ? Number(query.cursor) : 0;
+  // `waiting` also reads BullMQ's `paused` list: a paused queue keeps its waiting jobs there.
+  const [jobs, total] = await Promise.all([
+    queue.getJobs([query.state], offset, offset + query.limit - 1, false),
+    queue.getJobCountByTypes(query.state),
+  ]);
+  // A job removed between BullMQ's range read and its hash read comes back empty.
+  const items = jobs.filter((job): job is Job => Boolean(job?.id)).map((job) => toAdminJob(job, query.state));
+  const next = offset + query.limit;
+  return { items, total, nextCursor: jobs.length === query.limit && next < total ? String(next) : null };
+}
+
+export async function listSchedulers(deps: AppDeps, name: string): Promise<AdminJobSchedulerList> {
+  const queue = queueFor(deps, name);
+  const [schedulers, total] = await Promise.all([
+    queue.getJobSchedulers(0, SCHEDULERS_MAX - 1, true),
+    queue.getJobSchedulersCount(),
+  ]);
+  const items = schedulers.map(
+    (s): AdminJobScheduler => ({
+      key: s.key,
+      name: s.name,
+      pattern: s.pattern ?? null,
+      every: s.every === undefined || s.every === null ? null : Number(s.every),
+      tz: s.tz ?? null,
+      next: iso(s.next),
+      iterationCount: s.iterationCount ?? null,
+      limit: s.limit ?? null,
+      endDate: iso(s.endDate),
+    }),
+  );
+  return { items, total };
+}
+
+async function findJob(queue: Queue, jobId: string): Promise<Job> {
+  const job = await queue.getJob(jobId);
+  if (!job?.id) throw new AppError('not_found', 'No such job.');
+  return job;
+}
+
+/**
+ * BullMQ's scripts refuse with a numeric code when the job changed under us (finished, locked
+ * by a worker, part of a job scheduler): a conflict, except "job gone" (-1).
+ */
+function fromBullmq(error: unknown): unknown {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'number') return error;
+  if (code === -1) return new AppError('not_found', 'No such job.', { cause: error });
+  const detail =
+    code === -8
+      ? 'The job belongs to a job scheduler; it cannot be removed on its own.'
+      : 'The job changed state meanwhile; reload and try again.';
+  return new AppError('conflict', detail, { cause: error });
+}
+
+export interface JobAction {
+  actorId: string;
+  meta: RequestMeta;
+  queue: string;
+  jobId: string;
+}
+
+/**
+ * BullMQ (Redis) and the audit log (PostgreSQL) cannot share a transaction: the job is changed
+ * first and the audit row written after it succeeded, so the log never records an action that
+ * did not happen. If that insert then fails, the request fails and the error log keeps the
+ * record (actor, queue, job) — the job itself has been retried/removed.
+ */
+async function audit(
+  deps: AppDeps,
+  action: 'admin.job_retried' | 'admin.job_removed',
+  a: JobAction,
+  before: unknown,
+  after: unknown,
+) {
+  try {
+    await recordAudit(deps.db, {
+      actorId: a.actorId,
+      action,
+      targetType: 'job',
+      targetId: `${a.queue}:${a.jobId}`,
+      meta: a.meta,
+      before,
+      after,
+    });
+  } catch (error) {
+    deps.logger?.error(
+      { err: error, action, actorId: a.actorId, queue: a.queue, jobId: a.jobId },
+      'job action done but its audit row could not be written',
+    );
+    throw error;
+  }
+}
+
+const auditView = (job: Job, state: string) => ({
+  name: job.name,
+  state,
+  attemptsMade: job.attemptsMade,
+  failedReason: job.failedReason || null,
+});
+
+/**
+ * Moves a failed job back to waiting with its attempts reset: a manual retry gets the queue's
+ * whole retry policy again, not one last attempt.
+ */
+export async function retryJob(deps: AppDeps, a: JobAction): Promise<AdminJob> {
+  const queue = queueFor(deps, a.queue);
+  const job = await findJob(queue, a.jobId);
+  const state = await job.getState();
+  if (state !== 'failed')
+    throw new AppError('conflict', `Only failed jobs can be retried; this one is ${state}.`);
+  const before = auditView(job, state);
+  await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true }).catch((error) => {
+    throw fromBullmq(error);
+  });
+  // `retry` updated the job object (attempts, reason). Audit before reading anything else: a
+  // worker may already be running the job, or have finished and removed it.
+  await audit(deps, 'admin.job_retried', a, before, auditView(job, 'waiting'));
+  return toAdminJob(job, await job.getState());
+}
+
+/** Removes a job that is not running (a worker holds the lock of an active one). */
+export async function removeJob(deps: AppDeps, a: JobAction): Promise<void> {
+  const queue = queueFor(deps, a.queue);
+  const job = await findJob(queue, a.jobId);
+  const state = await job.getState();
+  if (state === 'active')
+    throw new AppError('conflict', 'The job is running; it can be removed once it finished.');
+  const before = auditView(job, state);
+  await job.remove().catch((error) => {
+    // Job.remove throws a plain Error (no code) when a worker took the lock meanwhile.
+    const mapped = fromBullmq(error);
+    throw mapped === error && /locked/i.test(String((error as Error)?.message))
+      ? new AppError('conflict', 'The job is running; it can be removed once it finished.', { cause: error })
+      : mapped;
+  });
+  await audit(deps, 'admin.job_removed', a, before, null);
+}

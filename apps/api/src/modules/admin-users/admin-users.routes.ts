@@ -1,0 +1,195 @@
+import {
+  AdminChangeRoleBody,
+  AdminOrgDetail,
+  AdminOrgList,
+  AdminOrgListQuery,
+  AdminOrgParams,
+  AdminSignOutResult,
+  AdminUserActionResult,
+  AdminUserDetail,
+  AdminUserList,
+  AdminUserListQuery,
+  AdminUserParams,
+  Problem,
+} from '@repo/contracts';
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { AppError } from '../../errors';
+import { requestMeta } from '../../lib/request-meta';
+import type { AppDeps } from '../../types';
+import { AUTH_BODY_LIMIT } from '../accounts/accounts.routes';
+import { getOrganizationDetail, listOrganizations } from './admin-orgs.service';
+import {
+  type AdminActor,
+  changeUserRole,
+  deleteUser,
+  disableUser,
+  enableUser,
+  resendVerification,
+  resetTwoFactor,
+  signOutUser,
+} from './admin-user-actions.service';
+import { listUsers } from './admin-user-list';
+import { getUserDetail } from './admin-users.service';
+
+export interface AdminUsersRoutesOptions {
+  deps: AppDeps;
+}
+
+const problems = {
+  400: Problem,
+  401: Problem,
+  403: Problem,
+  404: Problem,
+  409: Problem,
+  413: Problem,
+  415: Problem,
+  429: Problem,
+};
+const access = { permission: 'admin:access' } as const;
+const tags = ['admin'];
+
+/** The access guard ran first; this only narrows the type (and fails closed if it was forgotten). */
+function actorOf(request: FastifyRequest): AdminActor {
+  if (!request.auth) throw new AppError('unauthorized');
+  return { userId: request.auth.userId, meta: requestMeta(request) };
+}
+
+/** Admin users (PRODUCT.md D1) and organizations (D2). Global admins only; every action audited. */
+export const adminUsersRoutes: FastifyPluginAsyncZod<AdminUsersRoutesOptions> = async (app, { deps }) => {
+  app.get(
+    '/admin/users',
+    {
+      config: { access },
+      schema: {
+        tags,
+        summary: 'Search and list users',
+        description:
+          '`q` is typo-tolerant (trigram word similarity on name and email, plus email substring). ' +
+          'Without `sort`, results are by relevance when `q` is given, else newest first. Pages: pass ' +
+          '`nextCursor` back as `cursor` with the same filters and sort. Deleted accounts only with ' +
+          '`status=deleted`.',
+        querystring: AdminUserListQuery,
+        response: { 200: AdminUserList, ...problems },
+      },
+    },
+    async (request) => listUsers(deps.db, request.query),
+  );
+
+  app.get(
+    '/admin/users/:userId',
+    {
+      config: { access },
+      schema: {
+        tags,
+        summary: 'One user: profile, sessions, identities, organizations, activity',
+        params: AdminUserParams,
+        response: { 200: AdminUserDetail, ...problems },
+      },
+    },
+    async (request) => getUserDetail(deps, request.params.userId),
+  );
+
+  app.patch(
+    '/admin/users/:userId',
+    {
+      config: { access },
+      onRequest: [app.requireSudo],
+      bodyLimit: AUTH_BODY_LIMIT,
+      schema: {
+        tags,
+        summary: 'Change the global role (sudo)',
+        description:
+          'A demotion ends every session of the user at once; a promotion applies at their next ' +
+          'token refresh. 409 for your own demotion and for the last active admin.',
+        params: AdminUserParams,
+        body: AdminChangeRoleBody,
+        response: { 200: AdminUserActionResult, ...problems },
+      },
+    },
+    async (request) => ({
+      user: await changeUserRole(deps, actorOf(request), request.params.userId, request.body.role),
+    }),
+  );
+
+  app.delete(
+    '/admin/users/:userId',
+    {
+      config: { access },
+      onRequest: [app.requireSudo],
+      schema: {
+        tags,
+        summary: 'Delete a user (soft; sudo)',
+        description: 'Marks the account deleted and ends its sessions; the row stays for the audit trail.',
+        params: AdminUserParams,
+        response: { 200: AdminUserActionResult, ...problems },
+      },
+    },
+    async (request) => ({ user: await deleteUser(deps, actorOf(request), request.params.userId) }),
+  );
+
+  const actions = [
+    ['disable', 'Disable a user and end their sessions', disableUser],
+    ['enable', 'Re-enable a disabled user', enableUser],
+    ['reset-two-factor', 'Remove the second factor (lost device)', resetTwoFactor],
+    ['resend-verification', 'Mail a fresh verification link', resendVerification],
+  ] as const;
+  for (const [path, summary, run] of actions) {
+    app.post(
+      `/admin/users/:userId/${path}`,
+      {
+        config: { access },
+        schema: {
+          tags,
+          summary,
+          params: AdminUserParams,
+          response: { 200: AdminUserActionResult, ...problems },
+        },
+      },
+      async (request) => ({ user: await run(deps, actorOf(request), request.params.userId) }),
+    );
+  }
+
+  app.post(
+    '/admin/users/:userId/sign-out',
+    {
+      config: { access },
+      schema: {
+        tags,
+        summary: 'End every session of a user',
+        params: AdminUserParams,
+        response: { 200: AdminSignOutResult, ...problems },
+      },
+    },
+    async (request) => signOutUser(deps, actorOf(request), request.params.userId),
+  );
+
+  app.get(
+    '/admin/organizations',
+    {
+      config: { access },
+      schema: {
+        tags,
+        summary: 'Search and list organizations',
+        description: 'Newest first; `q` matches name or slug (case-insensitive substring).',
+        querystring: AdminOrgListQuery,
+        response: { 200: AdminOrgList, ...problems },
+      },
+    },
+    async (request) => listOrganizations(deps, request.query),
+  );
+
+  app.get(
+    '/admin/organizations/:organizationId',
+    {
+      config: { access },
+      schema: {
+        tags,
+        summary: 'One organization: members, pending invitations, API keys',
+        params: AdminOrgParams,
+        response: { 200: AdminOrgDetail, ...problems },
+      },
+    },
+    async (request) => getOrganizationDetail(deps, request.params.organizationId),
+  );
+};

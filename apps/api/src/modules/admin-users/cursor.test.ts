@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../errors';
+import { decodeCursor, encodeCursor } from './cursor';
+
+const id = '0193a3c4-5e6f-7a8b-9c0d-1e2f3a4b5c6d';
+const raw = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+function rejects(fn: () => unknown) {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('validation_failed');
+    expect((error as AppError).errors?.[0]?.code).toBe('invalid_cursor');
+    return;
+  }
+  throw new Error('expected an invalid_cursor error');
+}
+
+describe('keyset cursors', () => {
+  it('round-trip for the sort (and search) they were made for', () => {
+    const c = encodeCursor({ k: 'name:asc', v: "O'Brien", id });
+    expect(c).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(decodeCursor(c, 'name:asc')).toEqual({ k: 'name:asc', v: "O'Brien", id });
+    const r = encodeCursor({ k: 'relevance:desc', v: 0.6666667, id, q: 'ada' });
+    expect(decodeCursor(r, 'relevance:desc', 'ada').v).toBe(0.6666667);
+  });
+
+  it('refuse another sort, another search, garbage, bad ids and bad dates', () => {
+    const c = encodeCursor({ k: 'name:asc', v: 'x', id });
+    rejects(() => decodeCursor(c, 'name:desc'));
+    rejects(() =>
+      decodeCursor(encodeCursor({ k: 'relevance:desc', v: 0.5, id, q: 'ada' }), 'relevance:desc', 'bob'),
+    );
+    rejects(() => decodeCursor('%%%', 'name:asc'));
+    rejects(() => decodeCursor(raw('just a string'), 'name:asc'));
+    rejects(() => decodeCursor(raw({ k: 'name:asc', v: 'x', id: "1' OR '1'='1" }), 'name:asc'));
+    rejects(() => decodeCursor(raw({ k: 'name:asc', v: { $gt: '' }, id }), 'name:asc'));
+    rejects(() => decodeCursor(raw({ k: 'createdAt:desc', v: 'not a date', id }), 'createdAt:desc'));
+    rejects(() => decodeCursor(raw({ k: 'name:asc', v: 'x'.repeat(401), id }), 'name:asc'));
+    rejects(() =>
+      decodeCursor(raw({ k: 'relevance:desc', v: 'high', id, q: 'ada' }), 'relevance:desc', 'ada'),
+    );
+  });
+});

@@ -1,0 +1,104 @@
+import { z } from 'zod';
+
+/**
+ * Admin audit log viewer (PRODUCT.md D4): list with filters and a keyset cursor, one entry with
+ * its diff, and a streamed CSV export with the same filters. Global admins only.
+ */
+
+/**
+ * An exact action (`org.member_removed`) or a namespace prefix ending in `.*` (`org.*`,
+ * `auth.two_factor.*`). Nothing else is a wildcard, so the value never reaches SQL as a pattern.
+ */
+export const AdminAuditActionFilter = z
+  .string()
+  .max(100)
+  .regex(/^[a-z0-9_]+(\.[a-z0-9_]+)*(\.\*)?$/, 'an action (org.created) or a prefix ending in .* (org.*)');
+
+const filterShape = {
+  actorId: z.uuid().optional(),
+  action: AdminAuditActionFilter.optional(),
+  /** What the action was done to (`user`, `session`, `organization` …). */
+  targetType: z.string().min(1).max(64).optional(),
+  /** Only together with targetType (the index is on the pair). */
+  targetId: z.string().min(1).max(128).optional(),
+  organizationId: z.uuid().optional(),
+  /** Inclusive lower bound on createdAt (ISO 8601 with Z or an offset). */
+  from: z.iso.datetime({ offset: true }).optional(),
+  /** Inclusive upper bound on createdAt. */
+  to: z.iso.datetime({ offset: true }).optional(),
+};
+
+type FilterInput = { targetType?: string; targetId?: string; from?: string; to?: string };
+
+/** Cross-field rules shared by the list and the export (refinements do not survive `.extend`). */
+function checkFilters(value: FilterInput, ctx: z.RefinementCtx) {
+  if (value.targetId !== undefined && value.targetType === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['targetType'], message: 'targetId needs targetType' });
+  }
+  if (value.from !== undefined && value.to !== undefined && Date.parse(value.from) > Date.parse(value.to)) {
+    ctx.addIssue({ code: 'custom', path: ['to'], message: 'to must not be before from' });
+  }
+}
+
+export const AdminAuditLogFilters = z.strictObject(filterShape).superRefine(checkFilters);
+export type AdminAuditLogFilters = z.infer<typeof AdminAuditLogFilters>;
+
+export const AdminAuditLogQuery = z
+  .strictObject({
+    ...filterShape,
+    /** `nextCursor` of the previous page, as given (opaque). */
+    cursor: z.string().min(1).max(200).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(50),
+  })
+  .superRefine(checkFilters);
+export type AdminAuditLogQuery = z.infer<typeof AdminAuditLogQuery>;
+
+export const AdminAuditLogParams = z.strictObject({ id: z.uuid() });
+
+export const AdminAuditActor = z.object({ id: z.string(), email: z.string(), name: z.string() });
+export type AdminAuditActor = z.infer<typeof AdminAuditActor>;
+
+/** One row of the list: light, without the diff or the user agent. */
+export const AdminAuditLogItem = z.object({
+  id: z.string(),
+  createdAt: z.iso.datetime(),
+  action: z.string(),
+  /** Null for anonymous/system actions, or when the actor's account row is gone. */
+  actor: AdminAuditActor.nullable(),
+  targetType: z.string().nullable(),
+  targetId: z.string().nullable(),
+  organizationId: z.string().nullable(),
+  ip: z.string().nullable(),
+  requestId: z.string().nullable(),
+});
+export type AdminAuditLogItem = z.infer<typeof AdminAuditLogItem>;
+
+export const AdminAuditLogList = z.object({
+  items: z.array(AdminAuditLogItem),
+  /** Pass as `cursor` for the next (older) page; null on the last page. */
+  nextCursor: z.string().nullable(),
+});
+export type AdminAuditLogList = z.infer<typeof AdminAuditLogList>;
+
+/** One entry with what changed; secrets were redacted when the row was written. */
+export const AdminAuditLogDetail = AdminAuditLogItem.extend({
+  userAgent: z.string().nullable(),
+  /** `{ before, after }` as stored, or null for actions without a diff. */
+  diff: z.object({ before: z.unknown(), after: z.unknown() }).nullable(),
+});
+export type AdminAuditLogDetail = z.infer<typeof AdminAuditLogDetail>;
+
+/** Columns of the CSV export, in order (the header line). */
+export const ADMIN_AUDIT_CSV_COLUMNS = [
+  'createdAt',
+  'action',
+  'actorId',
+  'actorEmail',
+  'targetType',
+  'targetId',
+  'organizationId',
+  'ip',
+  'userAgent',
+  'requestId',
+  'diff',
+] as const;

@@ -1,0 +1,178 @@
+import { z } from 'zod';
+import { OrgRoleSchema } from './organizations';
+import { GlobalRoles } from './permissions';
+
+/**
+ * Admin users (PRODUCT.md D1) and organizations (D2): lists with search, filters, sort and an
+ * opaque keyset cursor, details, and the audited account actions. Global admins only.
+ */
+
+export const AdminGlobalRole = z.enum(GlobalRoles);
+/** active: neither disabled nor deleted; deleted wins over disabled. */
+export const AdminUserStatus = z.enum(['active', 'disabled', 'deleted']);
+export type AdminUserStatus = z.infer<typeof AdminUserStatus>;
+export const AdminUserSort = z.enum(['createdAt', 'name', 'email']);
+export type AdminUserSort = z.infer<typeof AdminUserSort>;
+
+/** `true` / `false` in a query string (z.coerce.boolean would read "false" as true). */
+const QueryBool = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+export const AdminUserListQuery = z.strictObject({
+  /** Typo-tolerant: trigram word similarity on name and email, plus email substring. */
+  q: z.string().trim().min(1).max(100).optional(),
+  role: AdminGlobalRole.optional(),
+  /** Default: every account that is not deleted. */
+  status: AdminUserStatus.optional(),
+  verified: QueryBool.optional(),
+  twoFactor: QueryBool.optional(),
+  organizationId: z.uuid().optional(),
+  /** Omitted: by relevance when `q` is given, else newest first. */
+  sort: AdminUserSort.optional(),
+  /** Default: desc for createdAt, asc for name and email. */
+  order: z.enum(['asc', 'desc']).optional(),
+  /** `nextCursor` of the previous page, as given (opaque; valid for the same sort only). */
+  cursor: z.string().min(1).max(1000).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+export type AdminUserListQuery = z.infer<typeof AdminUserListQuery>;
+
+export const AdminUserListItem = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: AdminGlobalRole,
+  status: AdminUserStatus,
+  emailVerified: z.boolean(),
+  twoFactorEnabled: z.boolean(),
+  createdAt: z.iso.datetime(),
+  /** When the newest session was opened (a sign-in); null if the account never signed in. */
+  lastSignInAt: z.iso.datetime().nullable(),
+});
+export type AdminUserListItem = z.infer<typeof AdminUserListItem>;
+export const AdminUserList = z.object({
+  users: z.array(AdminUserListItem),
+  nextCursor: z.string().nullable(),
+});
+export type AdminUserList = z.infer<typeof AdminUserList>;
+
+export const AdminUserParams = z.strictObject({ userId: z.uuid() });
+
+export const AdminUserSession = z.object({
+  id: z.string(),
+  device: z.string().nullable(),
+  ip: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+  lastUsedAt: z.iso.datetime(),
+  expiresAt: z.iso.datetime(),
+});
+export const AdminUserIdentity = z.object({
+  id: z.string(),
+  provider: z.string(),
+  email: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+  lastUsedAt: z.iso.datetime().nullable(),
+});
+export const AdminUserMembership = z.object({
+  organizationId: z.string(),
+  name: z.string(),
+  slug: z.string(),
+  personal: z.boolean(),
+  role: OrgRoleSchema,
+  joinedAt: z.iso.datetime(),
+});
+/** An audit row the user did or that was done to their account (no diff: see the audit viewer). */
+export const AdminUserActivity = z.object({
+  id: z.string(),
+  action: z.string(),
+  actorId: z.string().nullable(),
+  targetType: z.string().nullable(),
+  targetId: z.string().nullable(),
+  organizationId: z.string().nullable(),
+  ip: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+});
+
+export const AdminUserDetail = AdminUserListItem.extend({
+  locale: z.string(),
+  timezone: z.string(),
+  hasPassword: z.boolean(),
+  disabledAt: z.iso.datetime().nullable(),
+  deletedAt: z.iso.datetime().nullable(),
+  updatedAt: z.iso.datetime(),
+  /** Live sessions only (not revoked, not expired), newest activity first. */
+  sessions: z.array(AdminUserSession),
+  identities: z.array(AdminUserIdentity),
+  organizations: z.array(AdminUserMembership),
+  /** The 50 newest audit rows where the user is the actor or the target. */
+  activity: z.array(AdminUserActivity),
+});
+export type AdminUserDetail = z.infer<typeof AdminUserDetail>;
+
+export const AdminChangeRoleBody = z.strictObject({ role: AdminGlobalRole });
+
+/** Result of an account action: the user as the list shows it now. */
+export const AdminUserActionResult = z.object({ user: AdminUserListItem });
+/** Result of a sign-out: how many live sessions were ended. */
+export const AdminSignOutResult = z.object({ revokedSessions: z.number().int() });
+
+// ── Organizations (D2) ────────────────────────────────────────────────────────────────────────
+
+export const AdminOrgListQuery = z.strictObject({
+  /** Case-insensitive substring of the name or slug. */
+  q: z.string().trim().min(1).max(100).optional(),
+  /** `nextCursor` of the previous page (opaque). */
+  cursor: z.string().min(1).max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+export type AdminOrgListQuery = z.infer<typeof AdminOrgListQuery>;
+
+export const AdminOrgListItem = z.object({
+  id: z.string(),
+  name: z.string(),
+  slug: z.string(),
+  personal: z.boolean(),
+  memberCount: z.number().int(),
+  createdAt: z.iso.datetime(),
+});
+export const AdminOrgList = z.object({
+  organizations: z.array(AdminOrgListItem),
+  nextCursor: z.string().nullable(),
+});
+
+export const AdminOrgParams = z.strictObject({ organizationId: z.uuid() });
+
+export const AdminOrgMember = z.object({
+  userId: z.string(),
+  name: z.string(),
+  email: z.string(),
+  role: OrgRoleSchema,
+  joinedAt: z.iso.datetime(),
+});
+export const AdminOrgInvitation = z.object({
+  id: z.string(),
+  email: z.string(),
+  role: OrgRoleSchema,
+  invitedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+  expiresAt: z.iso.datetime(),
+  createdAt: z.iso.datetime(),
+});
+/** An API key without anything secret: the public prefix identifies it. */
+export const AdminOrgApiKey = z.object({
+  id: z.string(),
+  name: z.string(),
+  prefix: z.string(),
+  scopes: z.array(z.string()),
+  status: z.enum(['active', 'expiring', 'expired', 'revoked']),
+  createdAt: z.iso.datetime(),
+  expiresAt: z.iso.datetime().nullable(),
+  lastUsedAt: z.iso.datetime().nullable(),
+});
+export const AdminOrgDetail = AdminOrgListItem.extend({
+  updatedAt: z.iso.datetime(),
+  /** Every member (owners first, then admins, then members; by join date). */
+  members: z.array(AdminOrgMember),
+  /** Pending invitations only (not accepted, declined, revoked or expired). */
+  invitations: z.array(AdminOrgInvitation),
+  apiKeys: z.array(AdminOrgApiKey),
+});
+export type AdminOrgDetail = z.infer<typeof AdminOrgDetail>;
