@@ -99,6 +99,48 @@ async function ensureDemoOrganization(db: Db, people: { ownerId: string; memberI
   }
 }
 
+/**
+ * The two demo feature flags (docs/flags.md), valid `FlagDefinition`s of @repo/flags. Created when
+ * missing and otherwise left alone: a flag an admin changed keeps its changes across dev restarts.
+ */
+export const DEMO_FLAGS = [
+  {
+    key: 'dashboard.activity-card',
+    description: 'Shows the "Recent activity" card (last security events) on the dashboard.',
+    kind: 'boolean',
+    variants: [{ name: 'off' }, { name: 'on' }],
+    defaults: { development: 'on', test: 'off', production: 'off' },
+    killSwitch: false,
+    rules: [
+      {
+        id: 'admins',
+        description: 'Global admins see it everywhere first.',
+        conditions: [{ attribute: 'role', operator: 'in', values: ['admin'] }],
+        variant: 'on',
+      },
+    ],
+  },
+  {
+    key: 'settings.compact-tables',
+    description: 'Offers the "Beta" section of the profile settings with a compact tables toggle.',
+    kind: 'boolean',
+    variants: [{ name: 'off' }, { name: 'on' }],
+    defaults: { development: 'on', test: 'off', production: 'off' },
+    killSwitch: false,
+    rules: [],
+  },
+] as const;
+
+async function ensureDemoFlags(db: Db) {
+  for (const flag of DEMO_FLAGS) {
+    await db.featureFlag.upsert({
+      where: { key: flag.key },
+      create: { key: flag.key, definition: flag as unknown as object },
+      update: {},
+    });
+  }
+}
+
 export default async function seed(db: Db, options: SeedOptions = {}): Promise<SeedResult> {
   const { env = { NODE_ENV: process.env.NODE_ENV }, passwords = {} } = options;
   if (env.NODE_ENV === 'production') {
@@ -127,6 +169,7 @@ export default async function seed(db: Db, options: SeedOptions = {}): Promise<S
   }
   const [adminId, userId] = userIds;
   if (adminId && userId) await ensureDemoOrganization(db, { ownerId: adminId, memberId: userId });
+  await ensureDemoFlags(db);
   return {
     logins,
     notice: 'Sign in on the web app (/en/sign-in) with either login.',

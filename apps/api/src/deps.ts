@@ -1,5 +1,6 @@
 import { S3Client } from '@aws-sdk/client-s3';
 import { createDb } from '@repo/db';
+import { createFlagRuntime, dbFlagLoader, environmentOf, redisFlagSubscription } from '@repo/flags/runtime';
 import { createLogger, type Logger } from '@repo/observability';
 import { createQueueRegistry } from '@repo/queue';
 import { Redis } from 'ioredis';
@@ -75,6 +76,13 @@ export function createDeps(env: ApiEnv, logger?: Logger): AppDeps {
       connectionName: 'api-queues',
       onError: (err) => log.warn({ err }, 'queue connection error'),
     }),
+    // Loaded and subscribed when the flags module is registered (modules/flags).
+    flags: createFlagRuntime({
+      load: dbFlagLoader(db),
+      subscribe: redisFlagSubscription(redis, env.REDIS_PREFIX, { connectionName: 'api-flags', logger: log }),
+      environment: environmentOf(env.NODE_ENV),
+      logger: log,
+    }),
   };
 }
 
@@ -82,6 +90,7 @@ export function createDeps(env: ApiEnv, logger?: Logger): AppDeps {
 export async function closeDeps(deps: AppDeps): Promise<void> {
   // The revocation subscriber goes first: it reads the database when (re)connecting.
   await deps.revocations.close();
+  await deps.flags.close();
   deps.bruteForce.close();
   await Promise.allSettled([
     deps.db.$disconnect(),

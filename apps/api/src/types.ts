@@ -1,5 +1,6 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { Db } from '@repo/db';
+import type { FlagRuntime } from '@repo/flags/runtime';
 import type { Logger } from '@repo/observability';
 import type { QueueRegistry } from '@repo/queue';
 import type {
@@ -35,6 +36,8 @@ export interface AppDeps {
   bruteForce: BruteForce;
   /** BullMQ queues, read by the admin jobs console; absent = the console answers 503. */
   queues?: QueueRegistry;
+  /** Feature flags held in memory, reloaded on the Redis `<prefix>:flags` channel (docs/flags.md). */
+  flags: FlagRuntime;
 }
 
 export type App = FastifyInstance<

@@ -4,6 +4,7 @@ import type { Logger } from '@repo/observability';
 import { createQueue, createRedis, queueOptions, workerMetrics } from '@repo/queue';
 import { Worker } from 'bullmq';
 import type { WorkerEnv } from './env';
+import { createWorkerFlags } from './flags';
 import { startHealthServer } from './health';
 import { listenForOutbox } from './outbox/notify';
 import { startRelay } from './outbox/relay';
@@ -30,6 +31,15 @@ export async function startWorker(env: WorkerEnv, logger: Logger): Promise<Runni
   ] as const) {
     client.on('error', (err) => logger.warn({ err, connection: name }, 'redis connection error'));
   }
+
+  const flags = createWorkerFlags({
+    db,
+    redis: producerRedis,
+    prefix: env.REDIS_PREFIX,
+    nodeEnv: env.NODE_ENV,
+    logger: logger.child({ component: 'flags' }),
+  });
+  await flags.start();
 
   const emailQueue = createQueue(QueueName.email, { connection: producerRedis, prefix: env.REDIS_PREFIX });
   const transport = createSmtpTransport(env.SMTP_URL);
@@ -79,6 +89,7 @@ export async function startWorker(env: WorkerEnv, logger: Logger): Promise<Runni
     stop: async () => {
       // Order matters: nothing new is claimed or picked up while active jobs finish.
       await listener.close();
+      await flags.close();
       await relay.stop();
       await emailWorker.close();
       await emailQueue.close();

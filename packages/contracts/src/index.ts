@@ -1,4 +1,5 @@
 export * from './admin-audit';
+export * from './admin-flags';
 export * from './admin-jobs';
 export * from './admin-users';
 export * from './api-keys';

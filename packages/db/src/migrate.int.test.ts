@@ -65,6 +65,7 @@ describe('migrate', () => {
         'audit_logs',
         'backup_codes',
         'email_tokens',
+        'feature_flags',
         'identities',
         'invitations',
         'memberships',

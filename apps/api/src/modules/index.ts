@@ -7,6 +7,7 @@ import { adminUsersRoutes } from './admin-users/admin-users.routes';
 import { apiKeysRoutes } from './api-keys/api-keys.routes';
 import { auditRoutes } from './audit/audit.routes';
 import { authRoutes } from './auth/auth.routes';
+import { flagsRoutes } from './flags/flags.routes';
 import { invitationsRoutes } from './invitations/invitations.routes';
 import { metaRoutes } from './meta/meta.routes';
 import { orgsRoutes } from './orgs/orgs.routes';
@@ -42,6 +43,7 @@ export async function registerModules(app: App, deps: AppDeps): Promise<void> {
       await v1.register(adminUsersRoutes, { deps });
       await v1.register(adminAuditRoutes, { deps });
       await v1.register(adminJobsRoutes, { deps });
+      await v1.register(flagsRoutes, { deps });
     },
     { prefix: '/v1' },
   );

@@ -101,6 +101,14 @@ const EXPECTED: Record<string, RouteAccess> = {
   'GET /v1/admin/queues/:queue/schedulers': P('admin:access'),
   'POST /v1/admin/queues/:queue/jobs/:jobId/retry': P('admin:access'),
   'DELETE /v1/admin/queues/:queue/jobs/:jobId': P('admin:access'),
+  // Feature flags (D3)
+  'GET /v1/me/flags': P('profile:read'),
+  'GET /v1/admin/flags': P('admin:access'),
+  'POST /v1/admin/flags': P('admin:access'),
+  'GET /v1/admin/flags/:key': P('admin:access'),
+  'PUT /v1/admin/flags/:key': P('admin:access'),
+  'DELETE /v1/admin/flags/:key': P('admin:access'),
+  'GET /v1/admin/flags/:key/evaluation': P('admin:access'),
 };
 
 const key = (r: { method: string; url: string }) => `${r.method} ${r.url}`;

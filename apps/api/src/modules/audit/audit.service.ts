@@ -56,6 +56,9 @@ export const AUDIT_ACTIONS = [
   'admin.audit_exported',
   'admin.job_retried',
   'admin.job_removed',
+  'admin.flag_created',
+  'admin.flag_updated',
+  'admin.flag_deleted',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

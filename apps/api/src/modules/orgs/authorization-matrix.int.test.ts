@@ -101,6 +101,7 @@ async function concreteUrl(t: TestApp, url: string, world: OrgWorld, orgId = wor
     .replace(':invitationId', invitation?.id ?? '')
     .replace(':keyId', world.readKey.row.id)
     .replace(':organizationId', world.org.id)
+    .replace(':key', 'no-such-flag')
     .replace(':queue', 'email')
     .replace(':jobId', randomUUID())
     .replace(':provider', 'github')

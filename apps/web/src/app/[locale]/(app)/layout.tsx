@@ -8,6 +8,8 @@ import { readAuthCookie } from '@/lib/auth/cookie-names';
 import { enrolmentRequired } from '@/lib/auth/jwt-claims';
 import { APP_HOME, PATHNAME_HEADER, signInPath, TWO_FACTOR_SETUP } from '@/lib/auth/paths';
 import { safeNextPath } from '@/lib/auth/safe-next';
+import { FlagsProvider } from '@/lib/flags/provider';
+import { getFlags } from '@/lib/flags/server';
 import { AppHeader } from './_components/app-header';
 import { ReauthProvider } from './_components/reauth-provider';
 
@@ -31,6 +33,7 @@ export default async function AppLayout({ children, params }: Props) {
   const [jar, incoming] = await Promise.all([cookies(), headers()]);
   const pathname = incoming.get(PATHNAME_HEADER)?.split('?')[0];
   if (pathname !== setup && enrolmentRequired(readAuthCookie(jar, 'access'))) redirect(setup);
+  const flags = await getFlags();
 
   return (
     <ReauthProvider>
@@ -39,9 +42,9 @@ export default async function AppLayout({ children, params }: Props) {
         <main
           id="main"
           tabIndex={-1}
-          className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 focus:outline-none sm:px-6"
+          className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 focus:outline-none sm:px-6 has-[[data-admin-wide]]:max-w-7xl"
         >
-          {children}
+          <FlagsProvider flags={flags}>{children}</FlagsProvider>
         </main>
       </div>
       <Toaster />

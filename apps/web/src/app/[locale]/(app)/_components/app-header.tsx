@@ -1,4 +1,4 @@
-import type { Me } from '@repo/contracts';
+import { can, type Me } from '@repo/contracts';
 import { LayersIcon } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { LanguageSwitcher } from '@/components/language-switcher';
@@ -11,9 +11,10 @@ import { UserMenu } from './user-menu';
 const navLink =
   'rounded-md px-3 py-2 text-muted-foreground text-sm transition-colors hover:bg-accent hover:text-accent-foreground';
 
-export function AppHeader({ me }: { me: Pick<Me, 'name' | 'email'> }) {
+export function AppHeader({ me }: { me: Pick<Me, 'name' | 'email' | 'role'> }) {
   const t = useTranslations('App');
   const common = useTranslations('Common');
+  const admin = useTranslations('Admin');
   return (
     <header className="sticky top-0 z-40 border-b bg-background/85 backdrop-blur supports-[backdrop-filter]:bg-background/70">
       <div className="mx-auto flex h-16 max-w-5xl items-center gap-2 px-4 sm:gap-4 sm:px-6">
@@ -35,6 +36,11 @@ export function AppHeader({ me }: { me: Pick<Me, 'name' | 'email'> }) {
           <Link href="/settings/profile" className={navLink}>
             {t('nav.settings')}
           </Link>
+          {can(me.role, 'admin:access') ? (
+            <Link href="/admin/users" className={navLink} data-testid="nav-admin">
+              {admin('title')}
+            </Link>
+          ) : null}
         </nav>
         <div className="ms-auto flex items-center gap-1">
           <LanguageSwitcher />

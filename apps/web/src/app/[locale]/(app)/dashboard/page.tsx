@@ -5,6 +5,7 @@ import { Card, CardDescription, CardHeader } from '@/components/ui/card';
 import { Link } from '@/i18n/navigation';
 import { getMe } from '@/lib/api/server';
 import { ActiveOrgCard } from './active-org-card';
+import { RecentActivityCard } from './recent-activity-card';
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -46,6 +47,7 @@ export default async function DashboardPage({ params }: Props) {
           </li>
         ))}
       </ul>
+      <RecentActivityCard />
     </div>
   );
 }

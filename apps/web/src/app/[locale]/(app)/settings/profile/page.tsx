@@ -3,6 +3,7 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { getMe } from '@/lib/api/server';
 import { ProfileForm } from '../_components/profile-form';
 import { Section } from '../_components/section';
+import { BetaSection } from './beta-section';
 
 function timeZones(current: string): string[] {
   const all = Intl.supportedValuesOf('timeZone');
@@ -31,6 +32,7 @@ export default async function ProfilePage({ params }: Props) {
           zones={timeZones(me.timezone)}
         />
       </Section>
+      <BetaSection />
     </div>
   );
 }

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+
+/**
+ * Feature flags (PRODUCT.md D3). A flag's `definition` is a `FlagDefinition` of `@repo/flags`
+ * (validated by the API; see packages/flags/README.md): this package does not depend on it, so
+ * here it is an opaque JSON object. Admin routes are for global admins only; `GET /me/flags`
+ * gives any signed-in user the flags evaluated for them.
+ */
+
+/** Same rule as `FlagKey` in @repo/flags, for URLs. */
+export const AdminFlagParams = z.strictObject({
+  key: z
+    .string()
+    .max(64)
+    .regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, 'a flag key'),
+});
+
+export const AdminFlagDefinitionJson = z
+  .record(z.string(), z.unknown())
+  .describe('A FlagDefinition (@repo/flags): key, kind, variants, defaults, killSwitch, rules, rollout.');
+
+export const AdminFlag = z.object({
+  key: z.string(),
+  definition: AdminFlagDefinitionJson,
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  /** The admin who last wrote it; null once that account is gone (or for seeded flags). */
+  updatedById: z.string().nullable(),
+});
+export type AdminFlag = z.infer<typeof AdminFlag>;
+
+export const AdminFlagList = z.object({ flags: z.array(AdminFlag) });
+export type AdminFlagList = z.infer<typeof AdminFlagList>;
+
+export const AdminFlagEvaluationQuery = z.strictObject({
+  /** Whose evaluation: their global role and email are read from the database. */
+  userId: z.uuid().optional(),
+  /** Defaults to the user's active organization. */
+  organizationId: z.uuid().optional(),
+});
+export type AdminFlagEvaluationQuery = z.infer<typeof AdminFlagEvaluationQuery>;
+
+export const FlagEnvironment = z.enum(['development', 'test', 'production']);
+
+export const FlagEvaluationReason = z.enum(['kill_switch', 'rule', 'rollout', 'default', 'missing_context']);
+
+export const AdminFlagEvaluation = z.object({
+  key: z.string(),
+  environment: FlagEnvironment,
+  context: z.object({
+    userId: z.string().nullable(),
+    organizationId: z.string().nullable(),
+    role: z.string().nullable(),
+    email: z.string().nullable(),
+  }),
+  variant: z.string(),
+  value: z.unknown(),
+  /** Why: kill switch, a rule (`ruleId`), a rollout (`bucket` 0–9999), the environment default. */
+  reason: FlagEvaluationReason,
+  ruleId: z.string().optional(),
+  bucket: z.number().int().optional(),
+});
+export type AdminFlagEvaluation = z.infer<typeof AdminFlagEvaluation>;
+
+/** `GET /me/flags`: every flag evaluated for the caller (no reasons: those are for admins). */
+export const MeFlags = z.object({
+  flags: z.record(z.string(), z.object({ variant: z.string(), value: z.unknown() })),
+});
+export type MeFlags = z.infer<typeof MeFlags>;
