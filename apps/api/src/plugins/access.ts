@@ -121,6 +121,15 @@ function orgGuard(deps: AppDeps, permission: OrgPermission): onRequestHookHandle
       if (typeof orgId !== 'string' || orgId.toLowerCase() !== key.organizationId)
         throw new AppError('not_found');
       if (!apiKeyCan(key.scopes, permission)) {
+        await recordAudit(deps.db, {
+          actorId: null,
+          action: 'org.access_denied',
+          organizationId: key.organizationId,
+          targetType: 'route',
+          targetId: `${request.method} ${request.routeOptions.url}`,
+          meta: requestMeta(request),
+          after: { permission, apiKeyId: key.id, scopes: key.scopes },
+        });
         throw new AppError('forbidden', `This API key lacks the scope for ${permission}.`);
       }
       request.org = {

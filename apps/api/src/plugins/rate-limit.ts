@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import rateLimit from '@fastify/rate-limit';
+import { isOrgPermission } from '@repo/contracts';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Redis } from 'ioredis';
@@ -17,9 +18,19 @@ export interface RateLimitOptions {
   apiKeyWindowMs: number;
 }
 
-/** The counter a request is charged to: its verified API key's, else its client address's. */
+/**
+ * Whether the request is charged to its API key: only on organization routes, the only ones a
+ * key can act on. Elsewhere (public routes above all) a key is not the caller, and charging it
+ * would let anyone with many keys multiply their per-IP budget.
+ */
+function chargedToKey(request: FastifyRequest): boolean {
+  const access = request.routeOptions.config?.access;
+  return request.apiKey !== null && typeof access === 'object' && isOrgPermission(access.permission);
+}
+
+/** The counter a request is charged to: its verified API key's (organization routes), else its address's. */
 export function rateLimitKey(request: FastifyRequest): string {
-  return request.apiKey ? `key:${request.apiKey.id}` : ipKey(request.ip);
+  return chargedToKey(request) && request.apiKey ? `key:${request.apiKey.id}` : ipKey(request.ip);
 }
 
 /**
@@ -71,8 +82,8 @@ const rateLimitPlugin: FastifyPluginAsync<RateLimitOptions> = async (app, opts) 
     global: true,
     // The limiter runs as a route-level onRequest hook, after the global auth hook has verified
     // the bearer credential (see the reordering below), so request.apiKey is known here.
-    max: (request) => (request.apiKey ? opts.apiKeyMax : opts.max),
-    timeWindow: (request) => (request.apiKey ? opts.apiKeyWindowMs : opts.windowMs),
+    max: (request) => (chargedToKey(request) ? opts.apiKeyMax : opts.max),
+    timeWindow: (request) => (chargedToKey(request) ? opts.apiKeyWindowMs : opts.windowMs),
     keyGenerator: rateLimitKey,
     store: Store,
     enableDraftSpec: true,

@@ -55,12 +55,19 @@ describe('csvField', () => {
     expect(csvField('+1+1')).toBe("'+1+1");
     expect(csvField('-2+3')).toBe("'-2+3");
     expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
-    expect(csvField('\t=1')).toBe("'\t=1");
+    // The tab is a separator too, so the formula after it is defused as well.
+    expect(csvField('\t=1')).toBe("'\t'=1");
     // CR also needs quoting, after the prefix.
     expect(csvField('\r=1')).toBe('"\'\r=1"');
     // Only the first character counts.
     expect(csvField('a=1')).toBe('a=1');
     expect(csvField(' =1')).toBe(' =1');
+  });
+
+  it('defuses formulas after a separator: `;`-locale spreadsheets split cells on it', () => {
+    expect(csvField("x;=cmd|' /C calc'!A0;")).toBe("x;'=cmd|' /C calc'!A0;");
+    expect(csvField('a;-1')).toBe("a;'-1");
+    expect(csvField('a,@SUM(A1)')).toBe('"a,\'@SUM(A1)"');
   });
 });
 

@@ -9,6 +9,11 @@
  * is the safer trade.
  */
 
+/**
+ * A formula may also start right after a separator: spreadsheets in `;`-separator locales split
+ * the line on `;` (and quotes mid-cell are literal there), so `x;=cmd` would open as two cells.
+ */
+const FORMULA_AFTER_SEPARATOR = /([;,\t])(?=[=+\-@\t\r])/g;
 const FORMULA_START = /^[=+\-@\t\r]/;
 const NEEDS_QUOTES = /[",\r\n]/;
 
@@ -17,6 +22,7 @@ export type CsvValue = string | number | boolean | null | undefined;
 export function csvField(value: CsvValue): string {
   if (value === null || value === undefined) return '';
   let text = String(value);
+  text = text.replace(FORMULA_AFTER_SEPARATOR, "$1'");
   if (FORMULA_START.test(text)) text = `'${text}`;
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }

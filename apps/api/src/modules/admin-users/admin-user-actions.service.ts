@@ -160,6 +160,8 @@ export async function signOutUser(deps: ActionDeps, actor: AdminActor, userId: s
  * cleared too. The user is mailed (user.two_factor_disabled) when a factor was actually on.
  */
 export async function resetTwoFactor(deps: ActionDeps, actor: AdminActor, userId: string) {
+  // One's own second factor goes through the security page (sudo + TWO_FACTOR_POLICY).
+  refuseSelf(actor, userId, 'reset the two-factor authentication of');
   const now = clockOf(deps);
   return deps.db.$transaction(async (tx) => {
     const user = await target(tx, userId);

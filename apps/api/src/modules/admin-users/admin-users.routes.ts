@@ -87,7 +87,7 @@ export const adminUsersRoutes: FastifyPluginAsyncZod<AdminUsersRoutesOptions> = 
         response: { 200: AdminUserDetail, ...problems },
       },
     },
-    async (request) => getUserDetail(deps, request.params.userId),
+    async (request) => getUserDetail(deps, request.params.userId.toLowerCase()),
   );
 
   app.patch(
@@ -108,7 +108,12 @@ export const adminUsersRoutes: FastifyPluginAsyncZod<AdminUsersRoutesOptions> = 
       },
     },
     async (request) => ({
-      user: await changeUserRole(deps, actorOf(request), request.params.userId, request.body.role),
+      user: await changeUserRole(
+        deps,
+        actorOf(request),
+        request.params.userId.toLowerCase(),
+        request.body.role,
+      ),
     }),
   );
 
@@ -125,20 +130,26 @@ export const adminUsersRoutes: FastifyPluginAsyncZod<AdminUsersRoutesOptions> = 
         response: { 200: AdminUserActionResult, ...problems },
       },
     },
-    async (request) => ({ user: await deleteUser(deps, actorOf(request), request.params.userId) }),
+    async (request) => ({
+      user: await deleteUser(deps, actorOf(request), request.params.userId.toLowerCase()),
+    }),
   );
 
+  // Disabling and removing a second factor can hand an account over (or lock its owner out):
+  // like the user's own 2FA changes, they need a recent password (sudo), so a stolen admin
+  // session alone cannot strip another admin's second factor.
   const actions = [
-    ['disable', 'Disable a user and end their sessions', disableUser],
-    ['enable', 'Re-enable a disabled user', enableUser],
-    ['reset-two-factor', 'Remove the second factor (lost device)', resetTwoFactor],
-    ['resend-verification', 'Mail a fresh verification link', resendVerification],
+    ['disable', 'Disable a user and end their sessions (sudo)', disableUser, true],
+    ['enable', 'Re-enable a disabled user', enableUser, false],
+    ['reset-two-factor', 'Remove the second factor, e.g. a lost device (sudo)', resetTwoFactor, true],
+    ['resend-verification', 'Mail a fresh verification link', resendVerification, false],
   ] as const;
-  for (const [path, summary, run] of actions) {
+  for (const [path, summary, run, sudo] of actions) {
     app.post(
       `/admin/users/:userId/${path}`,
       {
         config: { access },
+        onRequest: sudo ? [app.requireSudo] : [],
         schema: {
           tags,
           summary,
@@ -146,7 +157,7 @@ export const adminUsersRoutes: FastifyPluginAsyncZod<AdminUsersRoutesOptions> = 
           response: { 200: AdminUserActionResult, ...problems },
         },
       },
-      async (request) => ({ user: await run(deps, actorOf(request), request.params.userId) }),
+      async (request) => ({ user: await run(deps, actorOf(request), request.params.userId.toLowerCase()) }),
     );
   }
 
@@ -161,7 +172,7 @@ export const adminUsersRoutes: FastifyPluginAsyncZod<AdminUsersRoutesOptions> = 
         response: { 200: AdminSignOutResult, ...problems },
       },
     },
-    async (request) => signOutUser(deps, actorOf(request), request.params.userId),
+    async (request) => signOutUser(deps, actorOf(request), request.params.userId.toLowerCase()),
   );
 
   app.get(

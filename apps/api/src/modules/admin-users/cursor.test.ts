@@ -37,6 +37,9 @@ describe('keyset cursors', () => {
     rejects(() => decodeCursor(raw({ k: 'name:asc', v: 'x', id: "1' OR '1'='1" }), 'name:asc'));
     rejects(() => decodeCursor(raw({ k: 'name:asc', v: { $gt: '' }, id }), 'name:asc'));
     rejects(() => decodeCursor(raw({ k: 'createdAt:desc', v: 'not a date', id }), 'createdAt:desc'));
+    // Date.parse accepts these; PostgreSQL's timestamptz does not (a 500 before).
+    rejects(() => decodeCursor(raw({ k: 'createdAt:desc', v: '1', id }), 'createdAt:desc'));
+    rejects(() => decodeCursor(raw({ k: 'name:asc', v: 'a\u0000b', id }), 'name:asc'));
     rejects(() => decodeCursor(raw({ k: 'name:asc', v: 'x'.repeat(401), id }), 'name:asc'));
     rejects(() =>
       decodeCursor(raw({ k: 'relevance:desc', v: 'high', id, q: 'ada' }), 'relevance:desc', 'ada'),

@@ -27,6 +27,8 @@ function invalidCursor(): AppError {
   });
 }
 
+const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
+
 /** Decodes a cursor and checks it belongs to `key` (and `q`); 400 invalid_cursor otherwise. */
 export function decodeCursor(raw: string, key: string, q?: string): KeysetCursor {
   let parsed: unknown;
@@ -41,7 +43,10 @@ export function decodeCursor(raw: string, key: string, q?: string): KeysetCursor
     (typeof c.v === 'string' && c.v.length <= 400) || (typeof c.v === 'number' && Number.isFinite(c.v));
   if (c.k !== key || !valueOk || typeof c.id !== 'string' || !UUID.test(c.id)) throw invalidCursor();
   if ((c.q ?? undefined) !== q) throw invalidCursor();
-  if (key.startsWith('createdAt:') && (typeof c.v !== 'string' || Number.isNaN(Date.parse(c.v))))
+  // Only what encodeCursor writes: an ISO timestamp (Date.parse also takes "1", which PostgreSQL
+  // refuses), and no control characters, which PostgreSQL text cannot hold (NUL) — a 400, not a 500.
+  if (typeof c.v === 'string' && [...c.v].some((ch) => ch.charCodeAt(0) < 0x20)) throw invalidCursor();
+  if (key.startsWith('createdAt:') && (typeof c.v !== 'string' || !ISO_TIMESTAMP.test(c.v)))
     throw invalidCursor();
   if (key.startsWith('relevance:') && typeof c.v !== 'number') throw invalidCursor();
   return { k: c.k, v: c.v as string | number, id: c.id, ...(q === undefined ? {} : { q }) };

@@ -15,7 +15,13 @@ import type { RequestMeta } from '../../lib/request-meta';
 import type { OrgContext } from '../../plugins/access';
 import { type AppDeps, systemClock } from '../../types';
 import { recordAudit } from '../audit/audit.service';
-import { auditDenied, lockOrganization, roleNotAllowed, withKey } from '../orgs/orgs.shared';
+import {
+  auditDenied,
+  lockedActingRole,
+  lockOrganization,
+  roleNotAllowed,
+  withKey,
+} from '../orgs/orgs.shared';
 
 /** A resend sooner than this after the previous mail answers 429: nobody needs two in a minute. */
 export const RESEND_INTERVAL_SECONDS = 60;
@@ -171,9 +177,22 @@ export async function createInvitation(
   const target = { targetType: 'invitation', targetId: null, attempt: { email, role: body.role } };
   return auditDenied(deps, org, meta, target, () =>
     deps.db.$transaction(async (tx) => {
-      if (!canGrantRole(org.actingRole, body.role))
-        throw roleNotAllowed('You cannot invite someone with a role above your own.');
       await lockOrganization(tx, org.id);
+      // A personal organization is its holder's alone: a co-owner could otherwise remove them
+      // from it, and it can be neither deleted nor transferred.
+      const { personal } = await tx.organization.findUniqueOrThrow({
+        where: { id: org.id },
+        select: { personal: true },
+      });
+      if (personal) {
+        throw new AppError(
+          'org_personal',
+          'A personal organization has no other members: create an organization to invite people.',
+        );
+      }
+      // The role as it is now, under the lock: an inviter demoted meanwhile grants no old rank.
+      if (!canGrantRole(await lockedActingRole(tx, org), body.role))
+        throw roleNotAllowed('You cannot invite someone with a role above your own.');
 
       const member = await tx.membership.findFirst({
         where: { organizationId: org.id, user: { email } },
@@ -258,7 +277,7 @@ export async function resendInvitation(
         select: { id: true, email: true, role: true, lastSentAt: true },
       });
       if (!current) throw notFound();
-      if (!canGrantRole(org.actingRole, current.role))
+      if (!canGrantRole(await lockedActingRole(tx, org), current.role))
         throw roleNotAllowed('You cannot resend an invitation with a role above your own.');
       const waited = (now.getTime() - current.lastSentAt.getTime()) / 1000;
       if (waited < RESEND_INTERVAL_SECONDS) throw tooSoon(RESEND_INTERVAL_SECONDS - waited);

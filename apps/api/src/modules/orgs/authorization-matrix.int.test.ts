@@ -134,44 +134,50 @@ describe('authorization matrix: every /v1 route × every caller', () => {
     let checked = 0;
     for (const route of routes) {
       const orgScoped = typeof route.access === 'object' && isOrgPermission(route.access.permission);
-      for (const who of PRINCIPALS) {
-        // A caller that may change things gets a world of its own, so one request's effect (a
-        // removed member, a rotated key, a disabled user) cannot change what the next one sees.
-        const mayChange = isMutation(route.method) && (orgScoped || who === 'globalAdmin');
-        const world = mayChange ? await createWorld(t) : shared;
-        const scopes = { readKey: world.readKey.row.scopes, writeKey: world.writeKey.row.scopes };
-        const expected: Expected = expectedFor(route.access, who, scopes);
-        const res = await t.app.inject({
-          method: route.method as 'GET',
-          url: await concreteUrl(t, route.url, world),
-          remoteAddress: randomIp(),
-          headers: { ...authFor(world, who), 'sec-fetch-site': 'same-origin' },
-          ...(isMutation(route.method) ? { payload: {} } : {}),
-        });
-        checked++;
-        const code = String(res.headers['content-type'] ?? '').includes('json') ? res.json().code : undefined;
-        const label = `${route.method} ${route.url} as ${who}: expected ${expected}, got ${res.statusCode} ${code ?? ''}`;
-        if (route.access === 'public') {
-          // Public routes answer on their own terms (a refresh without a cookie is 401 by
-          // design); the guard adds nothing, so only a crash would be wrong.
-          if (res.statusCode >= 500) mismatches.push(label);
-        } else if (expected === 'allowed') {
-          // Allowed = the guard let it through: validation (400), business rules (409), or the
-          // result itself may follow, but never a refusal of the caller. Org routes use real ids,
-          // so a 404 there would be a tenant-scoping bug too.
-          const refused =
-            res.statusCode === 401 ||
-            (res.statusCode === 403 && (code === 'forbidden' || code === 'unauthorized')) ||
-            (orgScoped && res.statusCode === 404);
-          if (refused) mismatches.push(label);
-        } else if (res.statusCode !== expected) {
-          mismatches.push(label);
-        }
-      }
+      // The callers of one route run side by side (each mutating caller has its own world).
+      await Promise.all(
+        PRINCIPALS.map(async (who) => {
+          // A caller that may change things gets a world of its own, so one request's effect (a
+          // removed member, a rotated key, a disabled user) cannot change what the next one sees.
+          const mayChange = isMutation(route.method) && (orgScoped || who === 'globalAdmin');
+          const world = mayChange ? await createWorld(t) : shared;
+          const scopes = { readKey: world.readKey.row.scopes, writeKey: world.writeKey.row.scopes };
+          const expected: Expected = expectedFor(route.access, who, scopes);
+          const res = await t.app.inject({
+            method: route.method as 'GET',
+            url: await concreteUrl(t, route.url, world),
+            remoteAddress: randomIp(),
+            headers: { ...authFor(world, who), 'sec-fetch-site': 'same-origin' },
+            ...(isMutation(route.method) ? { payload: {} } : {}),
+          });
+          checked++;
+          const code = String(res.headers['content-type'] ?? '').includes('json')
+            ? res.json().code
+            : undefined;
+          const label = `${route.method} ${route.url} as ${who}: expected ${expected}, got ${res.statusCode} ${code ?? ''}`;
+          if (route.access === 'public') {
+            // Public routes answer on their own terms (a refresh without a cookie is 401 by
+            // design); the guard adds nothing, so only a crash would be wrong.
+            if (res.statusCode >= 500) mismatches.push(label);
+          } else if (expected === 'allowed') {
+            // Allowed = the guard let it through: validation (400), business rules (409), or the
+            // result itself may follow, but never a refusal of the caller. Org routes use real ids,
+            // so a 404 there would be a tenant-scoping bug too.
+            const refused =
+              res.statusCode === 401 ||
+              (res.statusCode === 403 && (code === 'forbidden' || code === 'unauthorized')) ||
+              (orgScoped && res.statusCode === 404);
+            if (refused) mismatches.push(label);
+          } else if (res.statusCode !== expected) {
+            mismatches.push(label);
+          }
+        }),
+      );
     }
     expect(mismatches).toEqual([]);
     expect(checked).toBe(routes.length * PRINCIPALS.length);
-  });
+    // Hundreds of requests and fresh worlds: a generous guard against a hang, not a speed target.
+  }, 120_000);
 
   it('never reads or writes across organizations: org B ids with org A rows answer 404 and change nothing', async () => {
     const world = await createOrgWorld(t);

@@ -14,7 +14,16 @@ import type { RequestMeta } from '../../lib/request-meta';
 import type { OrgContext } from '../../plugins/access';
 import { type AppDeps, systemClock } from '../../types';
 import { recordAudit } from '../audit/audit.service';
-import { auditDenied, lastOwner, lockOrganization, ownerCount, roleNotAllowed, withKey } from './orgs.shared';
+import {
+  auditDenied,
+  lastOwner,
+  lockedActingRole,
+  lockOrganization,
+  ownerCount,
+  revokeInvitationsSentBy,
+  roleNotAllowed,
+  withKey,
+} from './orgs.shared';
 
 const memberSelect = {
   id: true,
@@ -98,6 +107,7 @@ async function wouldOrphan(tx: Tx, organizationId: string, role: OrgRole): Promi
  * /v1/orgs would fall back anyway, but a stale id should not linger). */
 async function dropMembership(tx: Tx, organizationId: string, membershipId: string, userId: string) {
   await tx.membership.delete({ where: { id: membershipId } });
+  await revokeInvitationsSentBy(tx, organizationId, userId, null, new Date());
   await tx.user.updateMany({
     where: { id: userId, activeOrganizationId: organizationId },
     data: { activeOrganizationId: null },
@@ -123,7 +133,7 @@ export async function changeMemberRole(
   return auditDenied(deps, org, meta, target, () =>
     deps.db.$transaction(async (tx) => {
       await lockOrganization(tx, org.id);
-      const acting = org.actingRole;
+      const acting = await lockedActingRole(tx, org);
       const member = await findMember(tx, org.id, userId);
       if (!canManageMember(acting, member.role)) {
         throw roleNotAllowed(
@@ -135,6 +145,7 @@ export async function changeMemberRole(
       if (member.role === role) return toMember(member);
       if (await wouldOrphan(tx, org.id, member.role)) throw lastOwner('The last owner cannot be demoted.');
       await tx.membership.update({ where: { id: member.id }, data: { role } });
+      await revokeInvitationsSentBy(tx, org.id, userId, role, now);
       await recordAudit(
         tx,
         {
@@ -187,7 +198,7 @@ export async function removeMember(deps: AppDeps, meta: RequestMeta, org: OrgCon
   await auditDenied(deps, org, meta, target, () =>
     deps.db.$transaction(async (tx) => {
       await lockOrganization(tx, org.id);
-      const acting = org.actingRole;
+      const acting = await lockedActingRole(tx, org);
       const member = await findMember(tx, org.id, userId);
       if (!canManageMember(acting, member.role)) {
         throw roleNotAllowed(`Your role (${acting}) cannot remove a member with role ${member.role}.`);

@@ -1,4 +1,4 @@
-import type { OrgRole } from '@repo/contracts';
+import { canGrantRole, canInOrg, type OrgRole, OrgRoles } from '@repo/contracts';
 import { Prisma, type Tx } from '@repo/db';
 import { AppError, isAppError } from '../../errors';
 import type { RequestMeta } from '../../lib/request-meta';
@@ -13,8 +13,8 @@ export const isUniqueViolation = (e: unknown): boolean =>
  * Serializes every membership change of one organization: "is there another owner?" is only a
  * safe question while no one else can change the answer, so two owners demoting each other at
  * once cannot both succeed and leave the organization without an owner. Also 404s an
- * organization deleted since the guard ran. Rank rules still use the role the guard saw when the
- * request arrived: the lock protects the invariant (an owner remains), not the authorization.
+ * organization deleted since the guard ran. Rank rules then use the caller's role read again
+ * under the lock (lockedActingRole): one demoted or removed meanwhile acts with what is left.
  */
 export async function lockOrganization(tx: Tx, organizationId: string): Promise<void> {
   const rows = await tx.$queryRaw<{ id: string }[]>`
@@ -37,7 +37,10 @@ export async function lockedActingRole(tx: Tx, org: OrgContext): Promise<OrgRole
 }
 
 export async function ownerCount(tx: Tx, organizationId: string): Promise<number> {
-  return tx.membership.count({ where: { organizationId, role: 'owner' } });
+  // Only owners who can still sign in count: a disabled or deleted account cannot run anything.
+  return tx.membership.count({
+    where: { organizationId, role: 'owner', user: { deletedAt: null, disabledAt: null } },
+  });
 }
 
 export function lastOwner(detail = 'The organization needs at least one owner.'): AppError {
@@ -48,10 +51,7 @@ export function roleNotAllowed(detail = 'Your role does not allow this.'): AppEr
   return new AppError('role_not_allowed', detail);
 }
 
-/**
- * `after` with the acting API key added (actorId is null then), so the log shows which key made
- * the change. NOTE: audit/redact.ts currently masks every key containing "apikey", this id too.
- */
+/** `after` with the acting API key added (actorId is null then), so the log shows which key made the change. */
 export function withKey(org: OrgContext, after: Record<string, unknown>): Record<string, unknown> {
   return org.apiKeyId ? { ...after, apiKeyId: org.apiKeyId } : after;
 }
@@ -84,4 +84,32 @@ export async function auditDenied<T>(
     }
     throw error;
   }
+}
+
+/**
+ * Withdraws the pending invitations `userId` sent that their role `role` could no longer send
+ * (all of them when `role` is null: they left or were removed). Without it a removed or demoted
+ * admin would keep a way back in: an invitation to an address of theirs, accepted later.
+ */
+export async function revokeInvitationsSentBy(
+  tx: Tx,
+  organizationId: string,
+  userId: string,
+  role: OrgRole | null,
+  now: Date,
+): Promise<number> {
+  const pending = {
+    organizationId,
+    invitedById: userId,
+    acceptedAt: null,
+    declinedAt: null,
+    revokedAt: null,
+  };
+  const mayStillSend = role !== null && canInOrg(role, 'members:invite');
+  const rolesAbove = role === null ? [] : OrgRoles.filter((r) => !canGrantRole(role, r));
+  const { count } = await tx.invitation.updateMany({
+    where: mayStillSend ? { ...pending, role: { in: rolesAbove } } : pending,
+    data: { revokedAt: now },
+  });
+  return count;
 }

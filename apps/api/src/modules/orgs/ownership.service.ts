@@ -5,7 +5,7 @@ import type { OrgContext } from '../../plugins/access';
 import { type AppDeps, systemClock } from '../../types';
 import { recordAudit } from '../audit/audit.service';
 import { orgSelect, toOrganization } from './orgs.service';
-import { lockOrganization } from './orgs.shared';
+import { lockedActingRole, lockOrganization } from './orgs.shared';
 
 // The owner-only, sudo-guarded operations on an organization as a whole: delete and transfer.
 
@@ -75,11 +75,17 @@ export async function transferOwnership(
       select: { personal: true },
     });
     if (row.personal) throw new AppError('org_personal', 'A personal organization stays with its account.');
+    // Still an owner now that the lock is held (a concurrent demotion or removal may have won).
+    if ((await lockedActingRole(tx, org)) !== 'owner') throw new AppError('forbidden');
     const target = await tx.membership.findUnique({
       where: { organizationId_userId: { organizationId: org.id, userId: targetUserId } },
-      select: { id: true, role: true },
+      select: { id: true, role: true, user: { select: { deletedAt: true, disabledAt: true } } },
     });
     if (!target) throw new AppError('not_found', 'No such member.');
+    // A disabled or deleted account could not use the ownership: the organization would be stuck.
+    if (target.user.deletedAt || target.user.disabledAt) {
+      throw new AppError('conflict', 'This member’s account is disabled or deleted: choose another member.');
+    }
     await tx.membership.update({ where: { id: target.id }, data: { role: 'owner' } });
     await tx.membership.update({
       where: { organizationId_userId: { organizationId: org.id, userId: callerId } },

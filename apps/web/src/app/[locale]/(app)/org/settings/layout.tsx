@@ -26,6 +26,8 @@ export default async function OrgSettingsLayout({ children, params }: Props) {
   const orgs = await getTranslations('Orgs');
   const org = await getActiveOrganization();
   const visible = sections
+    // A personal organization has no one to invite (the API refuses with org_personal).
+    .filter(({ key }) => !(key === 'invitations' && org?.personal))
     .filter(({ needs }) => needs.some((p) => canInOrg(org?.role, p)))
     .map(({ key }) => key);
 

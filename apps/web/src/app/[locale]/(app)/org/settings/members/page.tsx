@@ -30,7 +30,11 @@ export default async function OrgMembersPage({ params }: Props) {
   return (
     <div className="flex flex-col gap-6">
       <PageTitle lead={t('lead', { organization: org.name })}>{nav('nav.members')}</PageTitle>
-      {canInOrg(org.role, 'members:invite') ? (
+      {org.personal ? (
+        <Section title={t('inviteTitle')} description={t('personalNoInvites')} testId="invite-section">
+          {null}
+        </Section>
+      ) : canInOrg(org.role, 'members:invite') ? (
         <Section title={t('inviteTitle')} description={t('inviteLead')} testId="invite-section">
           <InviteForm orgId={org.id} myRole={org.role} />
         </Section>
