@@ -47,6 +47,10 @@ export default defineConfig({
           // The web app forwards to the API over loopback; trusting it lets tests act from
           // several client addresses via X-Forwarded-For (support/identity.ts clientAddress).
           TRUST_PROXY: 'loopback',
+          // Every browser of the suite reaches the API from 127.0.0.1 (through the web app), so
+          // the whole suite shares one address's budget; in production those are many users.
+          // The limiter itself is covered by the integration tests (rate-limit.int.test.ts).
+          RATE_LIMIT_MAX: '2000',
         },
         reuseExistingServer: false,
         timeout: 240_000,

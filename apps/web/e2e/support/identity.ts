@@ -68,14 +68,18 @@ export function clientAddress(): { 'x-forwarded-for': string } {
 /** A verified account made through the API (sign-up + the real verification mail). */
 export async function createVerifiedUser(request: APIRequestContext, tag: string): Promise<TestUser> {
   const user = { email: uniqueEmail(tag), password: strongPassword(), name: 'Dana Tester' };
+  const address = clientAddress();
   const res = await request.post('/api/v1/auth/sign-up', {
-    headers: { ...json, ...clientAddress() },
+    headers: { ...json, ...address },
     data: { ...user, locale: 'en' },
   });
   expect(res.status()).toBe(202);
   const mail = await waitForMail(request, user.email, /./);
   const token = new URL(linkTo(mail, '/verify-email'), 'http://x').searchParams.get('token');
-  const verified = await request.post('/api/v1/auth/verify-email', { headers: json, data: { token } });
+  const verified = await request.post('/api/v1/auth/verify-email', {
+    headers: { ...json, ...address },
+    data: { token },
+  });
   expect(verified.status()).toBe(200);
   return user;
 }
