@@ -172,6 +172,15 @@ function orgGuard(deps: AppDeps, permission: OrgPermission): onRequestHookHandle
   };
 }
 
+/**
+ * The organization context the guard set, for handlers of organization routes. Fails closed
+ * should a route ever reach its handler without the guard (it cannot: access.ts adds it).
+ */
+export function orgOf(request: FastifyRequest): OrgContext {
+  if (!request.org) throw new AppError('not_found');
+  return request.org;
+}
+
 function guardFor(deps: AppDeps, access: RouteAccess): onRequestHookHandler | null {
   if (access === 'public') return null;
   if (access === 'authenticated') {

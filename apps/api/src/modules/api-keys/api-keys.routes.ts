@@ -15,7 +15,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../errors';
 import { requestMeta } from '../../lib/request-meta';
-import type { OrgContext } from '../../plugins/access';
+import { orgOf } from '../../plugins/access';
 import type { AppDeps } from '../../types';
 import {
   apiKeyUsage,
@@ -33,12 +33,6 @@ export interface ApiKeysRoutesOptions {
 const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 429: Problem };
 const OrgParams = z.strictObject({ orgId: z.uuid() });
 const manage = { access: { permission: 'apikeys:manage' as const } };
-
-/** The access guard set request.org; this narrows it and fails closed if a guard was forgotten. */
-function orgOf(request: FastifyRequest): OrgContext {
-  if (!request.org) throw new AppError('not_found');
-  return request.org;
-}
 
 /** apikeys:manage is unreachable for API keys (permissions.ts), so the actor is always a user. */
 function actorOf(request: FastifyRequest): KeyActor {

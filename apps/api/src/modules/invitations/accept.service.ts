@@ -5,8 +5,13 @@ import { AppError } from '../../errors';
 import { hashToken } from '../../lib/crypto-tokens';
 import { hashPassword } from '../../lib/password';
 import type { RequestMeta } from '../../lib/request-meta';
-import { type AppDeps, systemClock } from '../../types';
-import { assertPasswordPolicy, countMailingAttempt, linkTokenInvalid } from '../accounts/accounts.shared';
+import type { AppDeps } from '../../types';
+import {
+  assertPasswordPolicy,
+  clockOf,
+  countMailingAttempt,
+  linkTokenInvalid,
+} from '../accounts/accounts.shared';
 import { recordAudit } from '../audit/audit.service';
 import { lockOrganization } from '../orgs/orgs.shared';
 import { createPersonalOrganization } from '../orgs/personal';
@@ -18,8 +23,6 @@ import { PENDING } from './invitations.service';
  * declined and revoked links all answer the same 400 link_invalid. Every way of using a link
  * consumes it with one conditional UPDATE, so of concurrent uses exactly one wins.
  */
-
-const clockOf = (deps: AppDeps) => deps.clock ?? systemClock;
 
 /** A usable invitation: not consumed in any way and not expired. */
 const usable = (tokenHash: string, now: Date) => ({ tokenHash, ...PENDING, expiresAt: { gt: now } });

@@ -11,13 +11,12 @@ import {
   PageQuery,
   Problem,
 } from '@repo/contracts';
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../errors';
 import { cookieNames, readCookie } from '../../lib/cookies';
 import { requestMeta } from '../../lib/request-meta';
-import type { OrgContext } from '../../plugins/access';
+import { orgOf } from '../../plugins/access';
 import type { AppDeps } from '../../types';
 import { AUTH_BODY_LIMIT } from '../accounts/accounts.routes';
 import { issueSession } from '../two-factor/issue';
@@ -49,12 +48,6 @@ const problems = {
   415: Problem,
   429: Problem,
 };
-
-/** Set by the access guard; its absence means a route forgot its permission (fail closed). */
-function orgOf(request: FastifyRequest): OrgContext {
-  if (!request.org) throw new AppError('forbidden');
-  return request.org;
-}
 
 /**
  * Organization invitations (PRODUCT.md A8): admins invite by email with a role, resend or

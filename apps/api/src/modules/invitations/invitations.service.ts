@@ -13,7 +13,8 @@ import { generateToken, hashToken } from '../../lib/crypto-tokens';
 import { writeOutboxEvent } from '../../lib/outbox';
 import type { RequestMeta } from '../../lib/request-meta';
 import type { OrgContext } from '../../plugins/access';
-import { type AppDeps, systemClock } from '../../types';
+import type { AppDeps } from '../../types';
+import { clockOf } from '../accounts/accounts.shared';
 import { recordAudit } from '../audit/audit.service';
 import {
   auditDenied,
@@ -55,7 +56,6 @@ export function toInvitation(row: InvitationRow, now: Date): Invitation {
   };
 }
 
-const clockOf = (deps: AppDeps) => deps.clock ?? systemClock;
 const notFound = () => new AppError('not_found', 'No pending invitation with this id in this organization.');
 
 /**

@@ -19,7 +19,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../errors';
 import { requestMeta } from '../../lib/request-meta';
-import type { OrgContext } from '../../plugins/access';
+import { orgOf } from '../../plugins/access';
 import type { AppDeps } from '../../types';
 import { AUTH_BODY_LIMIT } from '../accounts/accounts.routes';
 import { changeMemberRole, leaveOrganization, listMembers, removeMember } from './members.service';
@@ -51,10 +51,6 @@ const problems = {
 function userIdOf(request: FastifyRequest): string {
   if (!request.auth) throw new AppError('unauthorized');
   return request.auth.userId;
-}
-function orgOf(request: FastifyRequest): OrgContext {
-  if (!request.org) throw new AppError('not_found');
-  return request.org;
 }
 
 /** Organizations and their members (PRODUCT.md A8). Invitations and API keys have their own modules. */

@@ -17,6 +17,7 @@ import { Button } from '@/components/ui/button';
 import { Link } from '@/i18n/navigation';
 import { adminJobsApi } from '@/lib/api/admin-jobs';
 import { useErrorText } from '@/lib/forms/error-text';
+import { useRowActions } from '@/lib/forms/use-row-actions';
 import { cn } from '@/lib/utils';
 import { TableScroll } from '../../_components/admin-table';
 
@@ -40,8 +41,7 @@ export function JobsPanel({ queue, state, counts, initial, timeZone }: Props) {
   const [total, setTotal] = useState(initial.total);
   const [nextCursor, setNextCursor] = useState(initial.nextCursor);
   const [loading, setLoading] = useState<'refresh' | 'more' | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useRowActions();
 
   async function load(kind: 'refresh' | 'more') {
     setLoading(kind);
@@ -55,18 +55,6 @@ export function JobsPanel({ queue, state, counts, initial, timeZone }: Props) {
       setError(errorText(e));
     } finally {
       setLoading(null);
-    }
-  }
-
-  async function run(jobId: string, action: () => Promise<void>) {
-    setBusy(jobId);
-    setError(null);
-    try {
-      await action();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(null);
     }
   }
 

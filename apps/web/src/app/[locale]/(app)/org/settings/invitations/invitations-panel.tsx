@@ -11,6 +11,7 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { type InvitationPage, invitationsApi } from '@/lib/api/orgs';
 import { useErrorText } from '@/lib/forms/error-text';
+import { useRowActions } from '@/lib/forms/use-row-actions';
 import { Section } from '../../../settings/_components/section';
 import { InviteForm } from '../_components/invite-form';
 
@@ -25,8 +26,7 @@ export function InvitationsPanel({ orgId, myRole, initial, timeZone }: Props) {
   const [items, setItems] = useState<Invitation[]>(initial.invitations);
   const [nextCursor, setNextCursor] = useState(initial.nextCursor);
   const [loading, setLoading] = useState<'reload' | 'more' | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useRowActions();
   const when = (iso: string) =>
     format.dateTime(new Date(iso), { dateStyle: 'medium', timeStyle: 'short', timeZone });
 
@@ -44,18 +44,6 @@ export function InvitationsPanel({ orgId, myRole, initial, timeZone }: Props) {
       setError(errorText(e));
     } finally {
       setLoading(null);
-    }
-  }
-
-  async function run(id: string, action: () => Promise<void>) {
-    setBusy(id);
-    setError(null);
-    try {
-      await action();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(null);
     }
   }
 

@@ -13,9 +13,9 @@ import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/native-select';
 import { useRouter } from '@/i18n/navigation';
-import { isApiError } from '@/lib/api/api-error';
 import { type MemberPage, membersApi, orgsApi } from '@/lib/api/orgs';
 import { useErrorText } from '@/lib/forms/error-text';
+import { useRowActions } from '@/lib/forms/use-row-actions';
 import { useReauth } from '../../../_components/reauth-provider';
 import { grantableRoles } from '../_components/role-options';
 
@@ -49,8 +49,7 @@ export function MembersPanel({ orgId, myRole, personal, myUserId, initial, timeZ
   const [query, setQuery] = useState('');
   const [applied, setApplied] = useState('');
   const [loading, setLoading] = useState<'search' | 'more' | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useRowActions();
   const canManage = canInOrg(myRole, 'members:manage');
   const canTransfer = canInOrg(myRole, 'org:transfer') && !personal;
 
@@ -76,18 +75,6 @@ export function MembersPanel({ orgId, myRole, personal, myUserId, initial, timeZ
   function onSearch(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     void load('search', query);
-  }
-
-  async function run(userId: string, action: () => Promise<void>) {
-    setBusy(userId);
-    setError(null);
-    try {
-      await action();
-    } catch (e) {
-      if (!isApiError(e, 'reauth_cancelled')) setError(errorText(e));
-    } finally {
-      setBusy(null);
-    }
   }
 
   const changeRole = (m: Member, role: OrgRole) =>

@@ -10,6 +10,7 @@ import { Button } from '@/components/ui/button';
 import { isApiError } from '@/lib/api/api-error';
 import { listApiKeys, revokeApiKey, rotateApiKey } from '@/lib/api/api-keys';
 import { useErrorText } from '@/lib/forms/error-text';
+import { useRowActions } from '@/lib/forms/use-row-actions';
 import { useReauth } from '../../../../_components/reauth-provider';
 import { Section } from '../../../../settings/_components/section';
 import { ApiKeyRow } from './api-key-row';
@@ -40,8 +41,7 @@ export function ApiKeysManager({
   const withReauth = useReauth();
   const [list, setList] = useState<ListState>({ status: 'loading' });
   const [revealed, setRevealed] = useState<RevealedKey | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
-  const [rowError, setRowError] = useState<string | null>(null);
+  const { busy, error: rowError, run } = useRowActions();
   // The row whose own button disappeared (revoked): focus lands on its name instead of the body.
   const [focusRow, setFocusRow] = useState<{ id: string; token: number } | null>(null);
   const focusOn = (id: string) => setFocusRow((current) => ({ id, token: (current?.token ?? 0) + 1 }));
@@ -87,10 +87,8 @@ export function ApiKeysManager({
     });
   }, []);
 
-  async function loadMore(cursor: string) {
-    setBusy('more');
-    setRowError(null);
-    try {
+  const loadMore = (cursor: string) =>
+    run('more', async () => {
       const answer = await listApiKeys(orgId, { cursor });
       setList((current) => {
         if (current.status !== 'ready') return current;
@@ -101,24 +99,7 @@ export function ApiKeysManager({
           nextCursor: answer.nextCursor,
         };
       });
-    } catch (error) {
-      setRowError(errorText(error));
-    } finally {
-      setBusy(null);
-    }
-  }
-
-  async function run(keyId: string, action: () => Promise<void>) {
-    setBusy(keyId);
-    setRowError(null);
-    try {
-      await action();
-    } catch (error) {
-      if (!isApiError(error, 'reauth_cancelled')) setRowError(errorText(error));
-    } finally {
-      setBusy(null);
-    }
-  }
+    });
 
   const rotate = (key: ApiKey) =>
     run(key.id, async () => {
