@@ -77,9 +77,11 @@ describe('identity mails end to end', () => {
       expiresAt: new Date(Date.now() - 1_000).toISOString(),
     });
 
+    // Read the job again once completed: an object fetched while it was still running keeps the
+    // empty return value it had then, whatever getState() answers afterwards.
     const job = await waitFor(async () => {
       const j = await queue.getJob(event.id);
-      return (await j?.getState()) === 'completed' ? j : undefined;
+      return (await j?.getState()) === 'completed' ? queue.getJob(event.id) : undefined;
     }, 'the job to complete');
     expect(job?.returnvalue).toEqual({ status: 'dropped', reason: 'expired', template: 'reset-password' });
     // Completion comes after the send would have, so the inbox is final here.
