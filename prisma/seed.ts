@@ -141,6 +141,21 @@ async function ensureDemoFlags(db: Db) {
   }
 }
 
+/**
+ * A month of daily activity for the demo accounts (the admin every day, the user every other
+ * day), so the admin overview (D6) has active users to chart in development. Existing rows stay.
+ */
+async function ensureDemoActivity(db: Db, userIds: string[], now: Date) {
+  const DAY = 86_400_000;
+  const today = Math.floor(now.getTime() / DAY) * DAY;
+  const data = userIds.flatMap((userId, n) =>
+    Array.from({ length: 30 }, (_, i) => i)
+      .filter((i) => i % (n + 1) === 0)
+      .map((i) => ({ userId, day: new Date(today - i * DAY) })),
+  );
+  await db.userActivityDay.createMany({ data, skipDuplicates: true });
+}
+
 export default async function seed(db: Db, options: SeedOptions = {}): Promise<SeedResult> {
   const { env = { NODE_ENV: process.env.NODE_ENV }, passwords = {} } = options;
   if (env.NODE_ENV === 'production') {
@@ -170,6 +185,7 @@ export default async function seed(db: Db, options: SeedOptions = {}): Promise<S
   const [adminId, userId] = userIds;
   if (adminId && userId) await ensureDemoOrganization(db, { ownerId: adminId, memberId: userId });
   await ensureDemoFlags(db);
+  await ensureDemoActivity(db, userIds, now);
   return {
     logins,
     notice: 'Sign in on the web app (/en/sign-in) with either login.',

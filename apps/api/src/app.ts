@@ -11,6 +11,7 @@ import bodyParser from './plugins/body-parser';
 import csrf from './plugins/csrf';
 import errors from './plugins/errors';
 import health from './plugins/health';
+import impersonationAudit from './plugins/impersonation-audit';
 import metrics from './plugins/metrics';
 import openapi from './plugins/openapi';
 import rateLimit from './plugins/rate-limit';
@@ -72,6 +73,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(health, { deps });
   await app.register(auth, { deps });
   await app.register(apiKeyUsage, { deps });
+  await app.register(impersonationAudit, { deps });
   await app.register(csrf, {
     appUrl: env.APP_URL,
     corsOrigins: env.CORS_ORIGINS,

@@ -130,7 +130,7 @@ test('the admin area is a plain not-found page for everyone else', async ({ page
 
 test('the users area in Arabic is right-to-left and sorts by column', async ({ page }) => {
   const admin = await signedInAdmin(page, 'admin-users-rtl');
-  await page.goto('/ar/admin');
+  await page.goto('/ar/admin/users');
   await expect(page).toHaveURL(/\/ar\/admin\/users$/);
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   await expect(page.getByRole('heading', { level: 1, name: ar.AdminUsers.title })).toBeVisible();
@@ -144,7 +144,10 @@ test('the users area in Arabic is right-to-left and sorts by column', async ({ p
   await expectNoViolations(page, 'light');
 });
 
-test('self-protection answers are shown, and deletion is typed out', async ({ page, request }) => {
+test('self-protection answers are shown, deletion is typed out and can be undone', async ({
+  page,
+  request,
+}) => {
   test.setTimeout(90_000);
   const admin = await signedInAdmin(page, 'admin-users-self');
   const victim = await createVerifiedUser(request, 'admin-users-victim');
@@ -174,10 +177,25 @@ test('self-protection answers are shown, and deletion is typed out', async ({ pa
     .fill(victim.email);
   await confirm.click();
   await expect(page.getByTestId('admin-user-status')).toHaveText(en.AdminUsers.status.deleted);
-  await expect(page.getByText(en.AdminUsers.deletedNoActions)).toBeVisible();
+  // Restorable until the grace period ends: the page says when the purge comes.
+  await expect(page.getByTestId('admin-user-deleted')).toContainText(
+    en.AdminUsers.restore.notice.split('{deletedOn}')[0] ?? '',
+  );
   // Gone from the default list, found with status=deleted.
   await page.goto(`/en/admin/users?q=${encodeURIComponent(victim.email)}`);
   await expect(userRow(page, victim.email)).toHaveCount(0);
   await page.goto(`/en/admin/users?q=${encodeURIComponent(victim.email)}&status=deleted`);
   await expect(userRow(page, victim.email)).toBeVisible();
+
+  // Restore (sudo, like the deletion: the admin signed in moments ago): the account is back.
+  await userRow(page, victim.email).getByTestId('admin-user-link').click();
+  await page.getByTestId('admin-user-restore').click();
+  await page
+    .getByRole('alertdialog', { name: en.AdminUsers.restore.confirmTitle })
+    .getByRole('button', { name: en.AdminUsers.restore.action })
+    .click();
+  await expect(page.getByTestId('admin-user-status')).toHaveText(en.AdminUsers.status.active);
+  await expect(page.getByTestId('admin-user-deleted')).toHaveCount(0);
+  await expect(page.getByTestId('admin-user-delete')).toBeVisible();
+  await expectNoViolations(page, 'light');
 });

@@ -1,7 +1,7 @@
 import { QueueName } from '@repo/contracts';
 import { createDb } from '@repo/db';
 import type { Logger } from '@repo/observability';
-import { createQueue, createRedis, queueOptions, workerMetrics } from '@repo/queue';
+import { createQueue, createRedis, queueOptions, recordJobStats, workerMetrics } from '@repo/queue';
 import { Worker } from 'bullmq';
 import type { WorkerEnv } from './env';
 import { createWorkerFlags } from './flags';
@@ -9,6 +9,7 @@ import { startHealthServer } from './health';
 import { listenForOutbox } from './outbox/notify';
 import { startRelay } from './outbox/relay';
 import { createEmailProcessor, createSmtpTransport } from './processors/email';
+import { startMaintenance } from './processors/maintenance';
 
 export interface RunningWorker {
   healthPort: number;
@@ -62,6 +63,21 @@ export async function startWorker(env: WorkerEnv, logger: Logger): Promise<Runni
     logger.warn({ err, jobId: job?.id, attemptsMade: job?.attemptsMade }, 'email job failed'),
   );
   emailWorker.on('error', (err) => logger.error({ err }, 'email worker error'));
+  // Daily/hourly finished-job counts for the admin overview (ADR 0018); best effort.
+  recordJobStats(emailWorker, {
+    redis: producerRedis,
+    prefix: env.REDIS_PREFIX,
+    onError: (err) => logger.warn({ err }, 'job stats not recorded'),
+  });
+  const maintenance = await startMaintenance({
+    db,
+    workerRedis,
+    producerRedis,
+    prefix: env.REDIS_PREFIX,
+    graceDays: env.USER_DELETION_GRACE_DAYS,
+    purgeCron: env.MAINTENANCE_PURGE_CRON,
+    logger,
+  });
 
   const relay = startRelay({
     db,
@@ -92,6 +108,7 @@ export async function startWorker(env: WorkerEnv, logger: Logger): Promise<Runni
       await flags.close();
       await relay.stop();
       await emailWorker.close();
+      await maintenance.close();
       await emailQueue.close();
       transport.close();
       await Promise.allSettled([workerRedis.quit(), producerRedis.quit()]);

@@ -72,10 +72,32 @@ export const telemetryEnv = {
   OTEL_SERVICE_NAME: z.string().optional(),
 };
 
+/** One cron field: `*`, `?`, a value, a range or a name (`MON`), each optionally stepped (`/5`), comma-joined. */
+const cronField =
+  /^(?:(?:\*|\?|[0-9A-Za-z]+(?:-[0-9A-Za-z]+)?)(?:\/[0-9]+)?)(?:,(?:\*|[0-9A-Za-z]+(?:-[0-9A-Za-z]+)?)(?:\/[0-9]+)?)*$/;
+/** A 5-field (minute first) or 6-field (seconds first) cron pattern, as BullMQ job schedulers take. */
+const cron = z
+  .string()
+  .trim()
+  .refine((v) => {
+    const fields = v.split(/\s+/);
+    return (fields.length === 5 || fields.length === 6) && fields.every((f) => cronField.test(f));
+  }, 'must be a cron pattern with 5 or 6 fields, e.g. "0 3 * * *"');
+
 export const workerEnv = {
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(10),
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(500),
   WORKER_HEALTH_PORT: port.default(4001),
+  /** When the `users.purge` maintenance job runs (cron, UTC). Daily at 03:00 by default. */
+  MAINTENANCE_PURGE_CRON: cron.default('0 3 * * *'),
+};
+
+/**
+ * Account retention (D1), read by the API (restore window, "purged after" date) and the worker
+ * (purge). At least one day: a deletion must stay undoable for a while, e.g. an admin's mistake.
+ */
+export const retentionEnv = {
+  USER_DELETION_GRACE_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
 };
 
 export { bool as envBool, port as envPort };
@@ -100,6 +122,13 @@ export const authEnv = {
   REFRESH_REUSE_GRACE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
   /** Sudo mode: sensitive actions need an authentication at most this old. */
   SUDO_WINDOW_SECONDS: z.coerce.number().int().min(60).default(600),
+  /** Admin impersonation (D1) ends this long after it starts: 1 minute to 4 hours, 30 by default. */
+  IMPERSONATION_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(4 * 3600)
+    .default(1800),
   EMAIL_VERIFICATION_TTL_SECONDS: z.coerce.number().int().min(300).default(86_400),
   PASSWORD_RESET_TTL_SECONDS: z.coerce.number().int().min(300).default(3600),
   /** Cookies: Secure + __Host- names. Off only for plain-http local development. */

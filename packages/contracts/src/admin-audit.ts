@@ -16,6 +16,8 @@ export const AdminAuditActionFilter = z
 
 const filterShape = {
   actorId: z.uuid().optional(),
+  /** What an admin did while impersonating users (D1): rows written on their behalf. */
+  impersonatorId: z.uuid().optional(),
   action: AdminAuditActionFilter.optional(),
   /** What the action was done to (`user`, `session`, `organization` …). */
   targetType: z.string().min(1).max(64).optional(),
@@ -65,6 +67,8 @@ export const AdminAuditLogItem = z.object({
   action: z.string(),
   /** Null for anonymous/system actions, or when the actor's account row is gone. */
   actor: AdminAuditActor.nullable(),
+  /** Set when an admin did it while impersonating the actor (D1). */
+  impersonatorId: z.string().nullable(),
   targetType: z.string().nullable(),
   targetId: z.string().nullable(),
   organizationId: z.string().nullable(),
@@ -94,6 +98,7 @@ export const ADMIN_AUDIT_CSV_COLUMNS = [
   'action',
   'actorId',
   'actorEmail',
+  'impersonatorId',
   'targetType',
   'targetId',
   'organizationId',

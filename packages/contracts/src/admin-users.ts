@@ -98,6 +98,8 @@ export const AdminUserDetail = AdminUserListItem.extend({
   hasPassword: z.boolean(),
   disabledAt: z.iso.datetime().nullable(),
   deletedAt: z.iso.datetime().nullable(),
+  /** Deleted accounts: when the grace period ends (USER_DELETION_GRACE_DAYS); restorable until then. */
+  purgeAfter: z.iso.datetime().nullable(),
   updatedAt: z.iso.datetime(),
   /** Live sessions only (not revoked, not expired), newest activity first. */
   sessions: z.array(AdminUserSession),

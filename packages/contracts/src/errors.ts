@@ -63,6 +63,14 @@ export const ErrorCode = {
   api_key_invalid: 401,
   /** Credentials (an API key, a token) in the URL query string, where logs and proxies keep them. */
   credentials_in_query: 400,
+  /** Not while an admin impersonates the account: password, email, 2FA, sessions, API keys, admin. */
+  impersonation_restricted: 403,
+  /** This account cannot be impersonated (oneself, another admin, a disabled or deleted account). */
+  impersonation_not_allowed: 409,
+  /** Restoring an account that is not deleted. */
+  user_not_deleted: 409,
+  /** Restoring a deleted account whose grace period has passed: it is due to be purged. */
+  user_restore_expired: 409,
 } as const;
 export type ErrorCode = keyof typeof ErrorCode;
 

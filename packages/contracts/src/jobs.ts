@@ -2,8 +2,15 @@ import { z } from 'zod';
 import { Locale } from './waitlist';
 
 /** Queue names shared by producers (api, relay) and processors (worker). */
-export const QueueName = { email: 'email', outbox: 'outbox' } as const;
+export const QueueName = { email: 'email', outbox: 'outbox', maintenance: 'maintenance' } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
+
+/** Jobs of the `maintenance` queue, each run by a job scheduler of the worker (docs/admin.md). */
+export const MaintenanceJobName = {
+  /** Hard-deletes accounts soft-deleted longer ago than USER_DELETION_GRACE_DAYS. */
+  usersPurge: 'users.purge',
+} as const;
+export type MaintenanceJobName = (typeof MaintenanceJobName)[keyof typeof MaintenanceJobName];
 
 /** IANA zone the recipient reads times in (the user's profile timezone); absent = UTC. */
 const timeZone = z

@@ -177,3 +177,23 @@ export function canGrantRole(actor: OrgRole, role: OrgRole): boolean {
 export function canManageMember(actor: OrgRole, target: OrgRole): boolean {
   return orgRoleRank(target) <= orgRoleRank(actor);
 }
+
+/**
+ * What an admin impersonating a user (PRODUCT.md D1) may not do as that user: the account's
+ * credentials and security settings (2FA, linked identities, trusted devices, sessions), its
+ * organizations' API keys and destructive organization actions, and the admin area itself. A few
+ * routes under broader permissions (password and email change, sudo re-authentication) are denied
+ * by their own route declaration (`impersonation: 'deny'`).
+ */
+export const IMPERSONATION_DENIED_PERMISSIONS: readonly Permission[] = [
+  'security:manage',
+  'sessions:manage',
+  'apikeys:manage',
+  'org:delete',
+  'org:transfer',
+  'admin:access',
+];
+
+export function allowedWhileImpersonating(permission: Permission): boolean {
+  return !IMPERSONATION_DENIED_PERMISSIONS.includes(permission);
+}

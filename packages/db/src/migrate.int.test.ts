@@ -76,6 +76,7 @@ describe('migrate', () => {
         'trusted_devices',
         'two_factor_challenges',
         'two_factors',
+        'user_activity_days',
         'users',
         'waitlist_entries',
       ]);

@@ -1,4 +1,5 @@
 export * from './connection';
+export * from './job-stats';
 export * from './producers';
 export * from './queues';
 export * from './registry';

@@ -34,4 +34,20 @@ describe('access tokens', () => {
     const sign = createSigner({ key: secret, algorithm: 'HS384', iss: 'groundwork-api', aud: 'groundwork' });
     expect(codeOf(() => tokens.verify(sign(input)))).toBe('token_invalid');
   });
+
+  it('caps the expiry at notAfter (an impersonation time limit), never extends it', () => {
+    const now = Math.floor(Date.now() / 1000);
+    const soon = tokens.verify(tokens.sign(input, new Date((now + 120) * 1000)));
+    expect(soon.exp).toBe(now + 120);
+    const later = tokens.verify(tokens.sign(input, new Date((now + 86_400) * 1000)));
+    expect(later.exp - later.iat).toBe(600);
+    expect(codeOf(() => tokens.verify(tokens.sign(input, new Date((now - 5) * 1000))))).toBe('token_expired');
+  });
+
+  it('carries the actor of an impersonation and refuses a malformed one', () => {
+    const claims = tokens.verify(tokens.sign({ ...input, act: { sub: 'admin-1' } }));
+    expect(claims.act).toEqual({ sub: 'admin-1' });
+    const sign = createSigner({ key: secret, algorithm: 'HS256', iss: 'groundwork-api', aud: 'groundwork' });
+    expect(codeOf(() => tokens.verify(sign({ ...input, act: 'admin-1' })))).toBe('token_invalid');
+  });
 });

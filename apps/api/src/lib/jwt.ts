@@ -18,6 +18,8 @@ export interface AccessClaims {
   auth_time: number;
   /** Set while TWO_FACTOR_POLICY demands enrolment the user has not done (ADR 0012). */
   mfa_required?: boolean;
+  /** Actor (RFC 8693 §4.1): the admin impersonating `sub` (PRODUCT.md D1). */
+  act?: { sub: string };
   iat: number;
   exp: number;
 }
@@ -26,7 +28,8 @@ export type AccessTokenInput = Omit<AccessClaims, 'iat' | 'exp'>;
 
 export interface AccessTokens {
   readonly ttlSeconds: number;
-  sign(claims: AccessTokenInput): string;
+  /** `notAfter` caps the expiry below the TTL: a token never outlives its session's time limit. */
+  sign(claims: AccessTokenInput, notAfter?: Date): string;
   /** Throws AppError token_expired for a genuine expired token, token_invalid for anything else. */
   verify(token: string): AccessClaims;
 }
@@ -49,6 +52,13 @@ export function createAccessTokens({ secret, ttlSeconds }: AccessTokenOptions): 
     aud: ACCESS_TOKEN_AUDIENCE,
     expiresIn: ttlSeconds * 1000,
   });
+  // fast-jwt's expiresIn overrides a payload `exp`; capped tokens go through a signer without it.
+  const cappedSigner = createSigner({
+    key: secret,
+    algorithm: 'HS256',
+    iss: ACCESS_TOKEN_ISSUER,
+    aud: ACCESS_TOKEN_AUDIENCE,
+  });
   const verifier = createVerifier({
     key: secret,
     algorithms: ['HS256'],
@@ -60,7 +70,11 @@ export function createAccessTokens({ secret, ttlSeconds }: AccessTokenOptions): 
 
   return {
     ttlSeconds,
-    sign: (claims) => signer({ ...claims }),
+    sign(claims, notAfter) {
+      const cap = notAfter ? Math.floor(notAfter.getTime() / 1000) : Number.POSITIVE_INFINITY;
+      const exp = Math.floor(Date.now() / 1000) + ttlSeconds;
+      return cap < exp ? cappedSigner({ ...claims, exp: cap }) : signer({ ...claims });
+    },
     verify(token) {
       let payload: unknown;
       try {
@@ -90,7 +104,12 @@ function isAccessClaims(p: unknown): p is AccessClaims {
     c.amr.every((m) => typeof m === 'string') &&
     typeof c.auth_time === 'number' &&
     (c.mfa_required === undefined || typeof c.mfa_required === 'boolean') &&
+    (c.act === undefined || isActor(c.act)) &&
     typeof c.iat === 'number' &&
     typeof c.exp === 'number'
   );
+}
+
+function isActor(a: unknown): a is { sub: string } {
+  return typeof a === 'object' && a !== null && typeof (a as { sub?: unknown }).sub === 'string';
 }

@@ -9,11 +9,16 @@ export interface RequestMeta {
   ip: string;
   userAgent: string | null;
   requestId: string;
+  /** The admin impersonating the caller (D1): every audit row written for the request names them. */
+  impersonatorId?: string | null;
 }
 
 /** Who/where a request came from, for audit rows, sessions and brute-force keys. */
-export function requestMeta(req: Pick<FastifyRequest, 'ip' | 'headers' | 'id'>): RequestMeta {
+export function requestMeta(
+  req: Pick<FastifyRequest, 'ip' | 'headers' | 'id'> & { auth?: { impersonatorId: string | null } | null },
+): RequestMeta {
   const raw = req.headers['user-agent'];
   const userAgent = typeof raw === 'string' && raw.trim() !== '' ? raw.slice(0, USER_AGENT_MAX) : null;
-  return { ip: req.ip, userAgent, requestId: String(req.id) };
+  const impersonatorId = req.auth?.impersonatorId ?? null;
+  return { ip: req.ip, userAgent, requestId: String(req.id), ...(impersonatorId ? { impersonatorId } : {}) };
 }

@@ -3,11 +3,13 @@ import type { App, AppDeps } from '../types';
 import { accountsRoutes } from './accounts/accounts.routes';
 import { adminAuditRoutes } from './admin-audit/admin-audit.routes';
 import { adminJobsRoutes } from './admin-jobs/admin-jobs.routes';
+import { adminOverviewRoutes } from './admin-overview/admin-overview.routes';
 import { adminUsersRoutes } from './admin-users/admin-users.routes';
 import { apiKeysRoutes } from './api-keys/api-keys.routes';
 import { auditRoutes } from './audit/audit.routes';
 import { authRoutes } from './auth/auth.routes';
 import { flagsRoutes } from './flags/flags.routes';
+import { impersonationRoutes } from './impersonation/impersonation.routes';
 import { invitationsRoutes } from './invitations/invitations.routes';
 import { metaRoutes } from './meta/meta.routes';
 import { orgsRoutes } from './orgs/orgs.routes';
@@ -44,6 +46,8 @@ export async function registerModules(app: App, deps: AppDeps): Promise<void> {
       await v1.register(adminAuditRoutes, { deps });
       await v1.register(adminJobsRoutes, { deps });
       await v1.register(flagsRoutes, { deps });
+      await v1.register(adminOverviewRoutes, { deps });
+      await v1.register(impersonationRoutes, { deps });
     },
     { prefix: '/v1' },
   );

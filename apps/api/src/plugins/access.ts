@@ -1,5 +1,6 @@
 import {
   API_KEY_ACTING_ROLE,
+  allowedWhileImpersonating,
   apiKeyCan,
   can,
   canInOrg,
@@ -29,6 +30,8 @@ export interface RouteAccessEntry {
   method: string;
   url: string;
   access: RouteAccess;
+  /** 'deny': refused to an impersonating admin whatever the permission (config.impersonation). */
+  impersonation?: 'deny';
 }
 
 /**
@@ -49,6 +52,8 @@ export interface OrgContext {
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;
+    /** 'deny': refused to an admin impersonating the caller, whatever the permission (D1). */
+    impersonation?: 'deny';
   }
   interface FastifyRequest {
     /** Set by the guard of routes that declare an organization permission. */
@@ -98,11 +103,24 @@ function isRouteAccess(value: unknown): value is RouteAccess {
 /**
  * 401 with the reason the auth plugin recorded (no token, expired, invalid, enrolment pending).
  * A valid API key is not a signed-in user: routes outside organizations refuse it with 403.
+ * An admin impersonating the user gets 403 impersonation_restricted on what impersonation may
+ * not touch (contracts IMPERSONATION_DENIED_PERMISSIONS, or the route's own `impersonation`).
  */
-function assertSignedIn(request: FastifyRequest): NonNullable<FastifyRequest['auth']> {
+function assertSignedIn(
+  request: FastifyRequest,
+  permission?: Permission,
+): NonNullable<FastifyRequest['auth']> {
   if (request.apiKey) throw new AppError('forbidden', 'API keys cannot use this route.');
-  if (!request.auth) throw new AppError(request.authError ?? 'unauthorized');
-  return request.auth;
+  const auth = request.auth;
+  if (!auth) throw new AppError(request.authError ?? 'unauthorized');
+  if (
+    auth.impersonatorId &&
+    (request.routeOptions.config.impersonation === 'deny' ||
+      (permission !== undefined && !allowedWhileImpersonating(permission)))
+  ) {
+    throw new AppError('impersonation_restricted', 'Not available while impersonating a user.');
+  }
+  return auth;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -141,7 +159,7 @@ function orgGuard(deps: AppDeps, permission: OrgPermission): onRequestHookHandle
       };
       return;
     }
-    const auth = assertSignedIn(request);
+    const auth = assertSignedIn(request, permission);
     // A token whose global role is unknown is malformed: fail closed before anything else.
     if (!isGlobalRole(auth.role)) throw new AppError('forbidden');
     if (typeof orgId !== 'string' || !UUID.test(orgId)) throw new AppError('not_found');
@@ -191,7 +209,7 @@ function guardFor(deps: AppDeps, access: RouteAccess): onRequestHookHandler | nu
   const { permission } = access;
   if (isOrgPermission(permission)) return orgGuard(deps, permission);
   return async (request) => {
-    const auth = assertSignedIn(request);
+    const auth = assertSignedIn(request, permission);
     if (!can(auth.role, permission)) throw new AppError('forbidden');
   };
 }
@@ -229,7 +247,10 @@ const access: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { deps }) => {
       );
     }
     route.config = { ...route.config, access: declared };
-    for (const method of [route.method].flat()) table.push({ method, url: route.url, access: declared });
+    const impersonation = route.config?.impersonation;
+    for (const method of [route.method].flat()) {
+      table.push({ method, url: route.url, access: declared, ...(impersonation ? { impersonation } : {}) });
+    }
     const guard = guardFor(deps, declared);
     if (!guard) return;
     const existing = route.onRequest ? [route.onRequest].flat() : [];

@@ -3,8 +3,10 @@ import type { ErrorCode } from '@repo/contracts';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError } from '../errors';
+import { createApiKeyFailures } from '../lib/api-key-failures';
 import { type ApiKeyPrincipal, looksLikeApiKey, verifyApiKey } from '../lib/api-keys';
 import { cookieNames, readCookie } from '../lib/cookies';
+import { ipKey } from '../lib/ip-key';
 import { type AccessTokens, createAccessTokens } from '../lib/jwt';
 import { allowedWhileEnrolmentPending } from '../modules/two-factor/policy';
 import { type AppDeps, systemClock } from '../types';
@@ -19,6 +21,8 @@ export interface AuthContext {
   authTime: Date;
   /** TWO_FACTOR_POLICY: the token only reaches enrolment routes until 2FA is on (ADR 0012). */
   mfaRequired: boolean;
+  /** The admin acting as this user (D1 impersonation, the token's `act` claim); null otherwise. */
+  impersonatorId: string | null;
 }
 
 type Guard = (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
@@ -80,6 +84,8 @@ const auth: FastifyPluginAsync<AuthPluginOptions> = async (app, { deps }) => {
 
   await app.register(cookie, { hook: 'onRequest' });
   await revocations.start();
+  // An address never costs more key lookups than its request budget (lib/api-key-failures.ts).
+  const keyFailures = createApiKeyFailures({ max: env.RATE_LIMIT_MAX, windowMs: env.RATE_LIMIT_WINDOW_MS });
 
   app.decorate('accessTokens', tokens);
   app.decorateRequest('auth', null);
@@ -106,8 +112,12 @@ const auth: FastifyPluginAsync<AuthPluginOptions> = async (app, { deps }) => {
         return;
       }
       if (looksLikeApiKey(token)) {
-        request.apiKey = await verifyApiKey(deps.db, token, clock.now());
-        if (!request.apiKey) request.authError = 'api_key_invalid';
+        const address = ipKey(request.ip);
+        request.apiKey = keyFailures.allow(address) ? await verifyApiKey(deps.db, token, clock.now()) : null;
+        if (!request.apiKey) {
+          request.authError = 'api_key_invalid';
+          keyFailures.fail(address);
+        }
         return;
       }
     } else {
@@ -136,6 +146,7 @@ const auth: FastifyPluginAsync<AuthPluginOptions> = async (app, { deps }) => {
         role: claims.role,
         amr: claims.amr,
         authTime: new Date(claims.auth_time * 1000),
+        impersonatorId: claims.act?.sub ?? null,
       };
     } catch (error) {
       request.authError = error instanceof AppError ? error.code : 'token_invalid';

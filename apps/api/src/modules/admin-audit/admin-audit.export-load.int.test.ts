@@ -119,11 +119,11 @@ describe('audit CSV export of 100,000 rows', () => {
     expect(lines).toBe(ROWS + 1);
     const [header, first] = head.split('\r\n');
     expect(header).toBe(
-      'createdAt,action,actorId,actorEmail,targetType,targetId,organizationId,ip,userAgent,requestId,diff',
+      'createdAt,action,actorId,actorEmail,impersonatorId,targetType,targetId,organizationId,ip,userAgent,requestId,diff',
     );
     expect(first).toMatch(
       new RegExp(
-        `^${new Date(T0 + ROWS).toISOString()},org\\.member_role_changed,${admin.id},${admin.email.replace('.', '\\.')},user,target-${ROWS},`,
+        `^${new Date(T0 + ROWS).toISOString()},org\\.member_role_changed,${admin.id},${admin.email.replace('.', '\\.')},,user,target-${ROWS},`,
       ),
     );
     expect(tail.endsWith('\r\n')).toBe(true);
@@ -133,6 +133,7 @@ describe('audit CSV export of 100,000 rows', () => {
         'org.member_role_changed',
         admin.id,
         admin.email,
+        '',
         'user',
         'target-1',
         organizationId,

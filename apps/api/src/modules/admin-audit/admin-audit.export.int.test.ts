@@ -16,7 +16,7 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 const HEADER =
-  'createdAt,action,actorId,actorEmail,targetType,targetId,organizationId,ip,userAgent,requestId,diff';
+  'createdAt,action,actorId,actorEmail,impersonatorId,targetType,targetId,organizationId,ip,userAgent,requestId,diff';
 
 /** RFC 4180 reader (quoted fields may hold commas, quotes and line breaks). */
 function parseCsv(text: string): string[][] {
@@ -86,6 +86,7 @@ describe('GET /v1/admin/audit-logs/export', () => {
         'auth.locked',
         '',
         '',
+        '',
         'user',
         "'-1+1",
         organizationId,
@@ -99,6 +100,7 @@ describe('GET /v1/admin/audit-logs/export', () => {
         'org.updated',
         user.id,
         user.email,
+        '',
         'organization',
         organizationId,
         organizationId,
@@ -109,7 +111,7 @@ describe('GET /v1/admin/audit-logs/export', () => {
       ],
     ]);
     // The diff is JSON (jsonb orders keys its own way), intact through quoting.
-    expect(JSON.parse(rows[2]?.[10] ?? '')).toEqual({
+    expect(JSON.parse(rows[2]?.[11] ?? '')).toEqual({
       before: { name: 'Acme, "Inc"' },
       after: { name: '+cmd|calc\nline two' },
     });

@@ -97,6 +97,7 @@ describe('GET /v1/admin/audit-logs', () => {
         createdAt: new Date(T0 + 1000).toISOString(),
         action: 'auth.sign_in_failed',
         actor: null,
+        impersonatorId: null,
         targetType: 'user',
         targetId: 'u-1',
         organizationId,
@@ -108,6 +109,7 @@ describe('GET /v1/admin/audit-logs', () => {
         createdAt: new Date(T0).toISOString(),
         action: 'org.created',
         actor: { id: admin.id, email: admin.email, name: admin.name },
+        impersonatorId: null,
         targetType: null,
         targetId: null,
         organizationId,
@@ -120,7 +122,7 @@ describe('GET /v1/admin/audit-logs', () => {
     expect(items[0]).not.toHaveProperty('userAgent');
   });
 
-  it('filters by actor, action (exact and prefix), target, organization and date range', async () => {
+  it('filters by actor, impersonator, action (exact and prefix), target, organization and date range', async () => {
     const org = randomUUID();
     const other = randomUUID();
     const targetId = randomUUID();
@@ -148,6 +150,7 @@ describe('GET /v1/admin/audit-logs', () => {
         at: 3000,
         targetType: 'user',
         targetId,
+        impersonatorId: admin.id,
       },
       { action: 'organization.x', actorId: user.id, organizationId: org, at: 4000 },
       { action: 'zz_x.one', organizationId: org, at: 5000 },
@@ -188,6 +191,8 @@ describe('GET /v1/admin/audit-logs', () => {
     expect(await ids(`organizationId=${org}&targetType=user`)).toEqual(
       pick('auth.sign_in', 'org.member_role_changed', 'org.member_removed'),
     );
+    // What the admin did while impersonating (D1), whoever the actor was.
+    expect(await ids(`impersonatorId=${admin.id}&organizationId=${org}`)).toEqual(byAction('auth.sign_in'));
     // Inclusive bounds, with offsets understood.
     const from = new Date(T0 + 1000).toISOString();
     const to = '2026-03-01T13:00:03.000+01:00'; // T0 + 3000 ms
@@ -287,6 +292,7 @@ describe('GET /v1/admin/audit-logs/:id', () => {
       createdAt: row.createdAt.toISOString(),
       action: 'org.updated',
       actor: { id: admin.id, email: admin.email, name: admin.name },
+      impersonatorId: null,
       targetType: 'organization',
       targetId: organizationId,
       organizationId,

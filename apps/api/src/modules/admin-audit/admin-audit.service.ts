@@ -20,6 +20,7 @@ const itemSelect = {
   createdAt: true,
   action: true,
   actor: actorSelect,
+  impersonatorId: true,
   targetType: true,
   targetId: true,
   organizationId: true,
@@ -32,6 +33,7 @@ type ItemRow = {
   createdAt: Date;
   action: string;
   actor: { id: string; email: string; name: string } | null;
+  impersonatorId: string | null;
   targetType: string | null;
   targetId: string | null;
   organizationId: string | null;
@@ -45,6 +47,7 @@ function toItem(row: ItemRow): AdminAuditLogItem {
     createdAt: row.createdAt.toISOString(),
     action: row.action,
     actor: row.actor,
+    impersonatorId: row.impersonatorId,
     targetType: row.targetType,
     targetId: row.targetId,
     organizationId: row.organizationId,
@@ -55,8 +58,8 @@ function toItem(row: ItemRow): AdminAuditLogItem {
 
 /** Only the filter keys: the rest of the query (cursor, limit) is not a filter. */
 export function filtersOf(query: AdminAuditLogFilters): AdminAuditLogFilters {
-  const { actorId, action, targetType, targetId, organizationId, from, to } = query;
-  const all = { actorId, action, targetType, targetId, organizationId, from, to };
+  const { actorId, impersonatorId, action, targetType, targetId, organizationId, from, to } = query;
+  const all = { actorId, impersonatorId, action, targetType, targetId, organizationId, from, to };
   return Object.fromEntries(Object.entries(all).filter(([, v]) => v !== undefined));
 }
 

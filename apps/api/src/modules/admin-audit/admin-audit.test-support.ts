@@ -18,6 +18,7 @@ export interface SeedRow {
   ip?: string | null;
   userAgent?: string | null;
   requestId?: string | null;
+  impersonatorId?: string | null;
   diff?: { before: unknown; after: unknown } | null;
 }
 
@@ -34,6 +35,7 @@ export async function seedRows(t: TestApp, rows: SeedRow[]) {
       ip: r.ip ?? null,
       userAgent: r.userAgent ?? null,
       requestId: r.requestId ?? null,
+      impersonatorId: r.impersonatorId ?? null,
       ...(r.diff ? { diff: r.diff as Prisma.InputJsonValue } : {}),
       createdAt: new Date(T0 + r.at),
     })),

@@ -5,7 +5,7 @@ import { AppError } from '../../errors';
 /**
  * Filters and keyset pagination shared by the list and the CSV export. Order is always
  * (created_at DESC, id DESC): the indexes (created_at), (organization_id, created_at),
- * (actor_id, created_at) and (action, created_at) serve it as a backward index scan, with an
+ * (actor_id, created_at), (impersonator_id, created_at) and (action, created_at) serve it as a backward index scan, with an
  * incremental sort for rows sharing a millisecond. No OFFSET anywhere.
  */
 
@@ -19,6 +19,7 @@ export const AUDIT_ORDER: Prisma.AuditLogOrderByWithRelationInput[] = [{ created
 export function auditWhere(filters: AdminAuditLogFilters, after?: Keyset): Prisma.AuditLogWhereInput {
   const and: Prisma.AuditLogWhereInput[] = [];
   if (filters.actorId !== undefined) and.push({ actorId: filters.actorId });
+  if (filters.impersonatorId !== undefined) and.push({ impersonatorId: filters.impersonatorId });
   if (filters.action !== undefined) {
     // `org.*` → everything starting with `org.`. The contract allows only [a-z0-9_.] before it;
     // Prisma passes startsWith to LIKE unescaped, and `_` is a LIKE wildcard, so it is escaped

@@ -223,8 +223,9 @@ export async function resendVerification(deps: ActionDeps, actor: AdminActor, us
 }
 
 /**
- * Soft delete (sudo): deletedAt is set and every session ends; the row stays for audit
- * references. Purging personal data after a grace period is not part of this increment.
+ * Soft delete (sudo): deletedAt is set and every session ends; everything else (memberships,
+ * organizations, the email address) stays, so restoreUser can undo it within
+ * USER_DELETION_GRACE_DAYS. After that the worker's `users.purge` job hard-deletes the account.
  */
 export async function deleteUser(deps: ActionDeps, actor: AdminActor, userId: string) {
   refuseSelf(actor, userId, 'delete');

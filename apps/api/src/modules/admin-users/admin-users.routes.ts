@@ -30,6 +30,7 @@ import {
   signOutUser,
 } from './admin-user-actions.service';
 import { listUsers } from './admin-user-list';
+import { restoreUser } from './admin-user-restore.service';
 import { getUserDetail } from './admin-users.service';
 
 export interface AdminUsersRoutesOptions {
@@ -125,13 +126,36 @@ export const adminUsersRoutes: FastifyPluginAsyncZod<AdminUsersRoutesOptions> = 
       schema: {
         tags,
         summary: 'Delete a user (soft; sudo)',
-        description: 'Marks the account deleted and ends its sessions; the row stays for the audit trail.',
+        description:
+          'Marks the account deleted and ends its sessions; it can be restored for ' +
+          'USER_DELETION_GRACE_DAYS, then the worker purges it (docs/admin.md).',
         params: AdminUserParams,
         response: { 200: AdminUserActionResult, ...problems },
       },
     },
     async (request) => ({
       user: await deleteUser(deps, actorOf(request), request.params.userId.toLowerCase()),
+    }),
+  );
+
+  app.post(
+    '/admin/users/:userId/restore',
+    {
+      config: { access },
+      onRequest: [app.requireSudo],
+      schema: {
+        tags,
+        summary: 'Restore a deleted user within the grace period (sudo)',
+        description:
+          'Undoes a soft delete before the account is purged (USER_DELETION_GRACE_DAYS after the ' +
+          'deletion); the user signs in again. 409 `user_not_deleted` for an account that is not ' +
+          'deleted, 409 `user_restore_expired` once the grace period is over, 404 once purged.',
+        params: AdminUserParams,
+        response: { 200: AdminUserActionResult, ...problems },
+      },
+    },
+    async (request) => ({
+      user: await restoreUser(deps, actorOf(request), request.params.userId.toLowerCase()),
     }),
   );
 

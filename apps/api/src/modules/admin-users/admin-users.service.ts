@@ -5,6 +5,12 @@ import { type AppDeps, systemClock } from '../../types';
 import { statusOf } from './admin-user-list';
 
 const ACTIVITY_LIMIT = 50;
+const DAY_MS = 86_400_000;
+
+/** When a deleted account is purged (the worker's `users.purge` job); null if it is not deleted. */
+export function purgeAfter(deletedAt: Date | null, graceDays: number): Date | null {
+  return deletedAt ? new Date(deletedAt.getTime() + graceDays * DAY_MS) : null;
+}
 
 const itemSelect = {
   id: true,
@@ -62,7 +68,7 @@ export async function userListItem(db: Db | Tx, userId: string): Promise<AdminUs
  * accounts are shown too (their rows stay for the audit trail); an unknown id is 404.
  */
 export async function getUserDetail(
-  deps: Pick<AppDeps, 'db' | 'clock'>,
+  deps: Pick<AppDeps, 'db' | 'clock' | 'env'>,
   userId: string,
 ): Promise<AdminUserDetail> {
   const now = (deps.clock ?? systemClock).now();
@@ -120,6 +126,7 @@ export async function getUserDetail(
     hasPassword: user.passwordHash !== null,
     disabledAt: user.disabledAt?.toISOString() ?? null,
     deletedAt: user.deletedAt?.toISOString() ?? null,
+    purgeAfter: purgeAfter(user.deletedAt, deps.env.USER_DELETION_GRACE_DAYS)?.toISOString() ?? null,
     updatedAt: user.updatedAt.toISOString(),
     sessions: user.sessions.map((s) => ({
       id: s.id,

@@ -53,6 +53,13 @@ export const AUDIT_ACTIONS = [
   'admin.user_two_factor_reset',
   'admin.user_verification_resent',
   'admin.user_deleted',
+  'admin.user_restored',
+  /** The maintenance job removed an account whose deletion grace period had passed. */
+  'admin.user_purged',
+  'admin.impersonation_started',
+  'admin.impersonation_ended',
+  /** One row per mutating request made while an admin impersonated the actor. */
+  'impersonation.request',
   'admin.audit_exported',
   'admin.job_retried',
   'admin.job_removed',
@@ -98,6 +105,7 @@ export async function recordAudit(tx: Tx | Db, entry: AuditEntry, now?: Date) {
       ip: entry.meta?.ip ?? null,
       userAgent: entry.meta?.userAgent ?? null,
       requestId: entry.meta?.requestId ?? null,
+      impersonatorId: entry.meta?.impersonatorId ?? null,
       diff,
       ...(now ? { createdAt: now } : {}),
     },

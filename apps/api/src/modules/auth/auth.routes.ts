@@ -13,6 +13,7 @@ import { clearSessionCookies, cookieNames, readCookie, setAccessCookie } from '.
 import { requestMeta } from '../../lib/request-meta';
 import type { AppDeps } from '../../types';
 import { AUTH_BODY_LIMIT } from '../accounts/accounts.routes';
+import { signOutImpersonation } from '../impersonation/sign-out';
 import { toMe } from '../profile/profile.service';
 import { rotateRefreshToken } from '../sessions/refresh.service';
 import { challengeResponse } from '../two-factor/challenge.routes';
@@ -107,7 +108,8 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
       }
       await deps.bruteForce.recordSuccess(subject);
       const delivery = fromBody ? 'body' : (request.body?.tokenDelivery ?? 'cookie');
-      const mfaRequired = await enrolmentPending(deps.db, env, rotated.user);
+      // An admin impersonating the user is not the one to enrol (and cannot reach enrolment).
+      const mfaRequired = rotated.impersonatorId ? false : await enrolmentPending(deps.db, env, rotated.user);
       const tokens = issueSession(app, reply, env, { ...rotated, mfaRequired }, delivery);
       return { user: toMe(rotated.user), ...(tokens ? { tokens } : {}) };
     },
@@ -129,6 +131,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
     },
     async (request, reply) => {
       const refreshToken = request.body?.refreshToken ?? readCookie(request.cookies, names.refresh);
+      await signOutImpersonation(deps, request, reply, names.refresh);
       await signOut(deps, { auth: request.auth, refreshToken, meta: requestMeta(request) });
       clearSessionCookies(reply, { secure });
       return reply.code(204).send(null);
@@ -138,7 +141,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
   app.post(
     '/auth/reauthenticate',
     {
-      config: { access: 'authenticated' },
+      config: { access: 'authenticated', impersonation: 'deny' },
       bodyLimit: AUTH_BODY_LIMIT,
       schema: {
         tags: ['auth'],

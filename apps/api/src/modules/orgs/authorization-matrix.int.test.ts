@@ -1,8 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { apiKeyCan, can, canInOrg, isOrgPermission, type OrgRole } from '@repo/contracts';
+import {
+  allowedWhileImpersonating,
+  apiKeyCan,
+  can,
+  canInOrg,
+  isOrgPermission,
+  type OrgRole,
+} from '@repo/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashToken } from '../../lib/crypto-tokens';
-import type { RouteAccess, RouteAccessEntry } from '../../plugins/access';
+import type { RouteAccessEntry } from '../../plugins/access';
 import { buildTestApp, type TestApp } from '../../test-helpers';
 import { randomIp } from '../auth/auth-fixtures';
 import { createOrgUser, createOrgWorld, type OrgWorld } from './orgs.test-support';
@@ -22,7 +29,9 @@ type Principal =
   | 'otherOrgOwner'
   | 'readKey'
   | 'writeKey'
-  | 'globalAdmin';
+  | 'globalAdmin'
+  /** A global admin impersonating organization A's owner (PRODUCT.md D1). */
+  | 'impersonatingAdmin';
 const PRINCIPALS: Principal[] = [
   'anonymous',
   'member',
@@ -32,15 +41,22 @@ const PRINCIPALS: Principal[] = [
   'readKey',
   'writeKey',
   'globalAdmin',
+  'impersonatingAdmin',
 ];
 const ROLE: Partial<Record<Principal, OrgRole>> = { member: 'member', admin: 'admin', owner: 'owner' };
 
 type Expected = 'allowed' | 401 | 403 | 404;
 
 /** What the permission table says `who` gets on a route declaring `access` (org A's URL). */
-function expectedFor(access: RouteAccess, who: Principal, scopes: Record<'readKey' | 'writeKey', string[]>) {
+function expectedFor(
+  route: RouteAccessEntry,
+  who: Principal,
+  scopes: Record<'readKey' | 'writeKey', string[]>,
+) {
+  const { access } = route;
   if (access === 'public') return 'allowed';
   if (who === 'anonymous') return 401;
+  if (who === 'impersonatingAdmin') return expectedWhileImpersonating(route);
   const isKey = who === 'readKey' || who === 'writeKey';
   if (access === 'authenticated') return isKey ? 403 : 'allowed';
   const { permission } = access;
@@ -54,9 +70,20 @@ function expectedFor(access: RouteAccess, who: Principal, scopes: Record<'readKe
   return canInOrg(ROLE[who], permission) ? 'allowed' : 403;
 }
 
+/** The impersonated owner's rights, minus what impersonation may not touch. */
+function expectedWhileImpersonating({ access, impersonation }: RouteAccessEntry): Expected {
+  if (impersonation === 'deny') return 403;
+  if (typeof access !== 'object') return 'allowed';
+  const { permission } = access;
+  if (!allowedWhileImpersonating(permission)) return 403;
+  const held = isOrgPermission(permission) ? canInOrg('owner', permission) : can('user', permission);
+  return held ? 'allowed' : 403;
+}
+
 function authFor(world: World, who: Principal): Record<string, string> {
   const header = {
     globalAdmin: world.globalAdmin.auth,
+    impersonatingAdmin: world.impersonating,
     anonymous: undefined,
     member: world.member.auth,
     admin: world.admin.auth,
@@ -82,13 +109,25 @@ async function invite(t: TestApp, orgId: string) {
   });
 }
 
-/** The organization world plus a global admin who is a member of none of its organizations. */
+/**
+ * The organization world plus a global admin who is a member of none of its organizations, and
+ * that admin's impersonation of organization A's owner, opened through the real route.
+ */
 async function createWorld(t: TestApp) {
   const [world, globalAdmin] = await Promise.all([
     createOrgWorld(t),
     createOrgUser(t, { prefix: 'global-admin', globalRole: 'admin' }),
   ]);
-  return { ...world, globalAdmin };
+  const started = await t.app.inject({
+    method: 'POST',
+    url: `/v1/admin/users/${world.owner.id}/impersonation`,
+    remoteAddress: randomIp(),
+    headers: { authorization: globalAdmin.auth },
+    payload: { reason: 'authorization matrix' },
+  });
+  expect(started.statusCode, started.body).toBe(201);
+  const impersonating = `Bearer ${started.json().tokens.accessToken}`;
+  return { ...world, globalAdmin, impersonating };
 }
 type World = Awaited<ReturnType<typeof createWorld>>;
 
@@ -114,11 +153,12 @@ describe('authorization matrix: every /v1 route × every caller', () => {
   let t: TestApp;
   let routes: RouteAccessEntry[];
   let shared: World;
+  let asOwner: World;
 
   beforeAll(async () => {
     t = await buildTestApp({ RATE_LIMIT_MAX: '100000', API_KEY_RATE_LIMIT_MAX: '100000' });
     routes = t.app.routeAccess.filter((r) => r.url.startsWith('/v1/') && r.method !== 'HEAD');
-    shared = await createWorld(t);
+    [shared, asOwner] = await Promise.all([createWorld(t), createWorld(t)]);
   });
   afterAll(() => t.close());
 
@@ -139,10 +179,13 @@ describe('authorization matrix: every /v1 route × every caller', () => {
         PRINCIPALS.map(async (who) => {
           // A caller that may change things gets a world of its own, so one request's effect (a
           // removed member, a rotated key, a disabled user) cannot change what the next one sees.
-          const mayChange = isMutation(route.method) && (orgScoped || who === 'globalAdmin');
-          const world = mayChange ? await createWorld(t) : shared;
+          const mayChange =
+            isMutation(route.method) && (orgScoped || who === 'globalAdmin' || who === 'impersonatingAdmin');
+          // The impersonation reads from a world of its own: the owner's "sign out other
+          // sessions" in the shared one rightly ends it.
+          const world = mayChange ? await createWorld(t) : who === 'impersonatingAdmin' ? asOwner : shared;
           const scopes = { readKey: world.readKey.row.scopes, writeKey: world.writeKey.row.scopes };
-          const expected: Expected = expectedFor(route.access, who, scopes);
+          const expected: Expected = expectedFor(route, who, scopes);
           const res = await t.app.inject({
             method: route.method as 'GET',
             url: await concreteUrl(t, route.url, world),
@@ -165,10 +208,14 @@ describe('authorization matrix: every /v1 route × every caller', () => {
             // so a 404 there would be a tenant-scoping bug too.
             const refused =
               res.statusCode === 401 ||
-              (res.statusCode === 403 && (code === 'forbidden' || code === 'unauthorized')) ||
+              (res.statusCode === 403 &&
+                (code === 'forbidden' || code === 'unauthorized' || code === 'impersonation_restricted')) ||
               (orgScoped && res.statusCode === 404);
             if (refused) mismatches.push(label);
           } else if (res.statusCode !== expected) {
+            mismatches.push(label);
+          } else if (who === 'impersonatingAdmin' && code !== 'impersonation_restricted') {
+            // Refused for being an impersonation, not for some other reason that happens to match.
             mismatches.push(label);
           }
         }),

@@ -36,6 +36,8 @@ describe('GET /v1/me', () => {
       locale: 'en',
       timezone: 'UTC',
       createdAt: expect.any(String),
+      // Set only while an admin impersonates the account (impersonation.int.test.ts).
+      impersonation: null,
     });
     expect(res.headers['cache-control']).toBe('private, no-store');
   });

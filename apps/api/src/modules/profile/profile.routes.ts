@@ -2,6 +2,7 @@ import {
   Accepted,
   ChangeEmailBody,
   ChangePasswordBody,
+  CurrentUser,
   Me,
   Problem,
   UpdateProfileBody,
@@ -12,6 +13,7 @@ import { AppError } from '../../errors';
 import { requestMeta } from '../../lib/request-meta';
 import type { AppDeps } from '../../types';
 import { AUTH_BODY_LIMIT, StatusResponse } from '../accounts/accounts.routes';
+import { impersonationOf } from '../impersonation/impersonation.service';
 import {
   type Caller,
   changePassword,
@@ -42,10 +44,16 @@ export const profileRoutes: FastifyPluginAsyncZod<ProfileRoutesOptions> = async 
       schema: {
         tags: ['account'],
         summary: 'The signed-in user',
-        response: { 200: Me, 401: Problem },
+        description: '`impersonation` is set while an admin acts as this user (PRODUCT.md D1).',
+        response: { 200: CurrentUser, 401: Problem },
       },
     },
-    async (request) => toMe(await loadCaller(deps, caller(request))),
+    async (request) => {
+      const me = toMe(await loadCaller(deps, caller(request)));
+      const auth = request.auth;
+      const impersonation = auth?.impersonatorId ? await impersonationOf(deps, auth.sessionId) : null;
+      return { ...me, impersonation };
+    },
   );
 
   app.patch(
@@ -66,7 +74,7 @@ export const profileRoutes: FastifyPluginAsyncZod<ProfileRoutesOptions> = async 
   app.post(
     '/me/password',
     {
-      config: { access: { permission: 'profile:write' } },
+      config: { access: { permission: 'profile:write' }, impersonation: 'deny' },
       onRequest: [app.requireSudo],
       bodyLimit: AUTH_BODY_LIMIT,
       schema: {
@@ -88,7 +96,7 @@ export const profileRoutes: FastifyPluginAsyncZod<ProfileRoutesOptions> = async 
   app.post(
     '/me/email',
     {
-      config: { access: { permission: 'profile:write' } },
+      config: { access: { permission: 'profile:write' }, impersonation: 'deny' },
       onRequest: [app.requireSudo],
       bodyLimit: AUTH_BODY_LIMIT,
       schema: {

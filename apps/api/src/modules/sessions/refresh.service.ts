@@ -7,6 +7,7 @@ import { writeOutboxEvent } from '../../lib/outbox';
 import type { RequestMeta } from '../../lib/request-meta';
 import { systemClock } from '../../types';
 import { recordAudit } from '../audit/audit.service';
+import { recordActivity } from './activity';
 import { insertRefreshToken, type SessionDeps } from './sessions.service';
 
 export interface Rotated {
@@ -16,6 +17,9 @@ export interface Rotated {
   amr: string[];
   authTime: Date;
   user: User;
+  /** D1 impersonation: the acting admin, and the time limit the tokens must not outlive. */
+  impersonatorId: string | null;
+  notAfter?: Date;
 }
 
 /** Thrown inside the transaction to roll the rotation back when the session cannot continue. */
@@ -59,10 +63,24 @@ export async function rotateRefreshToken(
       if (slid.count !== 1) throw new SessionEnded();
       const session = await tx.session.findUniqueOrThrow({
         where: { id: sessionId },
-        select: { amr: true, authTime: true, idleExpiresAt: true, expiresAt: true, user: true },
+        select: {
+          amr: true,
+          authTime: true,
+          idleExpiresAt: true,
+          expiresAt: true,
+          user: true,
+          impersonatorId: true,
+          impersonator: { select: { role: true, disabledAt: true, deletedAt: true } },
+        },
       });
-      const { user } = session;
+      const { user, impersonator } = session;
       if (user.disabledAt || user.deletedAt) throw new SessionEnded();
+      // An impersonation continues only while its admin still is one.
+      if (
+        impersonator &&
+        (impersonator.role !== 'admin' || impersonator.disabledAt || impersonator.deletedAt)
+      )
+        throw new SessionEnded();
       return {
         sessionId,
         refreshToken: await insertRefreshToken(tx, sessionId, now),
@@ -70,13 +88,19 @@ export async function rotateRefreshToken(
         amr: session.amr,
         authTime: session.authTime,
         user,
+        impersonatorId: session.impersonatorId,
+        ...(session.impersonatorId ? { notAfter: session.expiresAt } : {}),
       };
     });
   } catch (error) {
     if (error instanceof SessionEnded) throw invalid();
     throw error;
   }
-  if (rotated) return rotated;
+  if (rotated) {
+    // An impersonation's refreshes are the admin's doing, not the user's activity.
+    if (!rotated.impersonatorId) await recordActivity(deps.db, rotated.user.id, now, deps.logger);
+    return rotated;
+  }
   await handleStaleToken(deps, tokenHash, now, meta);
   throw invalid();
 }

@@ -1,11 +1,12 @@
 import type { Locale } from '@repo/contracts';
-import type { Tx } from '@repo/db';
+import type { Prisma, Tx } from '@repo/db';
 import { generateToken, hashToken } from '../../lib/crypto-tokens';
 import { deviceLabel } from '../../lib/device';
 import { writeOutboxEvent } from '../../lib/outbox';
 import { type AppDeps, systemClock } from '../../types';
+import { recordActivityInTx } from './activity';
 
-export type SessionDeps = Pick<AppDeps, 'db' | 'env' | 'revocations' | 'clock'>;
+export type SessionDeps = Pick<AppDeps, 'db' | 'env' | 'revocations' | 'clock' | 'logger'>;
 
 const addSeconds = (d: Date, s: number) => new Date(d.getTime() + s * 1000);
 
@@ -73,6 +74,7 @@ export async function createSession(
     select: { id: true },
   });
   const refreshToken = await insertRefreshToken(tx, session.id, now);
+  await recordActivityInTx(tx, input.userId, now, deps.logger);
 
   const newDevice = earlier > 0 && sameDevice === 0;
   if (newDevice) {
@@ -124,6 +126,7 @@ export interface RevokeOptions {
  * every instance within a second. With `tx`, the broadcast is sent before the caller commits:
  * should that transaction roll back, the sessions' access tokens are refused until they expire
  * (at most ACCESS_TOKEN_TTL) while their refresh tokens still work — failing closed, never open.
+ * The sessions the user opened as someone else (an admin's impersonations, D1) end with theirs.
  * Returns the revoked session ids.
  */
 export async function revokeUserSessions(
@@ -133,7 +136,10 @@ export async function revokeUserSessions(
 ): Promise<string[]> {
   return revokeWhere(
     deps,
-    { userId, ...(exceptSessionId ? { id: { not: exceptSessionId } } : {}) },
+    {
+      OR: [{ userId }, { impersonatorId: userId }],
+      ...(exceptSessionId ? { id: { not: exceptSessionId } } : {}),
+    },
     reason,
     tx,
   );
@@ -150,7 +156,7 @@ export async function revokeSession(
 
 async function revokeWhere(
   deps: SessionDeps,
-  where: { userId: string; id?: string | { not: string } },
+  where: Prisma.SessionWhereInput,
   reason: string,
   tx?: Tx,
 ): Promise<string[]> {

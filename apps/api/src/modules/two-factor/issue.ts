@@ -12,6 +12,9 @@ export interface IssuableSession {
   /** Set the device cookie too (sign-in); absent on refresh. */
   deviceCookie?: string;
   mfaRequired: boolean;
+  /** D1 impersonation: the acting admin (`act` claim), and the time limit no token outlives. */
+  impersonatorId?: string | null;
+  notAfter?: Date;
 }
 
 /**
@@ -27,15 +30,20 @@ export function issueSession(
   delivery: 'cookie' | 'body',
 ): { accessToken: string; refreshToken: string; expiresIn: number } | undefined {
   const secure = env.COOKIE_SECURE;
-  const ttl = env.ACCESS_TOKEN_TTL_SECONDS;
-  const accessToken = app.accessTokens.sign({
-    sub: s.user.id,
-    sid: s.sessionId,
-    role: s.user.role,
-    amr: s.amr,
-    auth_time: Math.floor(s.authTime.getTime() / 1000),
-    ...(s.mfaRequired ? { mfa_required: true } : {}),
-  });
+  const left = s.notAfter ? Math.floor((s.notAfter.getTime() - Date.now()) / 1000) : Number.POSITIVE_INFINITY;
+  const ttl = Math.max(0, Math.min(env.ACCESS_TOKEN_TTL_SECONDS, left));
+  const accessToken = app.accessTokens.sign(
+    {
+      sub: s.user.id,
+      sid: s.sessionId,
+      role: s.user.role,
+      amr: s.amr,
+      auth_time: Math.floor(s.authTime.getTime() / 1000),
+      ...(s.mfaRequired ? { mfa_required: true } : {}),
+      ...(s.impersonatorId ? { act: { sub: s.impersonatorId } } : {}),
+    },
+    s.notAfter,
+  );
   if (s.deviceCookie) setDeviceCookie(reply, { secure }, s.deviceCookie);
   if (delivery === 'body') return { accessToken, refreshToken: s.refreshToken, expiresIn: ttl };
   setSessionCookies(reply, { secure }, { ...s, accessToken, accessMaxAge: ttl });

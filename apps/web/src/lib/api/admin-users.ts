@@ -83,6 +83,8 @@ export const adminUsersApi = {
     api.patch(user(userId), { role }, { schema: AdminUserActionResult }),
   /** Sudo: wrap in useReauth(). Soft delete: the row stays for the audit trail. */
   remove: (userId: string) => api.delete(user(userId), { schema: AdminUserActionResult }),
+  /** Sudo: wrap in useReauth(). Within the grace period only (409 user_restore_expired after). */
+  restore: (userId: string) => action(userId, 'restore'),
   disable: (userId: string) => action(userId, 'disable'),
   enable: (userId: string) => action(userId, 'enable'),
   resetTwoFactor: (userId: string) => action(userId, 'reset-two-factor'),

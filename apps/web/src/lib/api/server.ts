@@ -1,5 +1,5 @@
 import 'server-only';
-import { Me } from '@repo/contracts';
+import { CurrentUser } from '@repo/contracts';
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getLocale } from 'next-intl/server';
@@ -42,10 +42,13 @@ export async function serverGet<T>(path: string, schema: z.ZodType<T>): Promise<
   return parsed.data;
 }
 
-/** The signed-in user, or null when there is no valid session. One API call per render. */
-export const getMe = cache(async (): Promise<Me | null> => {
+/**
+ * The signed-in user (with the impersonation, when an admin acts as them), or null when there is
+ * no valid session. One API call per render.
+ */
+export const getMe = cache(async (): Promise<CurrentUser | null> => {
   try {
-    return await serverGet('/me', Me);
+    return await serverGet('/me', CurrentUser);
   } catch (error) {
     if (isApiError(error) && error.status === 401) return null;
     throw error;

@@ -33,6 +33,12 @@ export const LOCALIZED_ERROR_CODES = [
   'confirmation_mismatch',
   'api_key_invalid',
   'credentials_in_query',
+  // Admin: restoring a deleted account (D1).
+  'user_not_deleted',
+  'user_restore_expired',
+  // Admin impersonation (D1).
+  'impersonation_restricted',
+  'impersonation_not_allowed',
 ] as const;
 
 export const TIMED_ERROR_CODES = [

@@ -11,6 +11,7 @@ import { safeNextPath } from '@/lib/auth/safe-next';
 import { FlagsProvider } from '@/lib/flags/provider';
 import { getFlags } from '@/lib/flags/server';
 import { AppHeader } from './_components/app-header';
+import { ImpersonationBanner } from './_components/impersonation-banner';
 import { ReauthProvider } from './_components/reauth-provider';
 
 type Props = { children: ReactNode; params: Promise<{ locale: string }> };
@@ -38,6 +39,7 @@ export default async function AppLayout({ children, params }: Props) {
   return (
     <ReauthProvider>
       <div className="flex min-h-dvh flex-col">
+        {me.impersonation ? <ImpersonationBanner impersonation={me.impersonation} /> : null}
         <AppHeader me={me} />
         <main
           id="main"

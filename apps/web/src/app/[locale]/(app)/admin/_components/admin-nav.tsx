@@ -5,8 +5,10 @@ import { Link, usePathname } from '@/i18n/navigation';
 import { cn } from '@/lib/utils';
 
 const hrefs = {
+  overview: '/admin/overview',
   users: '/admin/users',
   organizations: '/admin/organizations',
+  flags: '/admin/flags',
   audit: '/admin/audit',
   jobs: '/admin/jobs',
 } as const;

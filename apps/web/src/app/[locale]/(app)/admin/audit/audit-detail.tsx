@@ -4,6 +4,7 @@ import type { AdminAuditLogDetail } from '@repo/contracts';
 import { useFormatter, useTranslations } from 'next-intl';
 import { type ReactNode, useEffect, useState } from 'react';
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from '@/components/ui/dialog';
+import { Link } from '@/i18n/navigation';
 import { adminAuditApi } from '@/lib/api/admin-audit';
 import { useErrorText } from '@/lib/forms/error-text';
 import { cn } from '@/lib/utils';
@@ -115,6 +116,16 @@ export function AuditDetailDialog({
                   t('system')
                 )}
               </Meta>
+              {entry.impersonatorId ? (
+                <Meta label={t('impersonatedBy')}>
+                  <Link
+                    href={`/admin/users/${entry.impersonatorId}`}
+                    className="underline underline-offset-4"
+                  >
+                    {mono(entry.impersonatorId)}
+                  </Link>
+                </Meta>
+              ) : null}
               <Meta label={t('columns.target')}>
                 {mono(
                   entry.targetType

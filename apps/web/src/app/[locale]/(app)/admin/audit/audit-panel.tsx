@@ -207,6 +207,14 @@ export function AuditPanel({ initial, timeZone }: { initial: AdminAuditLogList; 
                     ) : (
                       <span className="text-muted-foreground">{t('system')}</span>
                     )}
+                    {row.impersonatorId ? (
+                      <span
+                        className="block text-amber-700 text-xs dark:text-amber-300"
+                        data-testid="audit-impersonated"
+                      >
+                        {t('impersonated')}
+                      </span>
+                    ) : null}
                   </td>
                   <td className="p-3">
                     {row.targetType ? (

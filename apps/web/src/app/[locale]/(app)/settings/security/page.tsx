@@ -7,6 +7,7 @@ import { getMe, serverGet } from '@/lib/api/server';
 import { getSsoProviders } from '@/lib/api/sso';
 import { IdentityList, TwoFactorStatus } from '@/lib/mfa/schemas';
 import { ssoErrorKey } from '@/lib/mfa/sso-errors';
+import { ImpersonationRestricted } from '../../_components/impersonation-restricted';
 import { ChangeEmailForm } from '../_components/change-email-form';
 import { ChangePasswordForm } from '../_components/change-password-form';
 import { ConnectedAccounts } from '../_components/connected-accounts';
@@ -55,6 +56,7 @@ export default async function SecurityPage({ params, searchParams }: Props) {
     getSsoProviders(),
   ]);
   if (!me) return null; // the layout redirects
+  if (me.impersonation) return <ImpersonationRestricted />;
   const unavailable = <FormAlert>{t('unavailable')}</FormAlert>;
 
   return (

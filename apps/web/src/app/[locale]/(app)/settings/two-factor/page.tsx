@@ -3,6 +3,7 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { FormAlert } from '@/components/form/form-alert';
 import { getMe, serverGet } from '@/lib/api/server';
 import { TwoFactorStatus } from '@/lib/mfa/schemas';
+import { ImpersonationRestricted } from '../../_components/impersonation-restricted';
 import { Section } from '../_components/section';
 import { EnrolmentPanel } from '../_components/two-factor/enrolment-panel';
 
@@ -25,6 +26,7 @@ export default async function TwoFactorSetupPage({ params }: Props) {
     serverGet('/me/two-factor', TwoFactorStatus).catch(() => null),
   ]);
   if (!me) return null; // the layout redirects
+  if (me.impersonation) return <ImpersonationRestricted />;
 
   return (
     <div className="flex flex-col gap-6">

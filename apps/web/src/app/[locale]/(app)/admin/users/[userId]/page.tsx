@@ -11,6 +11,7 @@ import { getMe, serverGet } from '@/lib/api/server';
 import { Section } from '../../../settings/_components/section';
 import { Empty, TableScroll, Th, tableClass, tdClass } from '../../_components/admin-table';
 import { RoleBadge, StatusBadge, YesNo } from '../_components/user-badges';
+import { RestoreUser } from './_components/restore-user';
 import { UserActions } from './_components/user-actions';
 
 type Props = { params: Promise<{ locale: string; userId: string }> };
@@ -79,18 +80,27 @@ export default async function AdminUserPage({ params }: Props) {
       </div>
 
       <Section title={t('sections.actions')} description={t('actionsLead')} testId="admin-user-actions">
-        <UserActions
-          user={{
-            id: user.id,
-            name: user.name,
-            email: user.email,
-            role: user.role,
-            status: user.status,
-            emailVerified: user.emailVerified,
-            twoFactorEnabled: user.twoFactorEnabled,
-          }}
-          self={user.id === me?.id}
-        />
+        {user.deletedAt && user.purgeAfter ? (
+          <RestoreUser
+            user={{ id: user.id, name: user.name }}
+            deletedOn={when(user.deletedAt)}
+            purgeOn={when(user.purgeAfter)}
+            expired={new Date(user.purgeAfter).getTime() <= Date.now()}
+          />
+        ) : (
+          <UserActions
+            user={{
+              id: user.id,
+              name: user.name,
+              email: user.email,
+              role: user.role,
+              status: user.status,
+              emailVerified: user.emailVerified,
+              twoFactorEnabled: user.twoFactorEnabled,
+            }}
+            self={user.id === me?.id}
+          />
+        )}
       </Section>
 
       <Section title={t('sections.profile')} testId="admin-user-profile">

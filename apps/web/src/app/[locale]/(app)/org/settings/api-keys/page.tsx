@@ -7,6 +7,7 @@ import type { ReactNode } from 'react';
 import { FormAlert } from '@/components/form/form-alert';
 import { getMe } from '@/lib/api/server';
 import { getActiveOrganization } from '@/lib/orgs/active-org';
+import { ImpersonationRestricted } from '../../../_components/impersonation-restricted';
 import { PageTitle } from '../_components/org-page';
 import { ApiKeysManager } from './_components/api-keys-manager';
 
@@ -36,6 +37,7 @@ export default async function ApiKeysPage({ params }: Props) {
   const t = await getTranslations('ApiKeys');
   const [me, org] = await Promise.all([getMe(), activeOrganization()]);
   if (!me) return null; // the layout redirects
+  if (me.impersonation) return <ImpersonationRestricted />;
 
   let body: ReactNode;
   if (org === undefined) body = <FormAlert>{t('unavailable')}</FormAlert>;

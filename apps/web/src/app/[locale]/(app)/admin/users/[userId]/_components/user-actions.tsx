@@ -24,6 +24,7 @@ import { adminUsersApi } from '@/lib/api/admin-users';
 import { isApiError } from '@/lib/api/api-error';
 import { useErrorText } from '@/lib/forms/error-text';
 import { useReauth } from '../../../../_components/reauth-provider';
+import { ImpersonateDialog } from './impersonate-dialog';
 
 type ActionUser = {
   id: string;
@@ -179,6 +180,9 @@ export function UserActions({ user, self }: { user: ActionUser; self: boolean })
               },
             )
           : null}
+        {!self && user.role === 'user' && user.status === 'active' ? (
+          <ImpersonateDialog user={user} disabled={busy !== null} />
+        ) : null}
         <DeleteUserDialog
           user={user}
           disabled={busy !== null}

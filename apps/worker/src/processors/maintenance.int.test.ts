@@ -1,0 +1,74 @@
+import { MaintenanceJobName, QueueName } from '@repo/contracts';
+import { createDb } from '@repo/db';
+import { createQueue, createRedis } from '@repo/queue';
+import { uniqueEmail } from '@repo/testing';
+import { afterAll, expect, it } from 'vitest';
+import { requireEnv, silentLogger, uniquePrefix, waitFor } from '../test-helpers';
+import { startMaintenance } from './maintenance';
+
+const db = createDb({ url: requireEnv('DATABASE_URL'), poolMax: 4 });
+const redis = () => createRedis(requireEnv('REDIS_URL'), { role: 'producer' });
+const workerRedis = () => createRedis(requireEnv('REDIS_URL'), { role: 'worker' });
+const opened: { quit(): Promise<unknown> }[] = [];
+afterAll(async () => {
+  await Promise.allSettled(opened.map((c) => c.quit()));
+  await db.$disconnect();
+});
+
+function instance(prefix: string, purgeCron: string) {
+  const producerRedis = redis();
+  const blocking = workerRedis();
+  opened.push(producerRedis, blocking);
+  return startMaintenance({
+    db,
+    workerRedis: blocking,
+    producerRedis,
+    prefix,
+    graceDays: 30,
+    purgeCron,
+    logger: silentLogger,
+  });
+}
+
+it('several worker instances register one purge scheduler; a purge job runs the purge', async () => {
+  const prefix = uniquePrefix('maintenance');
+  const connection = redis();
+  opened.push(connection);
+  const queue = createQueue(QueueName.maintenance, { connection, prefix });
+  const first = await instance(prefix, '0 3 * * *');
+  const second = await instance(prefix, '15 4 * * *');
+  try {
+    expect(await queue.getJobSchedulersCount()).toBe(1);
+    const [scheduler] = await queue.getJobSchedulers(0, -1, true);
+    // Upserted, not added: the instance started last sets the pattern.
+    expect(scheduler).toMatchObject({
+      key: 'users.purge',
+      name: 'users.purge',
+      pattern: '15 4 * * *',
+      tz: 'UTC',
+    });
+    expect(scheduler?.next).toBeGreaterThan(Date.now());
+
+    const user = await db.user.create({
+      data: { email: uniqueEmail('due'), name: 'Due', deletedAt: new Date(Date.now() - 31 * 86_400_000) },
+    });
+    const job = await queue.add(MaintenanceJobName.usersPurge, {});
+    const done = await waitFor(async () => {
+      const state = await job.getState();
+      return state === 'completed' || state === 'failed' ? state : undefined;
+    }, 'the purge job');
+    expect(done).toBe('completed');
+    expect((await queue.getJob(String(job.id)))?.returnvalue).toMatchObject({ purged: expect.any(Number) });
+    expect(await db.user.findUnique({ where: { id: user.id } })).toBeNull();
+
+    // An unknown job name fails at once instead of being retried eight times.
+    const unknown = await queue.add('nope', {});
+    await waitFor(async () => (await unknown.getState()) === 'failed', 'the unknown job to fail');
+    expect((await queue.getJob(String(unknown.id)))?.attemptsMade).toBe(1);
+  } finally {
+    await first.close();
+    await second.close();
+    await queue.obliterate({ force: true });
+    await queue.close();
+  }
+});

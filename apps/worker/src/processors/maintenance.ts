@@ -1,0 +1,102 @@
+import { MaintenanceJobName, QueueName } from '@repo/contracts';
+import type { Db } from '@repo/db';
+import type { Logger } from '@repo/observability';
+import { createQueue, queueOptions, recordJobStats, workerMetrics } from '@repo/queue';
+import { type Job, UnrecoverableError, Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { type PurgeResult, type PurgeUsersDeps, purgeDeletedUsers } from '../maintenance/purge-users';
+
+const SCHEDULE_RETRY_MS = 30_000;
+/** How long start-up waits for the schedule before going on without it (it keeps retrying). */
+const SCHEDULE_WAIT_MS = 5_000;
+
+export type MaintenanceProcessorDeps = PurgeUsersDeps & { logger: Logger };
+
+/** Processor for the `maintenance` queue: periodic housekeeping jobs, each idempotent. */
+export function createMaintenanceProcessor(deps: MaintenanceProcessorDeps) {
+  return async function processMaintenance(job: Job): Promise<PurgeResult> {
+    if (job.name !== MaintenanceJobName.usersPurge) {
+      throw new UnrecoverableError(`Unknown maintenance job: ${job.name}`);
+    }
+    const result = await purgeDeletedUsers(deps);
+    deps.logger.info({ jobId: job.id, ...result }, 'deleted accounts purged');
+    return result;
+  };
+}
+
+export interface MaintenanceOptions {
+  db: Db;
+  /** Blocking connection for the Worker; `producer` for the Queue that upserts schedulers. */
+  workerRedis: Redis;
+  producerRedis: Redis;
+  prefix: string;
+  graceDays: number;
+  /** MAINTENANCE_PURGE_CRON (UTC). */
+  purgeCron: string;
+  logger: Logger;
+}
+
+/**
+ * Registers the maintenance job schedulers and starts their Worker. `upsertJobScheduler` with a
+ * fixed id is idempotent: every worker instance calls it at start, there is still one scheduler,
+ * and each run is one job (its id is derived from the scheduler and the run time). The last
+ * instance started wins if their settings differ.
+ */
+export async function startMaintenance(opts: MaintenanceOptions): Promise<{ close(): Promise<void> }> {
+  const queue = createQueue(QueueName.maintenance, { connection: opts.producerRedis, prefix: opts.prefix });
+  const logger = opts.logger.child({ queue: QueueName.maintenance });
+  let stopping = false;
+  let retry: NodeJS.Timeout | undefined;
+  // Not awaited: a worker started while Redis is down must still come up (and serve health),
+  // then register the schedule once Redis is back.
+  const schedule = async (): Promise<void> => {
+    try {
+      await queue.upsertJobScheduler(
+        MaintenanceJobName.usersPurge,
+        { pattern: opts.purgeCron, tz: 'UTC' },
+        { name: MaintenanceJobName.usersPurge, data: {} },
+      );
+    } catch (err) {
+      if (stopping) return;
+      logger.warn({ err }, 'could not register the maintenance schedule; retrying');
+      retry = setTimeout(() => void schedule(), SCHEDULE_RETRY_MS);
+      retry.unref();
+    }
+  };
+  await Promise.race([schedule(), new Promise((resolve) => setTimeout(resolve, SCHEDULE_WAIT_MS).unref())]);
+  const worker = new Worker(
+    QueueName.maintenance,
+    createMaintenanceProcessor({
+      db: opts.db,
+      graceDays: opts.graceDays,
+      clock: () => new Date(),
+      stopping: () => stopping,
+      logger,
+    }),
+    {
+      ...queueOptions({ connection: opts.workerRedis, prefix: opts.prefix }),
+      // Housekeeping is not urgent: one job at a time per instance keeps the database pool free.
+      concurrency: 1,
+      metrics: workerMetrics,
+    },
+  );
+  worker.on('failed', (job, err) =>
+    logger.warn({ err, jobId: job?.id, attemptsMade: job?.attemptsMade }, 'maintenance job failed'),
+  );
+  worker.on('error', (err) => logger.error({ err }, 'maintenance worker error'));
+  // Counted in the admin overview like every queue's jobs (ADR 0018); best effort.
+  recordJobStats(worker, {
+    redis: opts.producerRedis,
+    prefix: opts.prefix,
+    onError: (err) => logger.warn({ err }, 'job stats not recorded'),
+  });
+  return {
+    close: async () => {
+      // The active purge ends after its current batch commits; the rest waits for the next run.
+      stopping = true;
+      clearTimeout(retry);
+      await worker.close();
+      await queue.close();
+    },
+  };
+}
