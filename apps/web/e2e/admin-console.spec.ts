@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { ADMIN_AUDIT_CSV_COLUMNS } from '@repo/contracts';
+import { expectAccessibleInBothThemes, expectNoViolations } from './support/a11y';
 import { promoteToAdmin } from './support/admin';
 import { runnerUrl } from './support/env';
 import { createVerifiedUser, signInContext, type TestUser } from './support/identity';
@@ -23,24 +23,6 @@ type BullQueue = {
 const { Queue } = createRequire(join(process.cwd(), '../../packages/queue/package.json'))('bullmq') as {
   Queue: new (name: string, opts: Record<string, unknown>) => BullQueue;
 };
-
-async function expectNoViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(
-    results.violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.join(' ')) })),
-  ).toEqual([]);
-}
-
-/** axe in the light theme, then the dark one (the theme follows the system by default). */
-async function expectAccessibleInBothThemes(page: Page) {
-  await page.emulateMedia({ colorScheme: 'light' });
-  await expect(page.locator('html')).not.toHaveClass(/\bdark\b/);
-  await expectNoViolations(page);
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await expect(page.locator('html')).toHaveClass(/\bdark\b/);
-  await expectNoViolations(page);
-  await page.emulateMedia({ colorScheme: 'light' });
-}
 
 /** A fresh account, promoted to global admin before it signs in (the role rides in the token). */
 async function signInAsAdmin(page: Page, tag: string): Promise<TestUser> {

@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
+import { expectNoViolations } from './support/a11y';
 import { promoteToAdmin } from './support/admin';
 import { createVerifiedUser, signInContext, type TestUser } from './support/identity';
 import { messages } from './support/messages';
@@ -7,18 +7,6 @@ import { messages } from './support/messages';
 const en = messages.en;
 const ar = messages.ar;
 const json = { 'content-type': 'application/json' };
-
-async function expectNoViolations(page: Page, colorScheme: 'light' | 'dark') {
-  await page.emulateMedia({ colorScheme });
-  const html = page.locator('html');
-  if (colorScheme === 'dark') await expect(html).toHaveClass(/\bdark\b/);
-  else await expect(html).not.toHaveClass(/\bdark\b/);
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(
-    results.violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.join(' ')) })),
-    `axe (${colorScheme})`,
-  ).toEqual([]);
-}
 
 async function signedInAdmin(page: Page, tag: string): Promise<TestUser> {
   const admin = await createVerifiedUser(page.request, tag);

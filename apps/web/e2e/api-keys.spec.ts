@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import pg from 'pg';
+import { expectNoViolations } from './support/a11y';
 import { runnerUrl } from './support/env';
 import { ageAuthentication, createVerifiedUser, signInContext, type TestUser } from './support/identity';
 import { messages } from './support/messages';
@@ -253,13 +253,6 @@ test('a plain member sees why there is nothing to manage, and the API agrees', a
   const denied = await page.request.get(`/api/v1/orgs/${org.id}/api-keys`);
   expect(denied.status()).toBe(403);
 });
-
-async function expectNoViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(
-    results.violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.join(' ')) })),
-  ).toEqual([]);
-}
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`the API keys page has no axe violations (${colorScheme})`, async ({ page, request }) => {

@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { expectNoViolations } from './support/a11y';
 import { createVerifiedUser, signInContext, type TestUser } from './support/identity';
 
 const publicPages = [
@@ -25,19 +25,6 @@ const appPages = [
   '/en/org/settings/danger',
   '/ar/org/settings/members',
 ];
-
-async function expectNoViolations(page: Page, colorScheme: 'light' | 'dark') {
-  const html = page.locator('html');
-  if (colorScheme === 'dark') await expect(html).toHaveClass(/\bdark\b/);
-  else await expect(html).not.toHaveClass(/\bdark\b/);
-  const results = await new AxeBuilder({ page }).analyze();
-  const summary = results.violations.map((v) => ({
-    id: v.id,
-    impact: v.impact,
-    targets: v.nodes.map((n) => n.target.join(' ')),
-  }));
-  expect(summary).toEqual([]);
-}
 
 let user: TestUser;
 test.beforeAll(async ({ playwright }) => {

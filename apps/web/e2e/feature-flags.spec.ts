@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import AxeBuilder from '@axe-core/playwright';
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
+import { expectAccessibleInBothThemes, expectNoViolations } from './support/a11y';
 import { promoteToAdmin } from './support/admin';
 import { createVerifiedUser, signInContext, type TestUser } from './support/identity';
 import { messages } from './support/messages';
@@ -11,23 +11,6 @@ const t = en.AdminFlags;
 const sameOrigin = { 'content-type': 'application/json', 'sec-fetch-site': 'same-origin' };
 const ACTIVITY_CARD = 'dashboard.activity-card';
 const COMPACT_TABLES = 'settings.compact-tables';
-
-async function expectNoViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(
-    results.violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.join(' ')) })),
-  ).toEqual([]);
-}
-
-/** axe in the light theme, then the dark one (the theme follows the system by default). */
-async function expectAccessibleInBothThemes(page: Page) {
-  await page.emulateMedia({ colorScheme: 'light' });
-  await expectNoViolations(page);
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await expect(page.locator('html')).toHaveClass(/\bdark\b/);
-  await expectNoViolations(page);
-  await page.emulateMedia({ colorScheme: 'light' });
-}
 
 async function signInAsAdmin(page: Page, tag: string): Promise<TestUser> {
   const admin = await createVerifiedUser(page.request, tag);

@@ -1,18 +1,11 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { expectNoViolations } from './support/a11y';
 import { promoteToAdmin } from './support/admin';
 import { createVerifiedUser, signInContext } from './support/identity';
 import { messages } from './support/messages';
 
 const en = messages.en;
 const json = { 'content-type': 'application/json', 'sec-fetch-site': 'same-origin' };
-
-async function expectNoViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(
-    results.violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.join(' ')) })),
-  ).toEqual([]);
-}
 
 test('an admin impersonates a user: banner, limits, audit trail, and back to their own account', async ({
   page,

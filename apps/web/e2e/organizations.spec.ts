@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
+import { expectNoViolations } from './support/a11y';
 import {
   ageAuthentication,
   createVerifiedUser,
@@ -13,13 +13,6 @@ import { messages } from './support/messages';
 
 const en = messages.en;
 const ar = messages.ar;
-
-async function expectNoViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(
-    results.violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.join(' ')) })),
-  ).toEqual([]);
-}
 
 const memberRow = (page: Page, email: string) =>
   page.getByTestId('member-row').and(page.locator(`[data-email="${email}"]`));

@@ -1,17 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { expectNoViolations } from './support/a11y';
 import { createVerifiedUser, signInContext } from './support/identity';
 import { messages } from './support/messages';
 import { enableTwoFactorInUi, passwordStep } from './support/two-factor';
 
 const ar = messages.ar;
-
-async function expectNoViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(
-    results.violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.join(' ')) })),
-  ).toEqual([]);
-}
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`2FA enrolment, backup codes, code step and SSO error have no axe violations (${colorScheme})`, async ({

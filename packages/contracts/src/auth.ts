@@ -101,6 +101,8 @@ export const SessionView = z.object({
   createdAt: z.string(),
   lastUsedAt: z.string(),
   current: z.boolean(),
+  /** An administrator's support access to this account (D1 impersonation): the user may end it. */
+  impersonation: z.boolean(),
 });
 export const SessionList = z.object({ sessions: z.array(SessionView) });
 export const SessionIdParams = z.strictObject({ id: z.uuid() });
@@ -119,7 +121,13 @@ export const SecurityActivity = z.object({ events: z.array(SecurityEvent) });
  * refresh). With COOKIE_SECURE they carry the `__Host-` prefix, which browsers accept only with
  * Secure, Path=/ and no Domain; plain-http local development uses the bare names.
  */
-export const AUTH_COOKIE_BASE_NAMES = { access: 'gw_at', refresh: 'gw_rt', device: 'gw_did' } as const;
+export const AUTH_COOKIE_BASE_NAMES = {
+  access: 'gw_at',
+  refresh: 'gw_rt',
+  device: 'gw_did',
+  /** The admin's own refresh token, kept aside while they impersonate someone (D1). */
+  impersonator: 'gw_imp',
+} as const;
 export type AuthCookie = keyof typeof AUTH_COOKIE_BASE_NAMES;
 
 export function authCookieName(kind: AuthCookie, secure: boolean): string {

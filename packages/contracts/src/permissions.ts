@@ -181,14 +181,17 @@ export function canManageMember(actor: OrgRole, target: OrgRole): boolean {
 /**
  * What an admin impersonating a user (PRODUCT.md D1) may not do as that user: the account's
  * credentials and security settings (2FA, linked identities, trusted devices, sessions), its
- * organizations' API keys and destructive organization actions, and the admin area itself. A few
- * routes under broader permissions (password and email change, sudo re-authentication) are denied
- * by their own route declaration (`impersonation: 'deny'`).
+ * organizations' API keys, membership and destructive organization actions (an admin acting as
+ * an owner could otherwise invite themselves as owner and keep the access afterwards), and the
+ * admin area itself. A few routes under broader permissions (password and email change, sudo
+ * re-authentication) are denied by their own route declaration (`impersonation: 'deny'`).
  */
 export const IMPERSONATION_DENIED_PERMISSIONS: readonly Permission[] = [
   'security:manage',
   'sessions:manage',
   'apikeys:manage',
+  'members:invite',
+  'members:manage',
   'org:delete',
   'org:transfer',
   'admin:access',

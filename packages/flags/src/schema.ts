@@ -25,10 +25,12 @@ export const MAX_VARIANTS = 10;
 /** Percentages carry at most two decimals: weights are stored as basis points (1/100 of a percent). */
 export const BASIS_POINTS = 10_000;
 
+export const FLAG_KEY_MAX = 64;
+
 /** `checkout.new-flow`, `beta-dashboard`: lowercase alphanumerics separated by single dots or dashes. */
 export const FlagKey = z
   .string()
-  .max(64, 'flag key must be at most 64 characters')
+  .max(FLAG_KEY_MAX, `flag key must be at most ${FLAG_KEY_MAX} characters`)
   .regex(
     /^[a-z0-9]+(?:[.-][a-z0-9]+)*$/,
     'flag key must be lowercase letters and digits separated by single dots or dashes',

@@ -28,4 +28,22 @@ describe('createApiKeyFailures', () => {
     failures.fail('c');
     expect([failures.allow('a'), failures.allow('b'), failures.allow('c')]).toEqual([true, false, false]);
   });
+
+  it('remembers keys that verified recently, for an hour after their last success, bounded', () => {
+    let clock = 0;
+    const failures = createApiKeyFailures({ max: 1, windowMs: 60_000, maxEntries: 2, now: () => clock });
+    expect(failures.knownGood('gwk_a')).toBe(false);
+    failures.succeed('gwk_a');
+    clock += 3_599_999;
+    expect(failures.knownGood('gwk_a')).toBe(true);
+    failures.succeed('gwk_a');
+    clock += 3_599_999;
+    expect(failures.knownGood('gwk_a')).toBe(true);
+    clock += 1;
+    expect(failures.knownGood('gwk_a')).toBe(false);
+    failures.succeed('gwk_b');
+    failures.succeed('gwk_c');
+    failures.succeed('gwk_d');
+    expect(['gwk_b', 'gwk_c', 'gwk_d'].map((p) => failures.knownGood(p))).toEqual([false, true, true]);
+  });
 });

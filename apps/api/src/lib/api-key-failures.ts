@@ -7,6 +7,11 @@
  * refused without a lookup until the window ends: the answer is the same `api_key_invalid` (or
  * the limiter's 429), so nothing about keys can be learned from the difference.
  *
+ * Keys that verified recently in this process stay looked up even then: an integration behind the
+ * same address (a shared NAT or proxy) keeps working while its neighbour floods. Their prefixes are
+ * public identifiers, so a flood of wrong secrets for a known prefix still costs lookups — one
+ * indexed point read each, and the rate limiter's answer stays the same.
+ *
  * Local to the process on purpose: it protects this process's database pool, needs no Redis
  * round trip on the hot path, and is bounded (oldest addresses are forgotten first).
  */
@@ -15,20 +20,29 @@ export interface ApiKeyFailures {
   allow(address: string): boolean;
   /** Counts one failed lookup (unknown, wrong, revoked or expired key). */
   fail(address: string): void;
+  /** Whether a key with this prefix verified here recently (then it is looked up regardless). */
+  knownGood(prefix: string): boolean;
+  /** Records a successful verification of the key with this prefix. */
+  succeed(prefix: string): void;
 }
 
 export interface ApiKeyFailuresOptions {
   max: number;
   windowMs: number;
-  /** Addresses remembered at most; beyond this the oldest entries are dropped. */
+  /** Addresses (and good prefixes) remembered at most; beyond this the oldest are dropped. */
   maxEntries?: number;
+  /** How long a verified key counts as known-good after its last success (default 1 hour). */
+  goodForMs?: number;
   now?: () => number;
 }
 
 export function createApiKeyFailures(opts: ApiKeyFailuresOptions): ApiKeyFailures {
   const now = opts.now ?? Date.now;
   const maxEntries = opts.maxEntries ?? 10_000;
+  const goodForMs = opts.goodForMs ?? 3_600_000;
   const windows = new Map<string, { count: number; resetAt: number }>();
+  /** prefix → last success; re-inserted on success, so the first entry is the stalest. */
+  const good = new Map<string, number>();
   const current = (address: string) => {
     const entry = windows.get(address);
     if (entry && entry.resetAt <= now()) {
@@ -48,6 +62,15 @@ export function createApiKeyFailures(opts: ApiKeyFailuresOptions): ApiKeyFailure
       windows.set(address, { count: 1, resetAt: now() + opts.windowMs });
       // Map iteration is insertion order: the first key is the oldest window.
       if (windows.size > maxEntries) windows.delete(windows.keys().next().value as string);
+    },
+    knownGood(prefix) {
+      const at = good.get(prefix);
+      return at !== undefined && now() - at < goodForMs;
+    },
+    succeed(prefix) {
+      good.delete(prefix);
+      good.set(prefix, now());
+      if (good.size > maxEntries) good.delete(good.keys().next().value as string);
     },
   };
 }

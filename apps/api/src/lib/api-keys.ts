@@ -44,6 +44,12 @@ export function looksLikeApiKey(credential: string): boolean {
   return credential.startsWith(API_KEY_PREFIX);
 }
 
+/** The public `gwk_<12>` part of a presented key ('' when it is not shaped like one). */
+export function apiKeyPrefixOf(credential: string): string {
+  const match = API_KEY_PATTERN.exec(credential);
+  return match ? `${API_KEY_PREFIX}${match[1]}` : '';
+}
+
 /**
  * Finds the key by its public prefix and compares the secret's hash in constant time. Unknown,
  * wrong, revoked and expired keys all return null, so the caller answers them the same way; the

@@ -11,6 +11,7 @@ export interface CookieNames {
   access: string;
   refresh: string;
   device: string;
+  impersonator: string;
 }
 
 export function cookieNames(secure: boolean): CookieNames {
@@ -18,6 +19,7 @@ export function cookieNames(secure: boolean): CookieNames {
     access: authCookieName('access', secure),
     refresh: authCookieName('refresh', secure),
     device: authCookieName('device', secure),
+    impersonator: authCookieName('impersonator', secure),
   };
 }
 

@@ -4,7 +4,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError } from '../errors';
 import { createApiKeyFailures } from '../lib/api-key-failures';
-import { type ApiKeyPrincipal, looksLikeApiKey, verifyApiKey } from '../lib/api-keys';
+import { type ApiKeyPrincipal, apiKeyPrefixOf, looksLikeApiKey, verifyApiKey } from '../lib/api-keys';
 import { cookieNames, readCookie } from '../lib/cookies';
 import { ipKey } from '../lib/ip-key';
 import { type AccessTokens, createAccessTokens } from '../lib/jwt';
@@ -113,8 +113,10 @@ const auth: FastifyPluginAsync<AuthPluginOptions> = async (app, { deps }) => {
       }
       if (looksLikeApiKey(token)) {
         const address = ipKey(request.ip);
-        request.apiKey = keyFailures.allow(address) ? await verifyApiKey(deps.db, token, clock.now()) : null;
-        if (!request.apiKey) {
+        const lookup = keyFailures.allow(address) || keyFailures.knownGood(apiKeyPrefixOf(token));
+        request.apiKey = lookup ? await verifyApiKey(deps.db, token, clock.now()) : null;
+        if (request.apiKey) keyFailures.succeed(request.apiKey.prefix);
+        else {
           request.authError = 'api_key_invalid';
           keyFailures.fail(address);
         }

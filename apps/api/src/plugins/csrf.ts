@@ -32,7 +32,8 @@ const csrf: FastifyPluginAsync<CsrfOptions> = async (app, opts) => {
     if (SAFE_METHODS.has(request.method)) return;
     if (request.headers.authorization !== undefined) return;
     const cookies = request.cookies ?? {};
-    if (cookies[names.access] === undefined && cookies[names.refresh] === undefined) return;
+    const credentialed = [names.access, names.refresh, names.impersonator];
+    if (credentialed.every((name) => cookies[name] === undefined)) return;
 
     const site = request.headers['sec-fetch-site'];
     if (typeof site === 'string' && SAFE_FETCH_SITES.has(site)) return;

@@ -55,24 +55,32 @@ async function purgeBatch(tx: Tx, cutoff: Date, limit: number, now: Date) {
   if (users.length === 0) return result;
   const ids = users.map((u) => u.id);
 
-  const memberships: Membership[] = (
-    await tx.membership.findMany({
-      where: { userId: { in: ids } },
-      select: {
-        organizationId: true,
-        userId: true,
-        role: true,
-        organization: { select: { personal: true } },
-      },
-    })
-  ).map((m) => ({ ...m, personal: m.organization.personal }));
-  const orgIds = [...new Set(memberships.map((m) => m.organizationId))].sort();
+  const readMemberships = async (): Promise<Membership[]> =>
+    (
+      await tx.membership.findMany({
+        where: { userId: { in: ids } },
+        select: {
+          organizationId: true,
+          userId: true,
+          role: true,
+          organization: { select: { personal: true } },
+        },
+      })
+    ).map((m) => ({ ...m, personal: m.organization.personal }));
+  const orgIdsOf = (list: Membership[]) => [...new Set(list.map((m) => m.organizationId))].sort();
   // The same lock every membership change takes (lockOrganization in the API), in id order so two
   // purges sharing organizations cannot deadlock; "who else is an owner" holds until commit.
-  if (orgIds.length > 0) {
+  const lock = async (orgIds: string[]) => {
+    if (orgIds.length === 0) return;
     await tx.$queryRaw`
       SELECT id FROM organizations WHERE id = ANY(${orgIds}::uuid[]) ORDER BY id FOR UPDATE`;
-  }
+  };
+  const locked = orgIdsOf(await readMemberships());
+  await lock(locked);
+  // Read again under the locks: a role change committed before we held them must count.
+  const memberships = await readMemberships();
+  const orgIds = orgIdsOf(memberships);
+  if (orgIds.some((id) => !locked.includes(id))) await lock(orgIds);
 
   const audits: Audit[] = [];
   const perUser = new Map(ids.map((id) => [id, { organizationsDeleted: 0, ownershipsTransferred: 0 }]));

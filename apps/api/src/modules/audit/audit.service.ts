@@ -58,7 +58,7 @@ export const AUDIT_ACTIONS = [
   'admin.user_purged',
   'admin.impersonation_started',
   'admin.impersonation_ended',
-  /** One row per mutating request made while an admin impersonated the actor. */
+  /** One row per request (any method but OPTIONS/HEAD) made while an admin impersonated the actor. */
   'impersonation.request',
   'admin.audit_exported',
   'admin.job_retried',
@@ -80,6 +80,8 @@ export interface AuditEntry {
   targetId?: string | null;
   /** Where it came from (requestMeta(req)); null for actions without a request. */
   meta: RequestMeta | null;
+  /** The admin on whose behalf it happened (D1); defaults to the request's impersonator. */
+  impersonatorId?: string | null;
   /** State before/after the change; secret-looking keys are redacted before storage. */
   before?: unknown;
   after?: unknown;
@@ -105,7 +107,7 @@ export async function recordAudit(tx: Tx | Db, entry: AuditEntry, now?: Date) {
       ip: entry.meta?.ip ?? null,
       userAgent: entry.meta?.userAgent ?? null,
       requestId: entry.meta?.requestId ?? null,
-      impersonatorId: entry.meta?.impersonatorId ?? null,
+      impersonatorId: entry.impersonatorId ?? entry.meta?.impersonatorId ?? null,
       diff,
       ...(now ? { createdAt: now } : {}),
     },

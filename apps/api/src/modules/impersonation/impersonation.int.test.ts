@@ -89,7 +89,9 @@ describe('starting an impersonation', () => {
       impersonationReason: 'Ticket #42',
     });
     const [started] = await auditRows({ action: 'admin.impersonation_started', targetId: user.id }, 1);
-    expect(started).toMatchObject({ actorId: admin.id, targetType: 'user' });
+    expect(started).toMatchObject({ actorId: admin.id, impersonatorId: admin.id, targetType: 'user' });
+    // The admin's address and browser are in that row, not in the user's sessions list.
+    expect(session).toMatchObject({ ip: null, userAgent: null, device: null });
   });
 
   it('refuses oneself, other admins, disabled and deleted accounts (409), unknown ids (404)', async () => {
@@ -131,7 +133,7 @@ describe('while impersonating', () => {
       },
     });
     const { accessToken } = await impersonate(user.id);
-    const denied: [method: 'GET' | 'POST' | 'DELETE', url: string, body?: object][] = [
+    const denied: [method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: object][] = [
       ['POST', '/v1/me/password', { currentPassword: 'x'.repeat(12), newPassword: 'y'.repeat(16) }],
       ['POST', '/v1/me/email', { email: 'new@example.com', password: 'x'.repeat(12) }],
       ['GET', '/v1/me/two-factor'],
@@ -142,6 +144,9 @@ describe('while impersonating', () => {
       ['GET', '/v1/admin/users'],
       ['GET', `/v1/orgs/${organizationId}/api-keys`],
       ['DELETE', `/v1/orgs/${organizationId}`],
+      // An owner's membership powers would let the admin invite themselves as an owner.
+      ['POST', `/v1/orgs/${organizationId}/invitations`, { email: 'admin@example.com', role: 'owner' }],
+      ['PATCH', `/v1/orgs/${organizationId}/members/${user.id}`, { role: 'admin' }],
     ];
     for (const [method, url, body] of denied) {
       const res = await call(method, url, accessToken, body);
@@ -178,6 +183,14 @@ describe('while impersonating', () => {
     await call('PATCH', '/v1/me', tokens.accessToken, { name: 'Myself' });
     const [own] = await auditRows({ action: 'profile.updated', actorId: user.id }, 1);
     expect(own?.impersonatorId).toBeNull();
+    // They see the support access among their sessions (without the admin's address) and may end it.
+    const sessions = (await call('GET', '/v1/me/sessions', tokens.accessToken)).json().sessions;
+    expect(sessions).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ impersonation: true, ip: null, device: null, current: false }),
+        expect.objectContaining({ impersonation: false, current: true }),
+      ]),
+    );
     expect(await auditRows({ action: 'impersonation.request', actorId: user.id }, 0)).toHaveLength(0);
   });
 });
@@ -224,9 +237,25 @@ describe('the time limit and the end', () => {
     expect(signOut.statusCode, signOut.body).toBe(200);
     const deadline = Date.now() + 2000;
     let status = 200;
-    while (status !== 401 && Date.now() < deadline)
+    while (status !== 401 && Date.now() < deadline) {
       status = (await call('GET', '/v1/me', accessToken)).statusCode;
+      await new Promise((r) => setTimeout(r, 20));
+    }
     expect(status).toBe(401);
+    // However it ends, the end is on record, by the admin.
+    const ended = await auditRows({ action: 'admin.impersonation_ended', actorId: second.id }, 1);
+    expect(ended).toHaveLength(1);
+    expect(ended[0]).toMatchObject({ targetId: user.id, impersonatorId: second.id });
+    expect(ended[0]?.diff).toMatchObject({ after: { reason: 'admin_signed_out', expired: false } });
+  });
+
+  it('refuses a start by an admin demoted a moment ago, whose token still says admin', async () => {
+    const user = await createOrgUser(t, { prefix: 'imp-race' });
+    const demoted = await createOrgUser(t, { globalRole: 'admin', prefix: 'imp-demoted-admin' });
+    await t.deps.db.user.update({ where: { id: demoted.id }, data: { role: 'user' } });
+    const res = await start(user.id, demoted.auth);
+    expect(res.statusCode).toBe(401);
+    expect(await t.deps.db.session.count({ where: { impersonatorId: demoted.id } })).toBe(0);
   });
 
   it("browser flow: cookies swap to the user, the admin's token waits aside, ending restores the admin", async () => {
@@ -275,14 +304,16 @@ describe('the time limit and the end', () => {
     expect(endRows).toHaveLength(1);
     expect(endRows[0]?.actorId).toBe(fresh.id);
 
-    // Ending again has nothing to end and no admin token to restore.
+    // A second end with the same cookies (another tab at the time limit) must not wipe the admin
+    // cookies the first one set: nothing is ended twice, no cookie is touched.
     const again = await t.app.inject({
       method: 'POST',
       url: '/v1/auth/impersonation/end',
       headers: { ...SAME_ORIGIN },
       cookies: jar,
     });
-    expect(again.json().restored, again.body).toBe(false);
+    expect(again.json(), again.body).toEqual({ restored: true, userId: null });
+    expect(again.cookies).toHaveLength(0);
     expect(await auditRows({ action: 'admin.impersonation_ended', targetId: user.id }, 2)).toHaveLength(1);
   });
 
@@ -312,9 +343,18 @@ describe('the time limit and the end', () => {
     const ended = await t.app.inject({
       method: 'POST',
       url: '/v1/auth/impersonation/end',
+      // The kept-aside cookie is a credential: a cross-site request carrying it is refused.
+      headers: { ...SAME_ORIGIN },
       cookies: { [STASH]: late.cookies[STASH] as string },
     });
     expect(ended.json()).toEqual({ restored: true, userId: user.id });
+    const crossSite = await t.app.inject({
+      method: 'POST',
+      url: '/v1/auth/impersonation/end',
+      headers: { 'sec-fetch-site': 'cross-site' },
+      cookies: { [STASH]: late.cookies[STASH] as string },
+    });
+    expect(crossSite.json().code).toBe('csrf_rejected');
     const [row] = await auditRows({ action: 'admin.impersonation_ended', targetId: user.id }, 1);
     expect(row?.diff).toMatchObject({ after: { expired: true } });
 

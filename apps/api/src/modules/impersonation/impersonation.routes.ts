@@ -18,6 +18,7 @@ import { enrolmentPending } from '../two-factor/policy';
 import {
   endImpersonations,
   ownImpersonationSession,
+  rotatedJustNow,
   sessionOfRefreshToken,
   startImpersonation,
 } from './impersonation.service';
@@ -122,31 +123,38 @@ export const impersonationRoutes: FastifyPluginAsyncZod<ImpersonationRoutesOptio
         fromAdminSession: adminSession,
         meta,
       });
+      const userId = ended[0] ?? null;
+      // Another tab's end has just restored the admin: its response sets the cookies, not ours.
+      if (stash && !adminSession && (await rotatedJustNow(deps, stash))) return { restored: true, userId };
       if (stash) clearStash(reply, secure);
       if (ended.length === 0 && !own && !adminSession) return { restored: false, userId: null };
-      const restored = adminSession
+      const outcome = adminSession
         ? await restoreAdmin(request, reply, stash as string, adminSession)
-        : false;
-      if (!restored) clearSessionCookies(reply, { secure });
-      return { restored, userId: ended[0] ?? null };
+        : 'failed';
+      if (outcome === 'failed') clearSessionCookies(reply, { secure });
+      return { restored: outcome !== 'failed', userId };
     },
   );
 
-  /** Rotates the kept-aside refresh token and hands its session back, if it is still the admin's. */
+  /**
+   * Rotates the kept-aside refresh token and hands its session back, if it is still the admin's.
+   * 'raced': a parallel end won the rotation and restores the admin itself.
+   */
   async function restoreAdmin(
     request: FastifyRequest,
     reply: FastifyReply,
     token: string,
     sessionId: string,
-  ): Promise<boolean> {
+  ): Promise<'restored' | 'raced' | 'failed'> {
     try {
       const rotated = await rotateRefreshToken(deps, { token, meta: requestMeta(request) });
-      if (rotated.sessionId !== sessionId || rotated.user.role !== 'admin') return false;
+      if (rotated.sessionId !== sessionId || rotated.user.role !== 'admin') return 'failed';
       const mfaRequired = await enrolmentPending(deps.db, env, rotated.user);
       issueSession(app, reply, env, { ...rotated, mfaRequired }, 'cookie');
-      return true;
+      return 'restored';
     } catch (error) {
-      if (error instanceof AppError) return false; // the admin session ended meanwhile: sign in again
+      // The admin session ended meanwhile (sign in again), or another tab rotated it first.
+      if (error instanceof AppError) return (await rotatedJustNow(deps, token)) ? 'raced' : 'failed';
       throw error;
     }
   }

@@ -1,13 +1,11 @@
 import type { ImpersonationInfo } from '@repo/contracts';
-import type { Tx } from '@repo/db';
 import { AppError } from '../../errors';
 import { hashToken } from '../../lib/crypto-tokens';
-import { deviceLabel } from '../../lib/device';
 import type { RequestMeta } from '../../lib/request-meta';
 import type { AppDeps } from '../../types';
 import { clockOf } from '../accounts/accounts.shared';
 import { recordAudit } from '../audit/audit.service';
-import { insertRefreshToken } from '../sessions/sessions.service';
+import { insertRefreshToken, revokeSessions } from '../sessions/sessions.service';
 
 export interface AdminCaller {
   userId: string;
@@ -40,17 +38,25 @@ export async function startImpersonation(
   const now = clockOf(deps).now();
   const expiresAt = new Date(now.getTime() + deps.env.IMPERSONATION_TTL_SECONDS * 1000);
   return deps.db.$transaction(async (tx) => {
-    // Locked: a concurrent disable or promotion of the target waits for us, or we see its result.
-    const [target] = await tx.$queryRaw<{ id: string }[]>`
-      SELECT id FROM users WHERE id = ${targetId}::uuid FOR UPDATE`;
-    if (!target) throw new AppError('not_found', 'No such user.');
-    const [user, impersonator] = await Promise.all([
-      tx.user.findUniqueOrThrow({
-        where: { id: targetId },
-        select: { ...person, role: true, disabledAt: true, deletedAt: true },
-      }),
-      tx.user.findUniqueOrThrow({ where: { id: admin.userId }, select: person }),
+    // Both rows locked, in id order: a concurrent disable, promotion or demotion of either waits
+    // for us (its session revocation then includes this one), or we see its result.
+    const locked = await tx.$queryRaw<{ id: string }[]>`
+      SELECT id FROM users WHERE id IN (${targetId}::uuid, ${admin.userId}::uuid) ORDER BY id FOR UPDATE`;
+    if (!locked.some((row) => row.id === targetId)) throw new AppError('not_found', 'No such user.');
+    const active = { role: true, disabledAt: true, deletedAt: true } as const;
+    const [user, impersonator, adminSession] = await Promise.all([
+      tx.user.findUniqueOrThrow({ where: { id: targetId }, select: { ...person, ...active } }),
+      tx.user.findUniqueOrThrow({ where: { id: admin.userId }, select: { ...person, ...active } }),
+      tx.session.findUnique({ where: { id: admin.sessionId }, select: { revokedAt: true } }),
     ]);
+    // The token said admin; the rows decide (a demotion or sign-out may have just committed).
+    if (
+      impersonator.role !== 'admin' ||
+      impersonator.disabledAt ||
+      impersonator.deletedAt ||
+      adminSession?.revokedAt
+    )
+      throw new AppError('unauthorized');
     if (user.id === admin.userId) throw notAllowed('You cannot impersonate yourself.');
     if (user.role === 'admin') throw notAllowed('Admins cannot be impersonated.');
     if (user.disabledAt || user.deletedAt) throw notAllowed('This account is disabled or deleted.');
@@ -58,9 +64,10 @@ export async function startImpersonation(
     const session = await tx.session.create({
       data: {
         userId: user.id,
-        device: deviceLabel(admin.meta.userAgent),
-        userAgent: admin.meta.userAgent,
-        ip: admin.meta.ip,
+        // The admin's address and browser stay in the audit log, not in the user's sessions list.
+        device: null,
+        userAgent: null,
+        ip: null,
         amr: [],
         authTime: new Date(0),
         lastUsedAt: now,
@@ -81,7 +88,7 @@ export async function startImpersonation(
         action: 'admin.impersonation_started',
         targetType: 'user',
         targetId: user.id,
-        meta: admin.meta,
+        meta: { ...admin.meta, impersonatorId: admin.userId },
         after: { sessionId: session.id, reason, expiresAt: expiresAt.toISOString() },
       },
       now,
@@ -89,7 +96,7 @@ export async function startImpersonation(
     const info: ImpersonationInfo = {
       sessionId: session.id,
       user: { id: user.id, email: user.email, name: user.name },
-      impersonator,
+      impersonator: { id: impersonator.id, email: impersonator.email, name: impersonator.name },
       reason,
       startedAt: now.toISOString(),
       expiresAt: expiresAt.toISOString(),
@@ -136,9 +143,24 @@ export async function sessionOfRefreshToken(deps: AppDeps, token: string): Promi
 }
 
 /**
+ * True when `token` was rotated a moment ago (within the refresh reuse grace): a parallel request
+ * (another tab's end at the time limit) is restoring the admin, and its cookies must not be wiped.
+ */
+export async function rotatedJustNow(deps: AppDeps, token: string): Promise<boolean> {
+  const row = await deps.db.refreshToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { rotatedAt: true },
+  });
+  const age = row?.rotatedAt
+    ? clockOf(deps).now().getTime() - row.rotatedAt.getTime()
+    : Number.POSITIVE_INFINITY;
+  return age <= deps.env.REFRESH_REUSE_GRACE_SECONDS * 1000;
+}
+
+/**
  * Ends impersonation sessions: those in `sessionIds` (the caller's own) and any opened from the
- * admin session `fromAdminSession` (the stashed one), expired or not. Each is revoked once and
- * audited once (`admin.impersonation_ended`, by its admin); returns the impersonated user ids.
+ * admin session `fromAdminSession` (the stashed one), expired or not. Each is revoked and audited
+ * once (`revokeSessions`); returns the impersonated user ids.
  */
 export async function endImpersonations(
   deps: AppDeps,
@@ -148,35 +170,16 @@ export async function endImpersonations(
     meta,
   }: { sessionIds: string[]; fromAdminSession: string | null; meta: RequestMeta },
 ): Promise<string[]> {
-  const now = clockOf(deps).now();
   const or = [
     ...(sessionIds.length > 0 ? [{ id: { in: sessionIds } }] : []),
     ...(fromAdminSession ? [{ impersonatorSessionId: fromAdminSession }] : []),
   ];
   if (or.length === 0) return [];
-  const ended = await deps.db.$transaction(async (tx: Tx) => {
-    const rows = await tx.session.updateManyAndReturn({
-      where: { OR: or, impersonatorId: { not: null }, revokedAt: null },
-      data: { revokedAt: now, revokedReason: 'impersonation_ended' },
-      select: { id: true, userId: true, impersonatorId: true, expiresAt: true },
-    });
-    for (const row of rows) {
-      await recordAudit(
-        tx,
-        {
-          actorId: row.impersonatorId,
-          action: 'admin.impersonation_ended',
-          targetType: 'user',
-          targetId: row.userId,
-          meta,
-          after: { sessionId: row.id, expired: row.expiresAt <= now },
-        },
-        now,
-      );
-    }
-    return rows;
-  });
-  await deps.revocations.publish(ended.map((r) => r.id));
+  const ended = await revokeSessions(
+    deps,
+    { OR: or, impersonatorId: { not: null } },
+    { reason: 'impersonation_ended', meta },
+  );
   return ended.map((r) => r.userId);
 }
 

@@ -44,7 +44,7 @@ export const sessionsRoutes: FastifyPluginAsyncZod<SessionsRoutesOptions> = asyn
         where: { userId: auth.userId, revokedAt: null, expiresAt: { gt: now }, idleExpiresAt: { gt: now } },
         orderBy: { lastUsedAt: 'desc' },
         take: 100,
-        select: { id: true, device: true, ip: true, createdAt: true, lastUsedAt: true },
+        select: { id: true, device: true, ip: true, createdAt: true, lastUsedAt: true, impersonatorId: true },
       });
       return {
         sessions: rows.map((s) => ({
@@ -54,6 +54,7 @@ export const sessionsRoutes: FastifyPluginAsyncZod<SessionsRoutesOptions> = asyn
           createdAt: s.createdAt.toISOString(),
           lastUsedAt: s.lastUsedAt.toISOString(),
           current: s.id === auth.sessionId,
+          impersonation: s.impersonatorId !== null,
         })),
       };
     },

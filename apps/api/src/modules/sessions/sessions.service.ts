@@ -3,7 +3,9 @@ import type { Prisma, Tx } from '@repo/db';
 import { generateToken, hashToken } from '../../lib/crypto-tokens';
 import { deviceLabel } from '../../lib/device';
 import { writeOutboxEvent } from '../../lib/outbox';
+import type { RequestMeta } from '../../lib/request-meta';
 import { type AppDeps, systemClock } from '../../types';
+import { recordAudit } from '../audit/audit.service';
 import { recordActivityInTx } from './activity';
 
 export type SessionDeps = Pick<AppDeps, 'db' | 'env' | 'revocations' | 'clock' | 'logger'>;
@@ -160,16 +162,53 @@ async function revokeWhere(
   reason: string,
   tx?: Tx,
 ): Promise<string[]> {
+  const rows = await revokeSessions(deps, where, { reason, ...(tx ? { tx } : {}) });
+  return rows.map((r) => r.id);
+}
+
+export interface RevokedSession {
+  id: string;
+  userId: string;
+  impersonatorId: string | null;
+}
+
+/**
+ * The one place sessions end: live sessions matching `where` are revoked (each exactly once:
+ * `revoked_at IS NULL`) and broadcast. An impersonation ends however its session does — its own
+ * end, a sign-out, the user's "sign out other sessions", a password change, the admin's demotion
+ * — so each revoked one is recorded here as `admin.impersonation_ended`, by its admin (D1).
+ */
+export async function revokeSessions(
+  deps: SessionDeps,
+  where: Prisma.SessionWhereInput,
+  { reason, tx, meta = null }: { reason: string; tx?: Tx; meta?: RequestMeta | null },
+): Promise<RevokedSession[]> {
   const now = (deps.clock ?? systemClock).now();
   const run = async (t: Tx) => {
     const rows = await t.session.updateManyAndReturn({
       where: { ...where, revokedAt: null },
       data: { revokedAt: now, revokedReason: reason },
-      select: { id: true },
+      select: { id: true, userId: true, impersonatorId: true, expiresAt: true },
     });
-    return rows.map((r) => r.id);
+    for (const row of rows) {
+      if (!row.impersonatorId) continue;
+      await recordAudit(
+        t,
+        {
+          actorId: row.impersonatorId,
+          impersonatorId: row.impersonatorId,
+          action: 'admin.impersonation_ended',
+          targetType: 'user',
+          targetId: row.userId,
+          meta,
+          after: { sessionId: row.id, reason, expired: row.expiresAt <= now },
+        },
+        now,
+      );
+    }
+    return rows;
   };
-  const ids = tx ? await run(tx) : await deps.db.$transaction(run);
-  await deps.revocations.publish(ids);
-  return ids;
+  const rows = tx ? await run(tx) : await deps.db.$transaction(run);
+  await deps.revocations.publish(rows.map((r) => r.id));
+  return rows.map(({ id, userId, impersonatorId }) => ({ id, userId, impersonatorId }));
 }

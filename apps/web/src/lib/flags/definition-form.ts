@@ -1,25 +1,33 @@
+import {
+  BOOLEAN_VARIANTS,
+  type ConditionAttribute,
+  ConditionAttributes,
+  type ConditionOperator,
+  ConditionOperators,
+  Environments,
+  FLAG_KEY_MAX,
+  FlagKey,
+  type FlagKind,
+} from '@repo/flags/schema';
+
 /**
  * The flag editor's form state and its conversion to and from a `FlagDefinition`
- * (packages/flags/README.md). The web app does not depend on `@repo/flags`: the API validates
- * every write with the real schema and answers 400 `validation_failed` with the path of each
- * problem, which the editor shows next to the field. The constants here mirror that schema.
+ * (packages/flags/README.md). The vocabulary (environments, attributes, operators, the key rule)
+ * comes from the schema itself (`@repo/flags/schema`, zod only); the API validates every write
+ * with the whole schema and answers 400 `validation_failed` with the path of each problem, which
+ * the editor shows next to the field.
  */
 
-export const FLAG_ENVIRONMENTS = ['development', 'test', 'production'] as const;
+export const FLAG_ENVIRONMENTS = Environments;
 export type FlagEnvironment = (typeof FLAG_ENVIRONMENTS)[number];
-export const CONDITION_ATTRIBUTES = ['userId', 'organizationId', 'role', 'emailDomain'] as const;
-export type ConditionAttribute = (typeof CONDITION_ATTRIBUTES)[number];
-export const CONDITION_OPERATORS = ['in', 'not_in'] as const;
-export type ConditionOperator = (typeof CONDITION_OPERATORS)[number];
-export type FlagKind = 'boolean' | 'multivariate';
+export const CONDITION_ATTRIBUTES = ConditionAttributes;
+export type { ConditionAttribute, ConditionOperator, FlagKind };
+export const CONDITION_OPERATORS = ConditionOperators;
 export type RolloutBy = 'user' | 'organization';
-export const BOOLEAN_VARIANT_NAMES = ['off', 'on'] as const;
+export const BOOLEAN_VARIANT_NAMES = BOOLEAN_VARIANTS;
+export { FLAG_KEY_MAX };
 
-/** Same rule as `FlagKey` in @repo/flags (and `AdminFlagParams` in contracts). */
-export const FLAG_KEY_PATTERN = /^[a-z0-9]+(?:[.-][a-z0-9]+)*$/;
-export const FLAG_KEY_MAX = 64;
-
-export const isValidFlagKey = (key: string) => key.length <= FLAG_KEY_MAX && FLAG_KEY_PATTERN.test(key);
+export const isValidFlagKey = (key: string) => FlagKey.safeParse(key).success;
 
 export type VariantDraft = { name: string; value: string };
 export type ConditionDraft = { attribute: ConditionAttribute; operator: ConditionOperator; values: string };

@@ -66,7 +66,7 @@ export function SessionsList({ sessions, timeZone }: { sessions: Session[]; time
       <InlineError error={error} />
       <ul className="divide-y rounded-lg border" data-testid="sessions-list">
         {sessions.map((s) => {
-          const device = s.device ?? t('unknownDevice');
+          const device = s.impersonation ? t('impersonation') : (s.device ?? t('unknownDevice'));
           return (
             <li
               key={s.id}
