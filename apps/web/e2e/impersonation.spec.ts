@@ -53,6 +53,10 @@ test('an admin impersonates a user: banner, limits, audit trail, and back to the
   await expect(banner).toBeVisible();
   await page.goto('/en/org/settings/api-keys');
   await expect(page.getByTestId('impersonation-restricted')).toBeVisible();
+  // The organization's destructive actions are not offered (the API would refuse them too).
+  await page.goto('/en/org/settings/danger');
+  await expect(page.getByTestId('leave-section')).toBeVisible();
+  await expect(page.getByTestId('delete-section')).toHaveCount(0);
   const password = await page.request.post('/api/v1/me/password', {
     headers: json,
     data: { currentPassword: target.password, newPassword: 'an entirely new passphrase 9' },

@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   API_KEY_ACTING_ROLE,
   ApiKeyScopes,
+  allowedWhileImpersonating,
   apiKeyCan,
   apiKeyScopeFor,
   can,
   canGrantRole,
   canInOrg,
+  canInOrgAs,
   canManageMember,
   GlobalPermissions,
   GlobalRoles,
@@ -111,5 +113,37 @@ describe('API key scopes', () => {
     expect(apiKeyCan(['members:read'], 'members:read')).toBe(true);
     expect(apiKeyCan(['members:read'], 'members:manage')).toBe(false);
     expect(API_KEY_ACTING_ROLE).not.toBe('owner');
+  });
+});
+
+describe('impersonation (D1)', () => {
+  it("denies the account's security, API keys, membership, destructive actions and the admin area", () => {
+    for (const p of [
+      'security:manage',
+      'sessions:manage',
+      'apikeys:manage',
+      'members:invite',
+      'members:manage',
+    ] as const)
+      expect(allowedWhileImpersonating(p), p).toBe(false);
+    for (const p of ['org:delete', 'org:transfer', 'admin:access'] as const)
+      expect(allowedWhileImpersonating(p)).toBe(false);
+    for (const p of [
+      'profile:read',
+      'profile:write',
+      'org:read',
+      'org:update',
+      'org:leave',
+      'members:read',
+    ] as const)
+      expect(allowedWhileImpersonating(p), p).toBe(true);
+  });
+
+  it('canInOrgAs is canInOrg minus the denied permissions while impersonating', () => {
+    expect(canInOrgAs('owner', 'members:invite', false)).toBe(true);
+    expect(canInOrgAs('owner', 'members:invite', true)).toBe(false);
+    expect(canInOrgAs('owner', 'org:update', true)).toBe(true);
+    expect(canInOrgAs('member', 'org:update', false)).toBe(false);
+    expect(canInOrgAs('member', 'org:update', true)).toBe(false);
   });
 });

@@ -200,3 +200,12 @@ export const IMPERSONATION_DENIED_PERMISSIONS: readonly Permission[] = [
 export function allowedWhileImpersonating(permission: Permission): boolean {
   return !IMPERSONATION_DENIED_PERMISSIONS.includes(permission);
 }
+
+/** `canInOrg` for the caller as they are right now: an impersonating admin holds less. */
+export function canInOrgAs(
+  role: string | null | undefined,
+  permission: Permission,
+  impersonating: boolean,
+): boolean {
+  return canInOrg(role, permission) && (!impersonating || allowedWhileImpersonating(permission));
+}

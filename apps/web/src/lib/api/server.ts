@@ -54,3 +54,8 @@ export const getMe = cache(async (): Promise<CurrentUser | null> => {
     throw error;
   }
 });
+
+/** Whether an admin is acting as the signed-in user (D1): the web hides what the API refuses. */
+export async function isImpersonating(): Promise<boolean> {
+  return (await getMe())?.impersonation != null;
+}

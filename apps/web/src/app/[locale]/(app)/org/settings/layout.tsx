@@ -1,7 +1,8 @@
-import { canInOrg, type OrgPermission } from '@repo/contracts';
+import { canInOrgAs, type OrgPermission } from '@repo/contracts';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { Badge } from '@/components/ui/badge';
+import { isImpersonating } from '@/lib/api/server';
 import { getActiveOrganization } from '@/lib/orgs/active-org';
 import { type OrgNavKey, OrgSettingsNav } from './_components/org-settings-nav';
 
@@ -24,11 +25,11 @@ export default async function OrgSettingsLayout({ children, params }: Props) {
   setRequestLocale((await params).locale);
   const t = await getTranslations('OrgSettings');
   const orgs = await getTranslations('Orgs');
-  const org = await getActiveOrganization();
+  const [org, impersonating] = await Promise.all([getActiveOrganization(), isImpersonating()]);
   const visible = sections
     // A personal organization has no one to invite (the API refuses with org_personal).
     .filter(({ key }) => !(key === 'invitations' && org?.personal))
-    .filter(({ needs }) => needs.some((p) => canInOrg(org?.role, p)))
+    .filter(({ needs }) => needs.some((p) => canInOrgAs(org?.role, p, impersonating)))
     .map(({ key }) => key);
 
   return (

@@ -1,9 +1,10 @@
 import 'server-only';
-import { canInOrg, type OrgPermission, type OrgSummary } from '@repo/contracts';
+import { canInOrgAs, type OrgPermission, type OrgSummary } from '@repo/contracts';
 import { unstable_rethrow } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { FormAlert } from '@/components/form/form-alert';
+import { isImpersonating } from '@/lib/api/server';
 import { getActiveOrganization } from '@/lib/orgs/active-org';
 
 /** One failing panel (API error) should not take down the whole page. */
@@ -24,8 +25,8 @@ export async function optional<T>(load: Promise<T>): Promise<T | null> {
 export async function activeOrgFor(
   needs: OrgPermission[],
 ): Promise<{ org: OrgSummary; denied: null } | { org: null; denied: ReactNode }> {
-  const org = await getActiveOrganization();
-  if (org && needs.some((p) => canInOrg(org.role, p))) return { org, denied: null };
+  const [org, impersonating] = await Promise.all([getActiveOrganization(), isImpersonating()]);
+  if (org && needs.some((p) => canInOrgAs(org.role, p, impersonating))) return { org, denied: null };
   const t = await getTranslations('OrgSettings');
   return {
     org: null,

@@ -1,6 +1,7 @@
-import { canInOrg } from '@repo/contracts';
+import { canInOrg, canInOrgAs } from '@repo/contracts';
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { isImpersonating } from '@/lib/api/server';
 import { Section } from '../../../settings/_components/section';
 import { activeOrgFor, PageTitle } from '../_components/org-page';
 import { DeleteOrg, LeaveOrg } from './danger-actions';
@@ -15,7 +16,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function OrgDangerPage({ params }: Props) {
   setRequestLocale((await params).locale);
   const t = await getTranslations('OrgSettings');
-  const { org, denied } = await activeOrgFor(['org:delete', 'org:leave']);
+  const [{ org, denied }, impersonating] = await Promise.all([
+    activeOrgFor(['org:delete', 'org:leave']),
+    isImpersonating(),
+  ]);
   if (!org) return denied;
 
   return (
@@ -31,7 +35,7 @@ export default async function OrgDangerPage({ params }: Props) {
           )}
         </Section>
       ) : null}
-      {canInOrg(org.role, 'org:delete') ? (
+      {canInOrgAs(org.role, 'org:delete', impersonating) ? (
         <Section title={t('danger.deleteTitle')} description={t('danger.deleteLead')} testId="delete-section">
           {org.personal ? (
             <p className="text-muted-foreground text-sm" data-testid="delete-personal-note">

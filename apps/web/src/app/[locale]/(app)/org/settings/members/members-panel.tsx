@@ -1,6 +1,6 @@
 'use client';
 
-import { canInOrg, canManageMember, type Member, type OrgRole } from '@repo/contracts';
+import { canInOrgAs, canManageMember, type Member, type OrgRole } from '@repo/contracts';
 import { Loader2Icon, SearchIcon } from 'lucide-react';
 import { useFormatter, useTranslations } from 'next-intl';
 import { type FormEvent, useId, useState } from 'react';
@@ -24,6 +24,8 @@ type Props = {
   myRole: OrgRole;
   /** A personal organization stays with its account: no ownership transfer. */
   personal: boolean;
+  /** An admin acting as this member may not change the membership (D1). */
+  impersonating: boolean;
   myUserId: string;
   initial: MemberPage;
   timeZone: string;
@@ -36,7 +38,7 @@ const PAGE = 50;
  * (members:manage, never above its own rank) — role changes and removal; owners can hand over
  * ownership (sudo). The API enforces every rule again; this only hides what would be refused.
  */
-export function MembersPanel({ orgId, myRole, personal, myUserId, initial, timeZone }: Props) {
+export function MembersPanel({ orgId, myRole, personal, impersonating, myUserId, initial, timeZone }: Props) {
   const t = useTranslations('Members');
   const roles = useTranslations('Orgs.roles');
   const format = useFormatter();
@@ -50,8 +52,8 @@ export function MembersPanel({ orgId, myRole, personal, myUserId, initial, timeZ
   const [applied, setApplied] = useState('');
   const [loading, setLoading] = useState<'search' | 'more' | null>(null);
   const { busy, error, setError, run } = useRowActions();
-  const canManage = canInOrg(myRole, 'members:manage');
-  const canTransfer = canInOrg(myRole, 'org:transfer') && !personal;
+  const canManage = canInOrgAs(myRole, 'members:manage', impersonating);
+  const canTransfer = canInOrgAs(myRole, 'org:transfer', impersonating) && !personal;
 
   async function load(kind: 'search' | 'more', q: string) {
     setLoading(kind);

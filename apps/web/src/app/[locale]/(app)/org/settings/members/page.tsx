@@ -1,4 +1,4 @@
-import { canInOrg, MemberList } from '@repo/contracts';
+import { canInOrgAs, MemberList } from '@repo/contracts';
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { FormAlert } from '@/components/form/form-alert';
@@ -34,7 +34,7 @@ export default async function OrgMembersPage({ params }: Props) {
         <Section title={t('inviteTitle')} description={t('personalNoInvites')} testId="invite-section">
           {null}
         </Section>
-      ) : canInOrg(org.role, 'members:invite') ? (
+      ) : canInOrgAs(org.role, 'members:invite', me.impersonation !== null) ? (
         <Section title={t('inviteTitle')} description={t('inviteLead')} testId="invite-section">
           <InviteForm orgId={org.id} myRole={org.role} />
         </Section>
@@ -48,6 +48,7 @@ export default async function OrgMembersPage({ params }: Props) {
             myRole={org.role}
             personal={org.personal}
             myUserId={me.id}
+            impersonating={me.impersonation !== null}
             initial={first}
             timeZone={me.timezone}
           />
