@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test-helpers';
 import { createKey, createOrg, type WorldUser } from '../orgs/orgs.test-support';
 import { adminAndUser, seedRows, T0 } from './admin-audit.test-support';
+import { parseCsv } from './csv.test-support';
 
 let t: TestApp;
 let admin: WorldUser;
@@ -17,35 +18,6 @@ afterAll(() => t?.close());
 
 const HEADER =
   'createdAt,action,actorId,actorEmail,impersonatorId,targetType,targetId,organizationId,ip,userAgent,requestId,diff';
-
-/** RFC 4180 reader (quoted fields may hold commas, quotes and line breaks). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += c;
-  }
-  return rows;
-}
 
 describe('GET /v1/admin/audit-logs/export', () => {
   it('streams matching rows as CSV, escaped and defused, and audits the export with its filters', async () => {

@@ -1,34 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csvField, csvLine } from './csv';
-
-/** A minimal RFC 4180 reader, to prove the writer's output parses back to the input. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += c;
-  }
-  return rows;
-}
+import { parseCsv } from './csv.test-support';
 
 describe('csvField', () => {
   it('leaves plain values alone and writes null/undefined as empty', () => {

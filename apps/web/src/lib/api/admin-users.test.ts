@@ -1,16 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { adminUserQuery, adminUsersApi, parseAdminUserFilters } from './admin-users';
 import { ApiError } from './api-error';
+import { json, stubFetch } from './fetch-stub.test-support';
 
 // The unit project has no `@/` alias; the client only needs this one constant from it.
 vi.mock('@/lib/auth/paths', () => ({ TWO_FACTOR_SETUP: '/settings/two-factor' }));
-
-type Call = { url: string; method: string; body: unknown };
-let calls: Call[];
-let answer: () => Response;
-
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 const user = {
   id: '0f0c0d64-7e0b-4d43-9d0c-3d7c2b8c1a11',
@@ -24,28 +18,13 @@ const user = {
   lastSignInAt: null,
 };
 
-beforeEach(() => {
-  calls = [];
-  answer = () => json(200, { user });
-  vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
-    calls.push({
-      url,
-      method: String(init.method),
-      body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
-    });
-    return answer();
-  });
-});
-
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
+const fetches = stubFetch(() => json(200, { user }));
 
 describe('admin users API calls', () => {
   it('lists with the filters, the cursor and the limit', async () => {
-    answer = () => json(200, { users: [user], nextCursor: 'n2' });
+    fetches.answer = () => json(200, { users: [user], nextCursor: 'n2' });
     const page = await adminUsersApi.list({ q: 'teodora', status: 'disabled' }, { cursor: 'n1', limit: 50 });
-    expect(calls[0]).toMatchObject({
+    expect(fetches.calls[0]).toMatchObject({
       url: '/api/v1/admin/users?q=teodora&status=disabled&cursor=n1&limit=50',
     });
     expect(page.nextCursor).toBe('n2');
@@ -54,14 +33,14 @@ describe('admin users API calls', () => {
   it('posts the account actions and patches the role', async () => {
     await adminUsersApi.disable(user.id);
     await adminUsersApi.changeRole(user.id, 'admin');
-    expect(calls).toEqual([
+    expect(fetches.calls).toEqual([
       { url: `/api/v1/admin/users/${user.id}/disable`, method: 'POST', body: {} },
       { url: `/api/v1/admin/users/${user.id}`, method: 'PATCH', body: { role: 'admin' } },
     ]);
   });
 
   it('surfaces a 409 with the API explanation', async () => {
-    answer = () =>
+    fetches.answer = () =>
       new Response(
         JSON.stringify({
           type: 'https://groundwork.dev/problems/conflict',

@@ -1,16 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from './api-error';
+import { json, stubFetch } from './fetch-stub.test-support';
 import { invitationsApi, membersApi, orgsApi } from './orgs';
 
 // The unit project has no `@/` alias; the client only needs this one constant from it.
 vi.mock('@/lib/auth/paths', () => ({ TWO_FACTOR_SETUP: '/settings/two-factor' }));
-
-type Call = { url: string; method: string; body: unknown };
-let calls: Call[];
-let answer: () => Response;
-
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 const org = {
   id: '0f0c0d64-7e0b-4d43-9d0c-3d7c2b8c1a11',
@@ -22,29 +16,14 @@ const org = {
   createdAt: '2026-11-22T01:00:00.000Z',
 };
 
-beforeEach(() => {
-  calls = [];
-  answer = () => new Response(null, { status: 204 });
-  vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
-    calls.push({
-      url,
-      method: String(init.method),
-      body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
-    });
-    return answer();
-  });
-});
-
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
+const fetches = stubFetch(() => new Response(null, { status: 204 }));
 
 describe('organization API calls', () => {
   it('switches the active organization with PUT and parses the answer', async () => {
-    answer = () =>
+    fetches.answer = () =>
       json(200, { activeOrganizationId: org.id, organizations: [{ ...org, memberCount: undefined }] });
     const mine = await orgsApi.setActive(org.id);
-    expect(calls).toEqual([
+    expect(fetches.calls).toEqual([
       { url: '/api/v1/me/active-organization', method: 'PUT', body: { organizationId: org.id } },
     ]);
     expect(mine.activeOrganizationId).toBe(org.id);
@@ -52,14 +31,16 @@ describe('organization API calls', () => {
 
   it('sends the typed confirmation in the DELETE body', async () => {
     await orgsApi.remove(org.id, 'acme');
-    expect(calls).toEqual([{ url: `/api/v1/orgs/${org.id}`, method: 'DELETE', body: { confirm: 'acme' } }]);
+    expect(fetches.calls).toEqual([
+      { url: `/api/v1/orgs/${org.id}`, method: 'DELETE', body: { confirm: 'acme' } },
+    ]);
   });
 
   it('builds list queries with cursor, limit and a trimmed search, and encodes ids', async () => {
-    answer = () => json(200, { members: [], nextCursor: null });
+    fetches.answer = () => json(200, { members: [], nextCursor: null });
     await membersApi.list('a/b', { cursor: 'c1', limit: 20, q: '  dana ' });
     await membersApi.list(org.id, { q: '   ' });
-    expect(calls.map((c) => c.url)).toEqual([
+    expect(fetches.calls.map((c) => c.url)).toEqual([
       '/api/v1/orgs/a%2Fb/members?cursor=c1&limit=20&q=dana',
       `/api/v1/orgs/${org.id}/members`,
     ]);
@@ -67,18 +48,18 @@ describe('organization API calls', () => {
 
   it('keeps invitation tokens out of URLs', async () => {
     await invitationsApi.decline('tok_123');
-    expect(calls).toEqual([
+    expect(fetches.calls).toEqual([
       { url: '/api/v1/invitations/decline', method: 'POST', body: { token: 'tok_123' } },
     ]);
   });
 
   it('rejects an answer that does not match the contract', async () => {
-    answer = () => json(200, { id: org.id });
+    fetches.answer = () => json(200, { id: org.id });
     await expect(orgsApi.get(org.id)).rejects.toMatchObject({ code: 'bad_response' });
   });
 
   it('surfaces problem+json codes (e.g. last_owner) as ApiError', async () => {
-    answer = () =>
+    fetches.answer = () =>
       new Response(
         JSON.stringify({
           type: 'about:blank',

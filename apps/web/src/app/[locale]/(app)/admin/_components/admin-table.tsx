@@ -47,3 +47,38 @@ export function Empty({ children }: { children: ReactNode }) {
     </p>
   );
 }
+
+/**
+ * One table of a detail page's section, or its empty state: the scroll region and the caption
+ * carry the same label, the header row comes from `columns`, the rows are the children.
+ */
+export function SectionTable({
+  label,
+  columns,
+  empty,
+  rows,
+  children,
+}: {
+  label: string;
+  columns: string[];
+  empty: string;
+  rows: number;
+  children: ReactNode;
+}) {
+  if (rows === 0) return <Empty>{empty}</Empty>;
+  return (
+    <TableScroll label={label}>
+      <table className={tableClass}>
+        <caption className="sr-only">{label}</caption>
+        <thead className="border-b bg-muted/40">
+          <tr>
+            {columns.map((column) => (
+              <Th key={column}>{column}</Th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="divide-y">{children}</tbody>
+      </table>
+    </TableScroll>
+  );
+}

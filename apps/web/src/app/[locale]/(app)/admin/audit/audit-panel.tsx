@@ -5,11 +5,12 @@ import { DownloadIcon, Loader2Icon, SearchIcon } from 'lucide-react';
 import { useFormatter, useTranslations } from 'next-intl';
 import { type FormEvent, useId, useState } from 'react';
 import { InlineError } from '@/components/form/inline-error';
+import { LoadMore } from '@/components/form/list-controls';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { type AuditFilters, adminAuditApi, auditExportUrl } from '@/lib/api/admin-audit';
-import { useErrorText } from '@/lib/forms/error-text';
+import { usePagedList } from '@/lib/forms/use-paged-list';
 import { TableScroll } from '../_components/admin-table';
 import { AuditDetailDialog } from './audit-detail';
 
@@ -55,39 +56,32 @@ const toFilters = (form: Form): AuditFilters => ({
 export function AuditPanel({ initial, timeZone }: { initial: AdminAuditLogList; timeZone: string }) {
   const t = useTranslations('AdminAudit');
   const format = useFormatter();
-  const errorText = useErrorText();
   const ids = useId();
   const [form, setForm] = useState<Form>(EMPTY);
-  const [applied, setApplied] = useState<AuditFilters>({});
-  const [rows, setRows] = useState<AdminAuditLogItem[]>(initial.items);
-  const [nextCursor, setNextCursor] = useState(initial.nextCursor);
-  const [loading, setLoading] = useState<'filter' | 'more' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
-
-  async function load(kind: 'filter' | 'more', filters: AuditFilters) {
-    setLoading(kind);
-    setError(null);
-    try {
-      const page = await adminAuditApi.list(filters, kind === 'more' ? nextCursor : undefined, PAGE);
-      setRows((current) => (kind === 'more' ? [...current, ...page.items] : page.items));
-      setNextCursor(page.nextCursor);
-      setApplied(filters);
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setLoading(null);
-    }
-  }
+  const {
+    items: rows,
+    nextCursor,
+    applied,
+    loading,
+    reload,
+    more,
+  } = usePagedList<AdminAuditLogItem, AuditFilters>({
+    initial,
+    initialQuery: {},
+    fetchPage: (filters, cursor) => adminAuditApi.list(filters, cursor, PAGE),
+    setError,
+  });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    void load('filter', toFilters(form));
+    void reload(toFilters(form));
   }
 
   function onReset() {
     setForm(EMPTY);
-    void load('filter', {});
+    void reload({});
   }
 
   const field = (
@@ -137,7 +131,7 @@ export function AuditPanel({ initial, timeZone }: { initial: AdminAuditLogList; 
           <p className="text-muted-foreground text-xs">{t('filters.hint')}</p>
           <div className="flex flex-wrap items-center gap-2">
             <Button type="submit" disabled={loading !== null}>
-              {loading === 'filter' ? (
+              {loading === 'reload' ? (
                 <Loader2Icon aria-hidden="true" className="animate-spin" />
               ) : (
                 <SearchIcon aria-hidden="true" />
@@ -249,16 +243,13 @@ export function AuditPanel({ initial, timeZone }: { initial: AdminAuditLogList; 
         </TableScroll>
       )}
       {nextCursor ? (
-        <Button
-          variant="outline"
-          className="self-center"
-          disabled={loading !== null}
-          onClick={() => void load('more', applied)}
-          data-testid="audit-more"
-        >
-          {loading === 'more' ? <Loader2Icon aria-hidden="true" className="animate-spin" /> : null}
-          {t('loadMore')}
-        </Button>
+        <LoadMore
+          label={t('loadMore')}
+          busy={loading !== null}
+          loading={loading === 'more'}
+          onClick={() => void more()}
+          testId="audit-more"
+        />
       ) : null}
       <AuditDetailDialog id={openId} onClose={() => setOpenId(null)} timeZone={timeZone} />
     </div>

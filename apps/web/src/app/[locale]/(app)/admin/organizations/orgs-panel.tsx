@@ -1,16 +1,13 @@
 'use client';
 
-import { Loader2Icon, SearchIcon } from 'lucide-react';
 import { useFormatter, useTranslations } from 'next-intl';
-import { type FormEvent, useId, useState } from 'react';
+import { useState } from 'react';
 import { InlineError } from '@/components/form/inline-error';
+import { ListSearch, LoadMore } from '@/components/form/list-controls';
 import { Badge } from '@/components/ui/badge';
-import { Button } from '@/components/ui/button';
-import { Input } from '@/components/ui/input';
-import { Label } from '@/components/ui/label';
 import { Link } from '@/i18n/navigation';
 import { type AdminOrgPage, type AdminOrgRow, adminOrgsApi } from '@/lib/api/admin-orgs';
-import { useErrorText } from '@/lib/forms/error-text';
+import { usePagedList } from '@/lib/forms/use-paged-list';
 import { TableScroll } from '../_components/admin-table';
 
 const PAGE = 50;
@@ -19,66 +16,36 @@ const PAGE = 50;
 export function OrgsPanel({ initial, timeZone }: { initial: AdminOrgPage; timeZone: string }) {
   const t = useTranslations('AdminOrgs');
   const format = useFormatter();
-  const errorText = useErrorText();
-  const searchId = useId();
-  const [rows, setRows] = useState<AdminOrgRow[]>(initial.organizations);
-  const [nextCursor, setNextCursor] = useState(initial.nextCursor);
-  const [query, setQuery] = useState('');
-  const [applied, setApplied] = useState('');
-  const [loading, setLoading] = useState<'search' | 'more' | null>(null);
   const [error, setError] = useState<string | null>(null);
-
-  async function load(kind: 'search' | 'more', q: string) {
-    setLoading(kind);
-    setError(null);
-    try {
-      const page = await adminOrgsApi.list({
-        q,
-        limit: PAGE,
-        cursor: kind === 'more' ? nextCursor : undefined,
-      });
-      setRows((current) => (kind === 'more' ? [...current, ...page.organizations] : page.organizations));
-      setNextCursor(page.nextCursor);
-      setApplied(q);
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setLoading(null);
-    }
-  }
-
-  function onSearch(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    void load('search', query);
-  }
+  const {
+    items: rows,
+    nextCursor,
+    applied,
+    loading,
+    reload,
+    more,
+  } = usePagedList<AdminOrgRow, string>({
+    initial: { items: initial.organizations, nextCursor: initial.nextCursor },
+    initialQuery: '',
+    fetchPage: async (q, cursor) => {
+      const page = await adminOrgsApi.list({ q, limit: PAGE, cursor });
+      return { items: page.organizations, nextCursor: page.nextCursor };
+    },
+    setError,
+  });
 
   const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: 'medium', timeZone });
 
   return (
     <div className="flex flex-col gap-4">
-      <search>
-        <form onSubmit={onSearch} className="flex flex-wrap items-end gap-2" data-testid="admin-orgs-search">
-          <div className="flex min-w-48 flex-1 flex-col gap-2">
-            <Label htmlFor={searchId}>{t('searchLabel')}</Label>
-            <Input
-              id={searchId}
-              type="search"
-              value={query}
-              onChange={(e) => setQuery(e.target.value)}
-              maxLength={100}
-              autoComplete="off"
-            />
-          </div>
-          <Button type="submit" variant="outline" disabled={loading !== null}>
-            {loading === 'search' ? (
-              <Loader2Icon aria-hidden="true" className="animate-spin" />
-            ) : (
-              <SearchIcon aria-hidden="true" />
-            )}
-            {t('search')}
-          </Button>
-        </form>
-      </search>
+      <ListSearch
+        label={t('searchLabel')}
+        submitLabel={t('search')}
+        busy={loading !== null}
+        searching={loading === 'reload'}
+        onSearch={(q) => void reload(q)}
+        testId="admin-orgs-search"
+      />
       <InlineError error={error} testId="admin-orgs-error" />
       {rows.length === 0 ? (
         <p className="rounded-lg border border-dashed p-6 text-center text-muted-foreground text-sm">
@@ -141,16 +108,13 @@ export function OrgsPanel({ initial, timeZone }: { initial: AdminOrgPage; timeZo
         </TableScroll>
       )}
       {nextCursor ? (
-        <Button
-          variant="outline"
-          className="self-center"
-          disabled={loading !== null}
-          onClick={() => void load('more', applied)}
-          data-testid="admin-orgs-more"
-        >
-          {loading === 'more' ? <Loader2Icon aria-hidden="true" className="animate-spin" /> : null}
-          {t('loadMore')}
-        </Button>
+        <LoadMore
+          label={t('loadMore')}
+          busy={loading !== null}
+          loading={loading === 'more'}
+          onClick={() => void more()}
+          testId="admin-orgs-more"
+        />
       ) : null}
     </div>
   );

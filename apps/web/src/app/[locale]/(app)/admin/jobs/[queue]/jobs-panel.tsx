@@ -12,11 +12,12 @@ import { useFormatter, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { toast } from 'sonner';
 import { InlineError } from '@/components/form/inline-error';
+import { LoadMore } from '@/components/form/list-controls';
 import { ConfirmDialog } from '@/components/ui/alert-dialog';
 import { Button } from '@/components/ui/button';
 import { Link } from '@/i18n/navigation';
 import { adminJobsApi } from '@/lib/api/admin-jobs';
-import { useErrorText } from '@/lib/forms/error-text';
+import { usePagedList } from '@/lib/forms/use-paged-list';
 import { useRowActions } from '@/lib/forms/use-row-actions';
 import { cn } from '@/lib/utils';
 import { TableScroll } from '../../_components/admin-table';
@@ -36,27 +37,25 @@ type Props = {
 export function JobsPanel({ queue, state, counts, initial, timeZone }: Props) {
   const t = useTranslations('AdminJobs');
   const format = useFormatter();
-  const errorText = useErrorText();
-  const [jobs, setJobs] = useState<AdminJob[]>(initial.items);
   const [total, setTotal] = useState(initial.total);
-  const [nextCursor, setNextCursor] = useState(initial.nextCursor);
-  const [loading, setLoading] = useState<'refresh' | 'more' | null>(null);
   const { busy, error, setError, run } = useRowActions();
-
-  async function load(kind: 'refresh' | 'more') {
-    setLoading(kind);
-    setError(null);
-    try {
-      const page = await adminJobsApi.jobs(queue, state, kind === 'more' ? nextCursor : undefined, PAGE);
-      setJobs((current) => (kind === 'more' ? [...current, ...page.items] : page.items));
+  const {
+    items: jobs,
+    setItems: setJobs,
+    nextCursor,
+    loading,
+    reload,
+    more,
+  } = usePagedList<AdminJob, null>({
+    initial,
+    initialQuery: null,
+    fetchPage: async (_, cursor) => {
+      const page = await adminJobsApi.jobs(queue, state, cursor, PAGE);
       setTotal(page.total);
-      setNextCursor(page.nextCursor);
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setLoading(null);
-    }
-  }
+      return page;
+    },
+    setError,
+  });
 
   const retry = (job: AdminJob) =>
     run(job.id, async () => {
@@ -104,11 +103,11 @@ export function JobsPanel({ queue, state, counts, initial, timeZone }: Props) {
         <Button
           variant="outline"
           size="sm"
-          onClick={() => void load('refresh')}
+          onClick={() => void reload(null)}
           disabled={loading !== null}
           data-testid="jobs-refresh"
         >
-          {loading === 'refresh' ? (
+          {loading === 'reload' ? (
             <Loader2Icon aria-hidden="true" className="animate-spin" />
           ) : (
             <RefreshCwIcon aria-hidden="true" />
@@ -269,16 +268,13 @@ export function JobsPanel({ queue, state, counts, initial, timeZone }: Props) {
         </TableScroll>
       )}
       {nextCursor ? (
-        <Button
-          variant="outline"
-          className="self-center"
-          disabled={loading !== null}
-          onClick={() => void load('more')}
-          data-testid="jobs-more"
-        >
-          {loading === 'more' ? <Loader2Icon aria-hidden="true" className="animate-spin" /> : null}
-          {t('loadMore')}
-        </Button>
+        <LoadMore
+          label={t('loadMore')}
+          busy={loading !== null}
+          loading={loading === 'more'}
+          onClick={() => void more()}
+          testId="jobs-more"
+        />
       ) : null}
     </div>
   );

@@ -2,14 +2,13 @@ import { AdminOrgDetail, can } from '@repo/contracts';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
-import type { ReactNode } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Link } from '@/i18n/navigation';
 import { isApiError } from '@/lib/api/api-error';
 import { getMe, serverGet } from '@/lib/api/server';
 import { PageTitle } from '../../../org/settings/_components/org-page';
 import { Section } from '../../../settings/_components/section';
-import { TableScroll } from '../../_components/admin-table';
+import { SectionTable, tdClass } from '../../_components/admin-table';
 
 type Props = { params: Promise<{ locale: string; organizationId: string }> };
 
@@ -28,22 +27,6 @@ async function load(organizationId: string) {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const t = await getTranslations({ locale: (await params).locale, namespace: 'AdminOrgs' });
   return { title: t('detailTitle') };
-}
-
-function Th({ children, end }: { children: ReactNode; end?: boolean }) {
-  return (
-    <th scope="col" className={`p-3 font-medium ${end ? 'text-end' : 'text-start'}`}>
-      {children}
-    </th>
-  );
-}
-
-function Empty({ children }: { children: ReactNode }) {
-  return (
-    <p className="rounded-lg border border-dashed p-4 text-center text-muted-foreground text-sm">
-      {children}
-    </p>
-  );
 }
 
 /** One organization as an admin sees it: members with roles, pending invitations, API keys. */
@@ -85,129 +68,94 @@ export default async function AdminOrganizationPage({ params }: Props) {
       </PageTitle>
 
       <Section title={t('membersTitle', { count: org.members.length })} testId="admin-org-members">
-        {org.members.length === 0 ? (
-          <Empty>{t('noMembers')}</Empty>
-        ) : (
-          <TableScroll label={t('membersTitle', { count: org.members.length })}>
-            <table className="w-full min-w-[36rem] text-sm">
-              <caption className="sr-only">{t('membersTitle', { count: org.members.length })}</caption>
-              <thead className="bg-muted/50">
-                <tr>
-                  <Th>{t('columns.name')}</Th>
-                  <Th>{t('columns.email')}</Th>
-                  <Th>{t('columns.role')}</Th>
-                  <Th>{t('columns.joined')}</Th>
-                </tr>
-              </thead>
-              <tbody className="divide-y">
-                {org.members.map((m) => (
-                  <tr key={m.userId} data-testid="admin-org-member" data-email={m.email}>
-                    <td className="p-3 font-medium">{m.name}</td>
-                    <td className="p-3">
-                      <bdi dir="ltr">{m.email}</bdi>
-                    </td>
-                    <td className="p-3">
-                      <Badge variant="outline">{roles(m.role)}</Badge>
-                    </td>
-                    <td className="p-3 whitespace-nowrap">{when(m.joinedAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
-        )}
+        <SectionTable
+          label={t('membersTitle', { count: org.members.length })}
+          empty={t('noMembers')}
+          rows={org.members.length}
+          columns={[t('columns.name'), t('columns.email'), t('columns.role'), t('columns.joined')]}
+        >
+          {org.members.map((m) => (
+            <tr key={m.userId} data-testid="admin-org-member" data-email={m.email}>
+              <td className={`${tdClass} font-medium`}>{m.name}</td>
+              <td className={tdClass}>
+                <bdi dir="ltr">{m.email}</bdi>
+              </td>
+              <td className={tdClass}>
+                <Badge variant="outline">{roles(m.role)}</Badge>
+              </td>
+              <td className={`${tdClass} whitespace-nowrap`}>{when(m.joinedAt)}</td>
+            </tr>
+          ))}
+        </SectionTable>
       </Section>
 
       <Section title={t('invitationsTitle')} testId="admin-org-invitations">
-        {org.invitations.length === 0 ? (
-          <Empty>{t('noInvitations')}</Empty>
-        ) : (
-          <TableScroll label={t('invitationsTitle')}>
-            <table className="w-full min-w-[36rem] text-sm">
-              <caption className="sr-only">{t('invitationsTitle')}</caption>
-              <thead className="bg-muted/50">
-                <tr>
-                  <Th>{t('columns.email')}</Th>
-                  <Th>{t('columns.role')}</Th>
-                  <Th>{t('columns.invitedBy')}</Th>
-                  <Th>{t('columns.expires')}</Th>
-                </tr>
-              </thead>
-              <tbody className="divide-y">
-                {org.invitations.map((i) => (
-                  <tr key={i.id} data-testid="admin-org-invitation">
-                    <td className="p-3">
-                      <bdi dir="ltr">{i.email}</bdi>
-                    </td>
-                    <td className="p-3">
-                      <Badge variant="outline">{roles(i.role)}</Badge>
-                    </td>
-                    <td className="p-3">{i.invitedBy?.name ?? t('unknown')}</td>
-                    <td className="p-3 whitespace-nowrap">{when(i.expiresAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
-        )}
+        <SectionTable
+          label={t('invitationsTitle')}
+          empty={t('noInvitations')}
+          rows={org.invitations.length}
+          columns={[t('columns.email'), t('columns.role'), t('columns.invitedBy'), t('columns.expires')]}
+        >
+          {org.invitations.map((i) => (
+            <tr key={i.id} data-testid="admin-org-invitation">
+              <td className={tdClass}>
+                <bdi dir="ltr">{i.email}</bdi>
+              </td>
+              <td className={tdClass}>
+                <Badge variant="outline">{roles(i.role)}</Badge>
+              </td>
+              <td className={tdClass}>{i.invitedBy?.name ?? t('unknown')}</td>
+              <td className={`${tdClass} whitespace-nowrap`}>{when(i.expiresAt)}</td>
+            </tr>
+          ))}
+        </SectionTable>
       </Section>
 
       <Section title={t('apiKeysTitle')} testId="admin-org-api-keys">
-        {org.apiKeys.length === 0 ? (
-          <Empty>{t('noApiKeys')}</Empty>
-        ) : (
-          <TableScroll label={t('apiKeysTitle')}>
-            <table className="w-full min-w-[44rem] text-sm">
-              <caption className="sr-only">{t('apiKeysTitle')}</caption>
-              <thead className="bg-muted/50">
-                <tr>
-                  <Th>{t('columns.name')}</Th>
-                  <Th>{t('columns.prefix')}</Th>
-                  <Th>{t('columns.scopes')}</Th>
-                  <Th>{t('columns.status')}</Th>
-                  <Th>{t('columns.lastUsed')}</Th>
-                </tr>
-              </thead>
-              <tbody className="divide-y">
-                {org.apiKeys.map((k) => (
-                  <tr key={k.id} data-testid="admin-org-api-key">
-                    <td className="p-3 font-medium">{k.name}</td>
-                    <td className="p-3">
-                      <bdi dir="ltr" className="font-mono text-xs">
-                        {k.prefix}
-                      </bdi>
-                    </td>
-                    <td className="p-3">
-                      <ul className="flex flex-wrap gap-1">
-                        {k.scopes.map((s) => (
-                          <li key={s}>
-                            <Badge variant="secondary">
-                              <bdi dir="ltr">{s}</bdi>
-                            </Badge>
-                          </li>
-                        ))}
-                      </ul>
-                    </td>
-                    <td className="p-3">
-                      <Badge
-                        variant={
-                          k.status === 'active'
-                            ? 'success'
-                            : k.status === 'expiring'
-                              ? 'outline'
-                              : 'secondary'
-                        }
-                      >
-                        {t(`keyStatus.${k.status}`)}
+        <SectionTable
+          label={t('apiKeysTitle')}
+          empty={t('noApiKeys')}
+          rows={org.apiKeys.length}
+          columns={[
+            t('columns.name'),
+            t('columns.prefix'),
+            t('columns.scopes'),
+            t('columns.status'),
+            t('columns.lastUsed'),
+          ]}
+        >
+          {org.apiKeys.map((k) => (
+            <tr key={k.id} data-testid="admin-org-api-key">
+              <td className={`${tdClass} font-medium`}>{k.name}</td>
+              <td className={tdClass}>
+                <bdi dir="ltr" className="font-mono text-xs">
+                  {k.prefix}
+                </bdi>
+              </td>
+              <td className={tdClass}>
+                <ul className="flex flex-wrap gap-1">
+                  {k.scopes.map((s) => (
+                    <li key={s}>
+                      <Badge variant="secondary">
+                        <bdi dir="ltr">{s}</bdi>
                       </Badge>
-                    </td>
-                    <td className="p-3 whitespace-nowrap">{when(k.lastUsedAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
-        )}
+                    </li>
+                  ))}
+                </ul>
+              </td>
+              <td className={tdClass}>
+                <Badge
+                  variant={
+                    k.status === 'active' ? 'success' : k.status === 'expiring' ? 'outline' : 'secondary'
+                  }
+                >
+                  {t(`keyStatus.${k.status}`)}
+                </Badge>
+              </td>
+              <td className={`${tdClass} whitespace-nowrap`}>{when(k.lastUsedAt)}</td>
+            </tr>
+          ))}
+        </SectionTable>
       </Section>
     </div>
   );

@@ -9,7 +9,7 @@ import { Link } from '@/i18n/navigation';
 import { isApiError } from '@/lib/api/api-error';
 import { getMe, serverGet } from '@/lib/api/server';
 import { Section } from '../../../settings/_components/section';
-import { Empty, TableScroll, Th, tableClass, tdClass } from '../../_components/admin-table';
+import { SectionTable, tdClass } from '../../_components/admin-table';
 import { RoleBadge, StatusBadge, YesNo } from '../_components/user-badges';
 import { RestoreUser } from './_components/restore-user';
 import { UserActions } from './_components/user-actions';
@@ -131,106 +131,78 @@ export default async function AdminUserPage({ params }: Props) {
       </Section>
 
       <Section title={t('sections.sessions')} testId="admin-user-sessions">
-        {user.sessions.length === 0 ? (
-          <Empty>{t('noSessions')}</Empty>
-        ) : (
-          <TableScroll label={t('sections.sessions')}>
-            <table className={tableClass}>
-              <thead className="border-b bg-muted/40">
-                <tr>
-                  <Th>{t('columns.device')}</Th>
-                  <Th>{t('columns.ip')}</Th>
-                  <Th>{t('columns.signedIn')}</Th>
-                  <Th>{t('columns.lastUsed')}</Th>
-                  <Th>{t('columns.expires')}</Th>
-                </tr>
-              </thead>
-              <tbody className="divide-y">
-                {user.sessions.map((s) => (
-                  <tr key={s.id}>
-                    <td className={tdClass}>{s.device ?? t('unknownDevice')}</td>
-                    <td className={tdClass}>{s.ip ? <bdi dir="ltr">{s.ip}</bdi> : dash}</td>
-                    <td className={`${tdClass} whitespace-nowrap`}>{when(s.createdAt)}</td>
-                    <td className={`${tdClass} whitespace-nowrap`}>{when(s.lastUsedAt)}</td>
-                    <td className={`${tdClass} whitespace-nowrap`}>{when(s.expiresAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
-        )}
+        <SectionTable
+          label={t('sections.sessions')}
+          empty={t('noSessions')}
+          rows={user.sessions.length}
+          columns={[
+            t('columns.device'),
+            t('columns.ip'),
+            t('columns.signedIn'),
+            t('columns.lastUsed'),
+            t('columns.expires'),
+          ]}
+        >
+          {user.sessions.map((s) => (
+            <tr key={s.id}>
+              <td className={tdClass}>{s.device ?? t('unknownDevice')}</td>
+              <td className={tdClass}>{s.ip ? <bdi dir="ltr">{s.ip}</bdi> : dash}</td>
+              <td className={`${tdClass} whitespace-nowrap`}>{when(s.createdAt)}</td>
+              <td className={`${tdClass} whitespace-nowrap`}>{when(s.lastUsedAt)}</td>
+              <td className={`${tdClass} whitespace-nowrap`}>{when(s.expiresAt)}</td>
+            </tr>
+          ))}
+        </SectionTable>
       </Section>
 
       <Section title={t('sections.identities')} testId="admin-user-identities">
-        {user.identities.length === 0 ? (
-          <Empty>{t('noIdentities')}</Empty>
-        ) : (
-          <TableScroll label={t('sections.identities')}>
-            <table className={tableClass}>
-              <thead className="border-b bg-muted/40">
-                <tr>
-                  <Th>{t('columns.provider')}</Th>
-                  <Th>{t('columns.email')}</Th>
-                  <Th>{t('columns.linked')}</Th>
-                  <Th>{t('columns.lastUsed')}</Th>
-                </tr>
-              </thead>
-              <tbody className="divide-y">
-                {user.identities.map((i) => (
-                  <tr key={i.id}>
-                    <td className={tdClass}>{i.provider}</td>
-                    <td className={tdClass}>{i.email ? <bdi dir="ltr">{i.email}</bdi> : dash}</td>
-                    <td className={`${tdClass} whitespace-nowrap`}>{when(i.createdAt)}</td>
-                    <td className={`${tdClass} whitespace-nowrap`}>{when(i.lastUsedAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
-        )}
+        <SectionTable
+          label={t('sections.identities')}
+          empty={t('noIdentities')}
+          rows={user.identities.length}
+          columns={[t('columns.provider'), t('columns.email'), t('columns.linked'), t('columns.lastUsed')]}
+        >
+          {user.identities.map((i) => (
+            <tr key={i.id}>
+              <td className={tdClass}>{i.provider}</td>
+              <td className={tdClass}>{i.email ? <bdi dir="ltr">{i.email}</bdi> : dash}</td>
+              <td className={`${tdClass} whitespace-nowrap`}>{when(i.createdAt)}</td>
+              <td className={`${tdClass} whitespace-nowrap`}>{when(i.lastUsedAt)}</td>
+            </tr>
+          ))}
+        </SectionTable>
       </Section>
 
       <Section title={t('sections.organizations')} testId="admin-user-organizations">
-        {user.organizations.length === 0 ? (
-          <Empty>{t('noOrganizations')}</Empty>
-        ) : (
-          <TableScroll label={t('sections.organizations')}>
-            <table className={tableClass}>
-              <thead className="border-b bg-muted/40">
-                <tr>
-                  <Th>{t('columns.organization')}</Th>
-                  <Th>{t('columns.slug')}</Th>
-                  <Th>{t('columns.orgRole')}</Th>
-                  <Th>{t('columns.joined')}</Th>
-                </tr>
-              </thead>
-              <tbody className="divide-y">
-                {user.organizations.map((o) => (
-                  <tr key={o.organizationId}>
-                    <td className={tdClass}>
-                      <Link
-                        href={`/admin/organizations/${o.organizationId}`}
-                        className="font-medium underline-offset-4 hover:underline"
-                      >
-                        {o.name}
-                      </Link>
-                      {o.personal ? (
-                        <Badge variant="outline" className="ms-2">
-                          {t('personal')}
-                        </Badge>
-                      ) : null}
-                    </td>
-                    <td className={tdClass}>
-                      <bdi dir="ltr">{o.slug}</bdi>
-                    </td>
-                    <td className={tdClass}>{orgRoles(o.role)}</td>
-                    <td className={`${tdClass} whitespace-nowrap`}>{when(o.joinedAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
-        )}
+        <SectionTable
+          label={t('sections.organizations')}
+          empty={t('noOrganizations')}
+          rows={user.organizations.length}
+          columns={[t('columns.organization'), t('columns.slug'), t('columns.orgRole'), t('columns.joined')]}
+        >
+          {user.organizations.map((o) => (
+            <tr key={o.organizationId}>
+              <td className={tdClass}>
+                <Link
+                  href={`/admin/organizations/${o.organizationId}`}
+                  className="font-medium underline-offset-4 hover:underline"
+                >
+                  {o.name}
+                </Link>
+                {o.personal ? (
+                  <Badge variant="outline" className="ms-2">
+                    {t('personal')}
+                  </Badge>
+                ) : null}
+              </td>
+              <td className={tdClass}>
+                <bdi dir="ltr">{o.slug}</bdi>
+              </td>
+              <td className={tdClass}>{orgRoles(o.role)}</td>
+              <td className={`${tdClass} whitespace-nowrap`}>{when(o.joinedAt)}</td>
+            </tr>
+          ))}
+        </SectionTable>
       </Section>
 
       <Section
@@ -246,58 +218,49 @@ export default async function AdminUserPage({ params }: Props) {
         }
         testId="admin-user-activity"
       >
-        {user.activity.length === 0 ? (
-          <Empty>{t('noActivity')}</Empty>
-        ) : (
-          <TableScroll label={t('sections.activity')}>
-            <table className={tableClass}>
-              <thead className="border-b bg-muted/40">
-                <tr>
-                  <Th>{t('columns.when')}</Th>
-                  <Th>{t('columns.action')}</Th>
-                  <Th>{t('columns.actor')}</Th>
-                  <Th>{t('columns.target')}</Th>
-                  <Th>{t('columns.ip')}</Th>
-                </tr>
-              </thead>
-              <tbody className="divide-y">
-                {user.activity.map((a) => (
-                  <tr key={a.id}>
-                    <td className={`${tdClass} whitespace-nowrap`}>{when(a.createdAt)}</td>
-                    <td className={tdClass}>
-                      <code className="text-xs">{a.action}</code>
-                    </td>
-                    <td className={tdClass}>
-                      {a.actorId === null ? (
-                        t('system')
-                      ) : a.actorId === user.id ? (
-                        t('thisUser')
-                      ) : (
-                        <Link
-                          href={`/admin/users/${a.actorId}`}
-                          className="underline-offset-4 hover:underline"
-                        >
-                          {t('otherUser')}
-                        </Link>
-                      )}
-                    </td>
-                    <td className={tdClass}>
-                      {a.targetType ? (
-                        <span>
-                          {a.targetType}
-                          {a.targetId === user.id ? ` (${t('thisUser')})` : null}
-                        </span>
-                      ) : (
-                        dash
-                      )}
-                    </td>
-                    <td className={tdClass}>{a.ip ? <bdi dir="ltr">{a.ip}</bdi> : dash}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
-        )}
+        <SectionTable
+          label={t('sections.activity')}
+          empty={t('noActivity')}
+          rows={user.activity.length}
+          columns={[
+            t('columns.when'),
+            t('columns.action'),
+            t('columns.actor'),
+            t('columns.target'),
+            t('columns.ip'),
+          ]}
+        >
+          {user.activity.map((a) => (
+            <tr key={a.id}>
+              <td className={`${tdClass} whitespace-nowrap`}>{when(a.createdAt)}</td>
+              <td className={tdClass}>
+                <code className="text-xs">{a.action}</code>
+              </td>
+              <td className={tdClass}>
+                {a.actorId === null ? (
+                  t('system')
+                ) : a.actorId === user.id ? (
+                  t('thisUser')
+                ) : (
+                  <Link href={`/admin/users/${a.actorId}`} className="underline-offset-4 hover:underline">
+                    {t('otherUser')}
+                  </Link>
+                )}
+              </td>
+              <td className={tdClass}>
+                {a.targetType ? (
+                  <span>
+                    {a.targetType}
+                    {a.targetId === user.id ? ` (${t('thisUser')})` : null}
+                  </span>
+                ) : (
+                  dash
+                )}
+              </td>
+              <td className={tdClass}>{a.ip ? <bdi dir="ltr">{a.ip}</bdi> : dash}</td>
+            </tr>
+          ))}
+        </SectionTable>
       </Section>
     </div>
   );

@@ -1,20 +1,18 @@
 'use client';
 
 import { canInOrgAs, canManageMember, type Member, type OrgRole } from '@repo/contracts';
-import { Loader2Icon, SearchIcon } from 'lucide-react';
+import { Loader2Icon } from 'lucide-react';
 import { useFormatter, useTranslations } from 'next-intl';
-import { type FormEvent, useId, useState } from 'react';
 import { toast } from 'sonner';
 import { InlineError } from '@/components/form/inline-error';
+import { ListSearch, LoadMore } from '@/components/form/list-controls';
 import { ConfirmDialog } from '@/components/ui/alert-dialog';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { Input } from '@/components/ui/input';
-import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/native-select';
 import { useRouter } from '@/i18n/navigation';
 import { type MemberPage, membersApi, orgsApi } from '@/lib/api/orgs';
-import { useErrorText } from '@/lib/forms/error-text';
+import { usePagedList } from '@/lib/forms/use-paged-list';
 import { useRowActions } from '@/lib/forms/use-row-actions';
 import { useReauth } from '../../../_components/reauth-provider';
 import { grantableRoles } from '../_components/role-options';
@@ -43,41 +41,27 @@ export function MembersPanel({ orgId, myRole, personal, impersonating, myUserId,
   const roles = useTranslations('Orgs.roles');
   const format = useFormatter();
   const router = useRouter();
-  const errorText = useErrorText();
   const withReauth = useReauth();
-  const searchId = useId();
-  const [members, setMembers] = useState<Member[]>(initial.members);
-  const [nextCursor, setNextCursor] = useState(initial.nextCursor);
-  const [query, setQuery] = useState('');
-  const [applied, setApplied] = useState('');
-  const [loading, setLoading] = useState<'search' | 'more' | null>(null);
   const { busy, error, setError, run } = useRowActions();
+  const {
+    items: members,
+    setItems: setMembers,
+    nextCursor,
+    applied,
+    loading,
+    reload,
+    more,
+  } = usePagedList<Member, string>({
+    initial: { items: initial.members, nextCursor: initial.nextCursor },
+    initialQuery: '',
+    fetchPage: async (q, cursor) => {
+      const page = await membersApi.list(orgId, { q, limit: PAGE, cursor });
+      return { items: page.members, nextCursor: page.nextCursor };
+    },
+    setError,
+  });
   const canManage = canInOrgAs(myRole, 'members:manage', impersonating);
   const canTransfer = canInOrgAs(myRole, 'org:transfer', impersonating) && !personal;
-
-  async function load(kind: 'search' | 'more', q: string) {
-    setLoading(kind);
-    setError(null);
-    try {
-      const page = await membersApi.list(orgId, {
-        q,
-        limit: PAGE,
-        cursor: kind === 'more' ? nextCursor : undefined,
-      });
-      setMembers((current) => (kind === 'more' ? [...current, ...page.members] : page.members));
-      setNextCursor(page.nextCursor);
-      setApplied(q);
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setLoading(null);
-    }
-  }
-
-  function onSearch(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    void load('search', query);
-  }
 
   const changeRole = (m: Member, role: OrgRole) =>
     run(m.userId, async () => {
@@ -106,29 +90,14 @@ export function MembersPanel({ orgId, myRole, personal, impersonating, myUserId,
 
   return (
     <div className="flex flex-col gap-4">
-      <search>
-        <form onSubmit={onSearch} className="flex flex-wrap items-end gap-2" data-testid="members-search">
-          <div className="flex min-w-48 flex-1 flex-col gap-2">
-            <Label htmlFor={searchId}>{t('searchLabel')}</Label>
-            <Input
-              id={searchId}
-              type="search"
-              value={query}
-              onChange={(e) => setQuery(e.target.value)}
-              maxLength={100}
-              autoComplete="off"
-            />
-          </div>
-          <Button type="submit" variant="outline" disabled={loading !== null}>
-            {loading === 'search' ? (
-              <Loader2Icon aria-hidden="true" className="animate-spin" />
-            ) : (
-              <SearchIcon aria-hidden="true" />
-            )}
-            {t('search')}
-          </Button>
-        </form>
-      </search>
+      <ListSearch
+        label={t('searchLabel')}
+        submitLabel={t('search')}
+        busy={loading !== null}
+        searching={loading === 'reload'}
+        onSearch={(q) => void reload(q)}
+        testId="members-search"
+      />
       <InlineError error={error} testId="members-error" />
       {members.length === 0 ? (
         <p className="rounded-lg border border-dashed p-6 text-center text-muted-foreground text-sm">
@@ -225,15 +194,13 @@ export function MembersPanel({ orgId, myRole, personal, impersonating, myUserId,
       )}
       {nextCursor ? (
         <div>
-          <Button
-            variant="outline"
-            onClick={() => void load('more', applied)}
-            disabled={loading !== null}
-            data-testid="members-more"
-          >
-            {loading === 'more' ? <Loader2Icon aria-hidden="true" className="animate-spin" /> : null}
-            {t('loadMore')}
-          </Button>
+          <LoadMore
+            label={t('loadMore')}
+            busy={loading !== null}
+            loading={loading === 'more'}
+            onClick={() => void more()}
+            testId="members-more"
+          />
         </div>
       ) : null}
     </div>
