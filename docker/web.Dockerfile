@@ -16,7 +16,9 @@ RUN --mount=type=cache,id=pnpm,target=/pnpm/store pnpm install --offline --froze
  && pnpm exec turbo run build --filter=@repo/web
 
 FROM node:${NODE_VERSION}-bookworm-slim AS runtime
-ENV NODE_ENV=production PORT=3000 HOSTNAME=0.0.0.0 NEXT_TELEMETRY_DISABLED=1
+# KEEP_ALIVE_TIMEOUT: idle browser/load-balancer connections stay open 75 s, longer than the
+# usual balancer idle timeout (60 s), so the balancer closes first (docs/deployment.md).
+ENV NODE_ENV=production PORT=3000 HOSTNAME=0.0.0.0 NEXT_TELEMETRY_DISABLED=1 KEEP_ALIVE_TIMEOUT=75000
 WORKDIR /app
 COPY --from=build --chown=node:node /repo/apps/web/.next/standalone ./
 COPY --from=build --chown=node:node /repo/apps/web/.next/static ./apps/web/.next/static

@@ -6,7 +6,7 @@ import createNextIntlPlugin from 'next-intl/plugin';
 // `rewrites()`: rewrites are evaluated by `next build` and frozen into routes-manifest.json, so
 // API_URL would be baked in at build time. The handler reads API_URL per request (ADR 0006).
 const nextConfig: NextConfig = {
-  transpilePackages: ['@repo/contracts', '@repo/flags'],
+  transpilePackages: ['@repo/config', '@repo/contracts', '@repo/flags'],
   poweredByHeader: false,
   // `next dev` refuses its dev assets (HMR, chunks) to other hosts than localhost; the e2e suite
   // and the API's mail links may use 127.0.0.1, and pages would never hydrate there.

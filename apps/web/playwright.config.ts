@@ -44,8 +44,11 @@ export default defineConfig({
           API_PORT: String(e2ePorts.api),
           WORKER_HEALTH_PORT: String(e2ePorts.workerHealth),
           NEXT_TELEMETRY_DISABLED: '1',
-          // The web app forwards to the API over loopback; trusting it lets tests act from
-          // several client addresses via X-Forwarded-For (support/identity.ts clientAddress).
+          // The test runner (127.0.0.1) plays the load balancer in front of the web app: its
+          // X-Forwarded-For lets tests act from several client addresses (support/identity.ts
+          // clientAddress); any other loopback address is an ordinary, untrusted client
+          // (client-address.spec.ts). The API trusts the web app on loopback (ADR 0020).
+          WEB_TRUST_PROXY: '127.0.0.1',
           TRUST_PROXY: 'loopback',
           // Every browser of the suite reaches the API from 127.0.0.1 (through the web app), so
           // the whole suite shares one address's budget; in production those are many users.

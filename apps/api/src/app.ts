@@ -1,8 +1,8 @@
+import { parseTrustProxy } from '@repo/config';
 import { createLogger } from '@repo/observability';
 import Fastify, { type FastifyBaseLogger, LogController } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import pkg from '../package.json';
-import { parseTrustProxy } from './lib/trust-proxy';
 import { registerModules } from './modules';
 import access from './plugins/access';
 import apiKeyUsage from './plugins/api-key-usage';
@@ -60,7 +60,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(errors);
   await app.register(bodyParser);
   await app.register(security, { corsOrigins: env.CORS_ORIGINS });
-  await app.register(metrics, { defaultMetrics: options.defaultMetrics ?? true });
+  await app.register(metrics, { defaultMetrics: options.defaultMetrics ?? true, token: env.METRICS_TOKEN });
   await app.register(rateLimit, {
     redis: deps.redis,
     prefix: env.REDIS_PREFIX,

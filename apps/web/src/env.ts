@@ -1,3 +1,4 @@
+import { parseTrustProxy } from '@repo/config/trust-proxy';
 import { z } from 'zod';
 
 /**
@@ -10,6 +11,28 @@ const ServerEnv = z.object({
     .url()
     .default('http://127.0.0.1:4000')
     .transform((u) => u.replace(/\/+$/, '')),
+  /**
+   * The API's request body limit (the same variable the API reads). The `/api` proxy refuses
+   * larger bodies itself: an API that refuses one mid-upload closes the connection under it,
+   * and the proxy could not pass that 413 on.
+   */
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  /**
+   * Which proxies in front of the web server (a load balancer) may name the client in
+   * X-Forwarded-For: false (none, the default: the TCP peer is the client), true, a hop count,
+   * or addresses/CIDRs/`loopback`. The API learns the result, never the browser's own header.
+   */
+  WEB_TRUST_PROXY: z
+    .string()
+    .default('false')
+    .refine((raw) => {
+      try {
+        parseTrustProxy(raw, 'WEB_TRUST_PROXY');
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'false | true | hop count | comma-separated addresses, CIDR ranges or loopback'),
 });
 export type ServerEnv = z.infer<typeof ServerEnv>;
 
@@ -25,5 +48,9 @@ export function parseServerEnv(source: Record<string, string | undefined>): Serv
 }
 
 export function serverEnv(): ServerEnv {
-  return parseServerEnv({ API_URL: process.env.API_URL });
+  return parseServerEnv({
+    API_URL: process.env.API_URL,
+    BODY_LIMIT_BYTES: process.env.BODY_LIMIT_BYTES,
+    WEB_TRUST_PROXY: process.env.WEB_TRUST_PROXY,
+  });
 }

@@ -16,13 +16,22 @@ function splitLocale(pathname: string): { locale: string | null; rest: string } 
   return { locale: first, rest: `/${rest.join('/')}` };
 }
 
+/** Pages are read with GET and HEAD; a POST is a server action only with its Next-Action header. */
+function servesMethod(request: NextRequest): boolean {
+  if (request.method === 'GET' || request.method === 'HEAD') return true;
+  return request.method === 'POST' && request.headers.has('next-action');
+}
+
 /**
- * 1. Canonical page URLs (no trailing slash). 2. Silent refresh: a page request without a live
+ * 0. Methods pages do not serve: 405. 1. Canonical page URLs (no trailing slash). 2. Silent refresh: a page request without a live
  * access token but with a refresh cookie is refreshed server-side before rendering, and the new
  * cookies go both to the browser and to this render. 3. Protected pages without a session go to
  * sign-in with a local `next`. 4. Locale prefix (next-intl). `/api/*` is not touched here.
  */
 export default async function proxy(request: NextRequest) {
+  if (!servesMethod(request)) {
+    return new NextResponse(null, { status: 405, headers: { allow: 'GET, HEAD' } });
+  }
   // A plain URL: NextURL re-appends the original trailing slash when serialized.
   const url = new URL(request.url);
   const { pathname } = url;
@@ -44,7 +53,7 @@ export default async function proxy(request: NextRequest) {
   // Only pages that need the session pay for a refresh; public pages render either way.
   const isProtected = locale !== null && isProtectedPath(rest);
   if (isProtected && !signedIn && refreshToken) {
-    const outcome = await refreshViaApi(request, serverEnv().API_URL, refreshToken);
+    const outcome = await refreshViaApi(request, serverEnv(), refreshToken);
     if (outcome.kind === 'refreshed') {
       outgoing = outcome.cookies;
       for (const c of outcome.cookies) forwarded.set(c.name, c.value);

@@ -62,6 +62,11 @@ export const apiEnv = {
   TRUST_PROXY: z.string().default('false'),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+  /**
+   * Bearer token for GET /metrics. Unset, the endpoint does not exist: per-route traffic and
+   * runtime details are nobody's business but the scraper's.
+   */
+  METRICS_TOKEN: z.string().min(16).optional(),
   RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(300),
   RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(1000).default(60_000),
 };

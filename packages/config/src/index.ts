@@ -1,2 +1,3 @@
 export * from './fragments';
 export * from './load';
+export * from './trust-proxy';

@@ -143,6 +143,11 @@ async function main(): Promise<void> {
     PORT: String(ports.web),
     WORKER_HEALTH_PORT: String(ports.worker),
     API_URL: apiUrl,
+    // Browsers reach the API through the web app's /api proxy on this machine, so the API takes
+    // the client address from loopback hops only; the web takes it from the TCP peer (no load
+    // balancer in front). ADR 0020.
+    TRUST_PROXY: env.TRUST_PROXY ?? 'loopback',
+    WEB_TRUST_PROXY: env.WEB_TRUST_PROXY ?? 'false',
     // A public APP_URL (a tunnel, a staging host) is kept; a local one follows the actual port.
     APP_URL: appUrl,
     AUTH_JWT_SECRET: env.AUTH_JWT_SECRET ?? secrets.AUTH_JWT_SECRET,

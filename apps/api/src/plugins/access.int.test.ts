@@ -124,7 +124,8 @@ describe('declared route access (ADR 0015)', () => {
 
   beforeAll(async () => {
     t = await buildTestApp(
-      {},
+      // Every route the API can serve, including the opt-in /metrics.
+      { METRICS_TOKEN: 'metrics-token-for-tests-0123456789' },
       {
         routes: (app) => {
           app.get('/admin-only', { config: { access: P('admin:access') } }, async () => ({ ok: true }));

@@ -4,6 +4,8 @@ import { useTestApps } from '../test-helpers';
 
 const app = useTestApps();
 
+const METRICS_TOKEN = 'metrics-token-for-tests-0123456789';
+
 describe('health', () => {
   it('/healthz answers without touching dependencies', async () => {
     const t = await app({
@@ -49,15 +51,36 @@ describe('health', () => {
     expect(body.checks.s3?.status).toBe('ok');
   });
 
-  it('/metrics exposes request counts by route pattern', async () => {
-    const t = await app();
+  it('/metrics exposes request counts by route pattern to the bearer of METRICS_TOKEN', async () => {
+    const t = await app({ METRICS_TOKEN: METRICS_TOKEN });
     await t.app.inject({ url: '/v1/meta' });
     await t.app.inject({ url: '/no/such/thing' });
-    const res = await t.app.inject({ url: '/metrics' });
+    const res = await t.app.inject({
+      url: '/metrics',
+      headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/plain/);
     expect(res.body).toMatch(/http_requests_total\{[^}]*route="\/v1\/meta"[^}]*status="200"[^}]*\} 1/);
     expect(res.body).toMatch(/route="unmatched"/);
     expect(res.body).not.toContain('/no/such/thing');
+  });
+
+  it('/metrics refuses anyone without the token, and does not exist without one configured', async () => {
+    const t = await app({ METRICS_TOKEN: METRICS_TOKEN });
+    for (const authorization of [
+      undefined,
+      'Bearer wrong-token-wrong-token',
+      `Basic ${METRICS_TOKEN}`,
+      METRICS_TOKEN,
+    ]) {
+      const res = await t.app.inject({ url: '/metrics', headers: authorization ? { authorization } : {} });
+      expect(res.statusCode, String(authorization)).toBe(401);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.json().code).toBe('unauthorized');
+      expect(res.body).not.toContain('http_requests_total');
+    }
+    const off = await app();
+    expect((await off.app.inject({ url: '/metrics' })).statusCode).toBe(404);
   });
 });

@@ -7,6 +7,15 @@ export interface AppPorts {
   worker: number;
 }
 
+/**
+ * How long the production web server keeps an idle client connection. Next's default (5 s) is
+ * shorter than what clients and load balancers keep theirs (60 s is common), and a request sent
+ * on a connection the server is closing at that moment fails with `socket hang up`; the side
+ * in front must always be the one to close. Same value as KEEP_ALIVE_TIMEOUT in web.Dockerfile
+ * and `start` in apps/web/package.json.
+ */
+export const WEB_KEEP_ALIVE_TIMEOUT_MS = 75_000;
+
 /** The three apps, as watch-mode sources (dev) or production builds (start). */
 export function appSpecs(opts: {
   mode: 'dev' | 'start';
@@ -46,7 +55,10 @@ export function appSpecs(opts: {
       cwd: dir('web'),
       env,
       command: next,
-      args: [mode === 'dev' ? 'dev' : 'start', '--port', String(ports.web)],
+      args:
+        mode === 'dev'
+          ? ['dev', '--port', String(ports.web)]
+          : ['start', '--port', String(ports.web), '--keepAliveTimeout', String(WEB_KEEP_ALIVE_TIMEOUT_MS)],
     },
   ];
 }

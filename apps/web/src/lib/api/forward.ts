@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { problemType } from '@repo/contracts';
+import { Agent, type RequestInit as UndiciRequestInit, fetch as undiciFetch } from 'undici';
+import { setForwardedFor } from '../client-address/client-address';
 
 // Hop-by-hop headers (RFC 9110 §7.6.1) belong to one connection and must not be forwarded;
 // host/content-length are recomputed for the upstream request.
@@ -13,14 +15,17 @@ const HOP_BY_HOP = new Set([
   'trailer',
   'transfer-encoding',
   'upgrade',
+  // 100-continue is negotiated per hop: the browser with this server, this server with the API.
+  'expect',
   'host',
   'content-length',
 ]);
 
 function copyHeaders(from: Headers, skip: ReadonlySet<string>): Headers {
   const out = new Headers();
-  // Iteration yields each Set-Cookie separately, so multiple cookies survive the copy.
-  for (const [key, value] of from) if (!skip.has(key)) out.append(key, value);
+  for (const [key, value] of from) if (!skip.has(key) && key !== 'set-cookie') out.append(key, value);
+  // One by one: joined with commas, several cookies would arrive as one broken cookie.
+  for (const cookie of from.getSetCookie()) out.append('set-cookie', cookie);
   return out;
 }
 
@@ -40,60 +45,140 @@ export function rewriteLocation(location: string, apiUrl: string): string {
 }
 
 /**
+ * Connections to the API: the web server's own pool, not Node's global fetch.
+ * - Idle connections are dropped by this side first (at most 30 s, and always before the API's
+ *   Keep-Alive promise runs out), so a request is never written into a socket the API is closing.
+ */
+const pool = new Agent({
+  keepAliveTimeout: 4_000,
+  keepAliveMaxTimeout: 30_000,
+  keepAliveTimeoutThreshold: 2_000,
+});
+
+/** Failures of the connection itself, before any answer: nothing reached the API's handlers. */
+const CONNECTION_LOST = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
+/** Safe to send twice, and without a body to replay. */
+const RETRIABLE = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function connectionLost(error: unknown): boolean {
+  const cause = (error as { cause?: { code?: string } })?.cause;
+  return typeof cause?.code === 'string' && CONNECTION_LOST.has(cause.code);
+}
+
+/**
+ * What the browser may reach of the API: the versioned API and its public reference. Probes
+ * (/healthz, /readyz) and /metrics are for the network the API runs in, never the internet.
+ */
+export function isPublicApiPath(path: string): boolean {
+  return /^\/v\d+(\/|$)/.test(path) || path === '/openapi.json' || /^\/reference(\/|$)/.test(path);
+}
+
+export interface ForwardTarget {
+  /** API_URL */
+  apiUrl: string;
+  /** WEB_TRUST_PROXY: who may name the client in X-Forwarded-For (client-address.ts). */
+  trustProxy: string;
+  /** BODY_LIMIT_BYTES, the API's own limit. */
+  bodyLimit: number;
+}
+
+/**
+ * The body, cut off with an error once it passes `limit` bytes. Oversized bodies are refused
+ * here rather than by the API: an API that refuses a body mid-upload answers 413 and closes the
+ * connection while the body is still being written to it, which fails the upstream request as
+ * a whole (EPIPE), so the browser would see 503 instead of the 413.
+ */
+function capped(body: ReadableStream<Uint8Array>, limit: number, onExceeded: () => void) {
+  let seen = 0;
+  return body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        seen += chunk.byteLength;
+        if (seen <= limit) return controller.enqueue(chunk);
+        onExceeded();
+        controller.error(new Error('request body over BODY_LIMIT_BYTES'));
+      },
+    }),
+  );
+}
+
+function problem(
+  status: 404 | 413 | 503,
+  code: string,
+  title: string,
+  requestId: string,
+  extra: HeadersInit = {},
+) {
+  return Response.json(
+    { type: problemType(code), title, status, code, requestId },
+    {
+      status,
+      headers: { 'content-type': 'application/problem+json', 'x-request-id': requestId, ...extra },
+    },
+  );
+}
+
+/**
  * Forwards a browser request for `/api/<rest>` to `<apiUrl>/<rest>`: method, headers (cookies
  * included), streamed body and query go up; status, headers (every Set-Cookie) and streamed
- * body come back. The upstream address never reaches the browser. When the API cannot be
- * reached the answer is a problem+json 503, like any other API error.
+ * body come back. The upstream address never reaches the browser. The client address goes up as
+ * this server resolved it (X-Forwarded-For overwritten). When the API cannot be reached the
+ * answer is a problem+json 503, like any other API error; a path outside the public API is 404.
  */
-export async function forwardToApi(request: Request, apiUrl: string): Promise<Response> {
+export async function forwardToApi(request: Request, target: ForwardTarget): Promise<Response> {
+  const { apiUrl } = target;
   const incoming = new URL(request.url);
   const rest = incoming.pathname.replace(/^\/api(?=\/|$)/, '') || '/';
-  const target = `${apiUrl}${rest}${incoming.search}`;
+  const requestId = () => request.headers.get('x-request-id') ?? randomUUID();
+  if (!isPublicApiPath(rest)) return problem(404, 'not_found', 'Not found', requestId());
+  const url = `${apiUrl}${rest}${incoming.search}`;
 
   const headers = copyHeaders(request.headers, HOP_BY_HOP);
   headers.set('x-forwarded-host', request.headers.get('host') ?? incoming.host);
   headers.set('x-forwarded-proto', incoming.protocol.replace(':', ''));
+  setForwardedFor(headers, request.headers, target.trustProxy);
   // Compression is done once, by Next, on the way out to the browser.
   headers.set('accept-encoding', 'identity');
 
   const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
-  let upstream: Response;
-  try {
-    upstream = await fetch(target, {
+  const tooLarge = () => problem(413, 'payload_too_large', 'Payload too large', requestId());
+  if (Number(request.headers.get('content-length') ?? 0) > target.bodyLimit) return tooLarge();
+  let overLimit = false;
+  const body =
+    hasBody && request.body
+      ? capped(request.body, target.bodyLimit, () => {
+          overLimit = true;
+        })
+      : undefined;
+  const send = () =>
+    undiciFetch(url, {
       method: request.method,
       headers,
-      body: hasBody ? request.body : undefined,
+      // The web and undici streams are the same class at runtime; only their typings differ.
+      body: body as UndiciRequestInit['body'],
       redirect: 'manual',
-      cache: 'no-store',
       signal: request.signal,
+      dispatcher: pool,
       // Streams the request body instead of buffering it (required by undici for streams).
-      ...(hasBody ? { duplex: 'half' } : {}),
-    } as RequestInit);
+      ...(body ? { duplex: 'half' as const } : {}),
+    });
+  let upstream: Awaited<ReturnType<typeof undiciFetch>>;
+  try {
+    // A read whose connection broke under it goes once more: the browser would otherwise see a
+    // 503 for a blip. (undici's RetryAgent would do this, but it joins Set-Cookie headers.)
+    upstream = await send().catch((error: unknown) => {
+      if (RETRIABLE.has(request.method) && connectionLost(error)) return send();
+      throw error;
+    });
   } catch {
-    const requestId = request.headers.get('x-request-id') ?? randomUUID();
-    return Response.json(
-      {
-        type: problemType('service_unavailable'),
-        title: 'API unreachable',
-        status: 503,
-        code: 'service_unavailable',
-        requestId,
-      },
-      {
-        status: 503,
-        headers: {
-          'content-type': 'application/problem+json',
-          'x-request-id': requestId,
-          'retry-after': '5',
-        },
-      },
-    );
+    if (overLimit) return tooLarge();
+    return problem(503, 'service_unavailable', 'API unreachable', requestId(), { 'retry-after': '5' });
   }
 
-  const responseHeaders = copyHeaders(upstream.headers, RESPONSE_SKIP);
+  const responseHeaders = copyHeaders(upstream.headers as unknown as Headers, RESPONSE_SKIP);
   const location = responseHeaders.get('location');
   if (location) responseHeaders.set('location', rewriteLocation(location, apiUrl));
-  return new Response(upstream.body, {
+  return new Response(upstream.body as ReadableStream | null, {
     status: upstream.status,
     statusText: upstream.statusText,
     headers: responseHeaders,

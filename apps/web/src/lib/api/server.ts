@@ -7,6 +7,7 @@ import { cache } from 'react';
 import type { z } from 'zod';
 import { serverEnv } from '@/env';
 import { TWO_FACTOR_SETUP } from '@/lib/auth/paths';
+import { setForwardedFor } from '../client-address/client-address';
 import { ApiError, apiErrorFromResponse, isApiError } from './api-error';
 
 /**
@@ -16,14 +17,16 @@ import { ApiError, apiErrorFromResponse, isApiError } from './api-error';
  */
 export async function serverGet<T>(path: string, schema: z.ZodType<T>): Promise<T> {
   const [jar, incoming] = await Promise.all([cookies(), headers()]);
+  const env = serverEnv();
   const forward = new Headers({ accept: 'application/json', cookie: jar.toString() });
-  for (const name of ['user-agent', 'x-forwarded-for', 'accept-language']) {
+  for (const name of ['user-agent', 'accept-language']) {
     const value = incoming.get(name);
     if (value) forward.set(name, value);
   }
+  setForwardedFor(forward, incoming, env.WEB_TRUST_PROXY);
   let res: Response;
   try {
-    res = await fetch(`${serverEnv().API_URL}/v1${path}`, {
+    res = await fetch(`${env.API_URL}/v1${path}`, {
       headers: forward,
       cache: 'no-store',
       signal: AbortSignal.timeout(5_000),

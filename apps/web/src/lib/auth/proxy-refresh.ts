@@ -1,5 +1,6 @@
 import { parseSetCookie } from 'next/dist/compiled/@edge-runtime/cookies';
 import type { NextRequest } from 'next/server';
+import { setForwardedFor } from '../client-address/client-address';
 
 export type RefreshedCookie = NonNullable<ReturnType<typeof parseSetCookie>>;
 export type RefreshOutcome =
@@ -20,12 +21,12 @@ const inFlight = new Map<string, Promise<RefreshOutcome>>();
  */
 export function refreshViaApi(
   request: NextRequest,
-  apiUrl: string,
+  env: { API_URL: string; WEB_TRUST_PROXY: string },
   refreshToken: string,
 ): Promise<RefreshOutcome> {
   const pending = inFlight.get(refreshToken);
   if (pending) return pending;
-  const promise = doRefresh(request, apiUrl).finally(() => {
+  const promise = doRefresh(request, env.API_URL, env.WEB_TRUST_PROXY).finally(() => {
     // Keep the answer briefly for the rest of the fan-out, then forget the (now rotated) token.
     setTimeout(() => inFlight.delete(refreshToken), 5_000).unref?.();
   });
@@ -33,7 +34,7 @@ export function refreshViaApi(
   return promise;
 }
 
-async function doRefresh(request: NextRequest, apiUrl: string): Promise<RefreshOutcome> {
+async function doRefresh(request: NextRequest, apiUrl: string, trustProxy: string): Promise<RefreshOutcome> {
   const headers = new Headers({
     accept: 'application/json',
     'content-type': 'application/json',
@@ -43,10 +44,11 @@ async function doRefresh(request: NextRequest, apiUrl: string): Promise<RefreshO
     'x-forwarded-host': request.headers.get('host') ?? request.nextUrl.host,
     'x-forwarded-proto': request.nextUrl.protocol.replace(':', ''),
   });
-  for (const name of ['user-agent', 'x-forwarded-for', 'x-real-ip', 'accept-language']) {
+  for (const name of ['user-agent', 'accept-language']) {
     const value = request.headers.get(name);
     if (value) headers.set(name, value);
   }
+  setForwardedFor(headers, request.headers, trustProxy);
   let res: Response;
   try {
     res = await fetch(`${apiUrl}/v1/auth/refresh`, {

@@ -2,12 +2,17 @@ import 'server-only';
 import { serverEnv } from '@/env';
 import { forwardToApi } from '@/lib/api/forward';
 
-// Same-origin gateway to the API (see ADR 0006). API_URL is read per request, so one build
+// Same-origin gateway to the API (see ADR 0006). The env is read per request, so one build
 // serves any API address given when the server starts.
 export const dynamic = 'force-dynamic';
 
 function handler(request: Request): Promise<Response> {
-  return forwardToApi(request, serverEnv().API_URL);
+  const env = serverEnv();
+  return forwardToApi(request, {
+    apiUrl: env.API_URL,
+    trustProxy: env.WEB_TRUST_PROXY,
+    bodyLimit: env.BODY_LIMIT_BYTES,
+  });
 }
 
 export {

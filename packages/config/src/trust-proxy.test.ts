@@ -24,5 +24,6 @@ describe('parseTrustProxy', () => {
 
   it('refuses entries that are not addresses, so a typo cannot trust everyone', () => {
     expect(() => parseTrustProxy('10.0.0.1,yes')).toThrow(/TRUST_PROXY.*yes/);
+    expect(() => parseTrustProxy('web', 'WEB_TRUST_PROXY')).toThrow(/^WEB_TRUST_PROXY: "web"/);
   });
 });
