@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SINGLE_LINE_MESSAGE, SINGLE_LINE_TEXT } from './text';
 
 /**
  * Admin audit log viewer (PRODUCT.md D4): list with filters and a keyset cursor, one entry with
@@ -20,9 +21,9 @@ const filterShape = {
   impersonatorId: z.uuid().optional(),
   action: AdminAuditActionFilter.optional(),
   /** What the action was done to (`user`, `session`, `organization` …). */
-  targetType: z.string().min(1).max(64).optional(),
+  targetType: z.string().min(1).max(64).regex(SINGLE_LINE_TEXT, SINGLE_LINE_MESSAGE).optional(),
   /** Only together with targetType (the index is on the pair). */
-  targetId: z.string().min(1).max(128).optional(),
+  targetId: z.string().min(1).max(128).regex(SINGLE_LINE_TEXT, SINGLE_LINE_MESSAGE).optional(),
   organizationId: z.uuid().optional(),
   /** Inclusive lower bound on createdAt (ISO 8601 with Z or an offset). */
   from: z.iso.datetime({ offset: true }).optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isMultiLineText, isSingleLineText, MULTI_LINE_MESSAGE, SINGLE_LINE_MESSAGE } from './text';
 
 /**
  * Feature flags (PRODUCT.md D3). A flag's `definition` is a `FlagDefinition` of `@repo/flags`
@@ -15,9 +16,35 @@ export const AdminFlagParams = z.strictObject({
     .regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, 'a flag key'),
 });
 
-export const AdminFlagDefinitionJson = z
+const DEFINITION_DESCRIPTION =
+  'A FlagDefinition (@repo/flags): key, kind, variants, defaults, killSwitch, rules, rollout.';
+
+export const AdminFlagDefinitionJson = z.record(z.string(), z.unknown()).describe(DEFINITION_DESCRIPTION);
+
+/**
+ * What an admin sends to create or replace a flag: the texts they typed are held to the shared
+ * text rule (text.ts) — the description may span lines, a rule's id and description may not.
+ * Checked on the way in only: FlagDefinition (@repo/flags) also parses stored flags, which must
+ * keep loading whatever they hold.
+ */
+export const AdminFlagDefinitionBody = z
   .record(z.string(), z.unknown())
-  .describe('A FlagDefinition (@repo/flags): key, kind, variants, defaults, killSwitch, rules, rollout.');
+  .superRefine((definition, ctx) => {
+    if (typeof definition.description === 'string' && !isMultiLineText(definition.description)) {
+      ctx.addIssue({ code: 'custom', path: ['description'], message: MULTI_LINE_MESSAGE });
+    }
+    if (!Array.isArray(definition.rules)) return;
+    definition.rules.forEach((rule: unknown, i) => {
+      if (typeof rule !== 'object' || rule === null) return;
+      for (const field of ['id', 'description'] as const) {
+        const value = (rule as Record<string, unknown>)[field];
+        if (typeof value === 'string' && !isSingleLineText(value)) {
+          ctx.addIssue({ code: 'custom', path: ['rules', i, field], message: SINGLE_LINE_MESSAGE });
+        }
+      }
+    });
+  })
+  .describe(DEFINITION_DESCRIPTION);
 
 export const AdminFlag = z.object({
   key: z.string(),

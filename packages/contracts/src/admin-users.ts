@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { OrgRoleSchema } from './organizations';
 import { GlobalRoles } from './permissions';
+import { singleLineText } from './text';
 
 /**
  * Admin users (PRODUCT.md D1) and organizations (D2): lists with search, filters, sort and an
@@ -19,7 +20,7 @@ const QueryBool = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 export const AdminUserListQuery = z.strictObject({
   /** Typo-tolerant: trigram word similarity on name and email, plus email substring. */
-  q: z.string().trim().min(1).max(100).optional(),
+  q: singleLineText({ max: 100 }).optional(),
   role: AdminGlobalRole.optional(),
   /** Default: every account that is not deleted. */
   status: AdminUserStatus.optional(),
@@ -121,7 +122,7 @@ export const AdminSignOutResult = z.object({ revokedSessions: z.number().int() }
 
 export const AdminOrgListQuery = z.strictObject({
   /** Case-insensitive substring of the name or slug. */
-  q: z.string().trim().min(1).max(100).optional(),
+  q: singleLineText({ max: 100 }).optional(),
   /** `nextCursor` of the previous page (opaque). */
   cursor: z.string().min(1).max(500).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ApiKeyScopes } from './permissions';
+import { singleLineText } from './text';
 
 /**
  * Organization API keys (PRODUCT.md A9). The full key is `gwk_<prefix>_<secret>`: the prefix is
@@ -34,7 +35,7 @@ export const ApiKeyList = z.object({ apiKeys: z.array(ApiKey), nextCursor: z.str
 
 export const ApiKeyParams = z.strictObject({ orgId: z.uuid(), keyId: z.uuid() });
 export const CreateApiKeyBody = z.strictObject({
-  name: z.string().trim().min(1).max(80),
+  name: singleLineText({ max: 80 }),
   scopes: z
     .array(ApiKeyScopeSchema)
     .min(1)

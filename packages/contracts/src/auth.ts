@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { singleLineText } from './text';
 import { Locale } from './waitlist';
 
 /**
@@ -18,7 +19,7 @@ export const Password = z
   });
 
 export const Email = z.email().max(254);
-export const PersonName = z.string().trim().min(1).max(100);
+export const PersonName = singleLineText({ max: 100 });
 /** IANA time zone, checked by Intl. */
 export const TimeZone = z
   .string()

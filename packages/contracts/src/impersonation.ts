@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Me, TokenPair } from './auth';
+import { multiLineText } from './text';
 
 /**
  * Admin impersonation (PRODUCT.md D1, ADR 0019): a global admin opens a time-limited session as
@@ -9,7 +10,7 @@ import { Me, TokenPair } from './auth';
 
 export const StartImpersonationBody = z.strictObject({
   /** Why (support ticket, bug report): stored on the session and in the audit log. */
-  reason: z.string().trim().min(3).max(500),
+  reason: multiLineText({ min: 3, max: 500 }),
   /** Bearer clients get the token pair in the body; browsers get cookies. */
   tokenDelivery: z.enum(['cookie', 'body']).default('cookie'),
 });

@@ -13,6 +13,8 @@ export * from './jobs';
 export * from './meta';
 export * from './organizations';
 export * from './permissions';
+export * from './safe-path';
 export * from './sso';
+export * from './text';
 export * from './two-factor';
 export * from './waitlist';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Email, LinkToken, Password, PersonName } from './auth';
 import { OrgRoles } from './permissions';
+import { singleLineText } from './text';
 import { Locale } from './waitlist';
 
 /**
@@ -17,7 +18,7 @@ export const OrgSlug = z
   .trim()
   .toLowerCase()
   .regex(/^[a-z0-9](?:[a-z0-9-]{1,46})[a-z0-9]$/, 'lowercase letters, digits and hyphens (3–48)');
-export const OrgName = z.string().trim().min(1).max(80);
+export const OrgName = singleLineText({ max: 80 });
 
 export const OrgIdParams = z.strictObject({ orgId: z.uuid() });
 export const OrgMemberParams = z.strictObject({ orgId: z.uuid(), userId: z.uuid() });
@@ -28,7 +29,7 @@ export const PageQuery = z.strictObject({
   cursor: z.uuid().optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
   /** Case-insensitive substring of name or email. */
-  q: z.string().trim().max(100).optional(),
+  q: singleLineText({ min: 0, max: 100 }).optional(),
 });
 export const PageInfo = { nextCursor: z.string().nullable() };
 

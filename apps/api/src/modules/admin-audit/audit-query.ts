@@ -1,6 +1,6 @@
 import type { AdminAuditLogFilters } from '@repo/contracts';
 import type { Prisma } from '@repo/db';
-import { AppError } from '../../errors';
+import { invalidCursor } from '../../lib/invalid-cursor';
 
 /**
  * Filters and keyset pagination shared by the list and the CSV export. Order is always
@@ -51,6 +51,13 @@ export function encodeCursor(row: Keyset): string {
   return Buffer.from(`${row.createdAt.getTime()}:${row.id}`).toString('base64url');
 }
 
+/**
+ * The last instant a cursor can name: encodeCursor writes a row's createdAt, and Date and
+ * timestamptz agree only on years 0001–9999. A bigger epoch (15 digits reach year 33658) is no
+ * row's position, so it is refused rather than sent to PostgreSQL.
+ */
+const MAX_CURSOR_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
 export function decodeCursor(cursor: string): Keyset {
   const [ms, id, ...rest] = Buffer.from(cursor, 'base64url').toString('utf8').split(':');
   const createdAt = new Date(Number(ms));
@@ -58,13 +65,12 @@ export function decodeCursor(cursor: string): Keyset {
     rest.length > 0 ||
     !ms ||
     !/^\d{1,15}$/.test(ms) ||
+    Number(ms) > MAX_CURSOR_MS ||
     Number.isNaN(createdAt.getTime()) ||
     !id ||
     !UUID.test(id)
   ) {
-    throw new AppError('validation_failed', 'Invalid cursor: start again from the first page.', {
-      errors: [{ path: 'querystring.cursor', code: 'invalid_cursor', message: 'Invalid cursor.' }],
-    });
+    throw invalidCursor();
   }
   return { createdAt, id };
 }

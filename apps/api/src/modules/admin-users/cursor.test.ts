@@ -45,4 +45,35 @@ describe('keyset cursors', () => {
       decodeCursor(raw({ k: 'relevance:desc', v: 'high', id, q: 'ada' }), 'relevance:desc', 'ada'),
     );
   });
+
+  it('take only timestamps that exist, in years PostgreSQL and Date share', () => {
+    const at = (v: string) => () => decodeCursor(raw({ k: 'createdAt:desc', v, id }), 'createdAt:desc');
+    // Each of these reached PostgreSQL before (a 500) or was moved to another day by Date.parse.
+    for (const v of [
+      '9999-99-99T99:99:99Z',
+      '2024-13-01T00:00:00Z',
+      '2023-02-29T00:00:00Z',
+      '2024-04-31T00:00:00Z',
+      '2024-01-01T24:00:00Z',
+      '2024-01-01T23:60:00Z',
+      '2024-01-01T23:59:60Z',
+      '0000-01-01T00:00:00Z',
+    ]) {
+      rejects(at(v));
+    }
+    for (const v of ['2024-02-29T23:59:59.999Z', '0001-01-01T00:00:00Z', '9999-12-31T23:59:59.999999Z']) {
+      expect(at(v)().v).toBe(v);
+    }
+  });
+
+  it('take a value of the type their sort writes: text for name/email, a score in [0, 1]', () => {
+    rejects(() => decodeCursor(raw({ k: 'name:asc', v: 42, id }), 'name:asc'));
+    rejects(() => decodeCursor(raw({ k: 'email:asc', v: 'a\u0000', id }), 'email:asc'));
+    expect(decodeCursor(raw({ k: 'name:asc', v: 'Zoë\tX', id }), 'name:asc').v).toBe('Zoë\tX');
+    const score = (v: number) => () =>
+      decodeCursor(raw({ k: 'relevance:desc', v, id, q: 'ada' }), 'relevance:desc', 'ada');
+    for (const v of [1e308, -0.5, 1.5]) rejects(score(v));
+    for (const v of [0, 1]) expect(score(v)().v).toBe(v);
+    rejects(() => decodeCursor(raw({ k: 'rank:desc', v: 1, id }), 'rank:desc'));
+  });
 });

@@ -2,6 +2,7 @@ import type { ApiKey, ApiKeyScope } from '@repo/contracts';
 import type { Prisma, Tx } from '@repo/db';
 import { AppError } from '../../errors';
 import { generateApiKey } from '../../lib/api-keys';
+import { invalidCursor } from '../../lib/invalid-cursor';
 import type { RequestMeta } from '../../lib/request-meta';
 import { type AppDeps, systemClock } from '../../types';
 import { recordAudit } from '../audit/audit.service';
@@ -79,11 +80,7 @@ export async function listApiKeys(deps: ApiKeyDeps, organizationId: string, quer
       where: { id: query.cursor, organizationId },
       select: { id: true, createdAt: true },
     });
-    if (!cursor) {
-      throw new AppError('validation_failed', 'Unknown cursor.', {
-        errors: [{ path: 'cursor', code: 'invalid_cursor', message: 'Start again from the first page.' }],
-      });
-    }
+    if (!cursor) throw invalidCursor();
     where.OR = [
       { createdAt: { lt: cursor.createdAt } },
       { createdAt: cursor.createdAt, id: { lt: cursor.id } },

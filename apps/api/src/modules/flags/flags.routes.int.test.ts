@@ -128,6 +128,37 @@ describe('admin feature flags API', () => {
     expect((await auditFor(t, key)).map((row) => row.action)).toEqual(['admin.flag_created']);
   });
 
+  it('refuses control characters in the description (newlines allowed) and in rule ids and descriptions', async () => {
+    const t = await app();
+    const root = await createOrgUser(t, { prefix: 'flags-root', globalRole: 'admin' });
+    const key = uniqueKey('text');
+    const rule = {
+      id: 'staff',
+      conditions: [{ attribute: 'role', operator: 'in', values: ['admin'] }],
+      variant: 'on',
+    };
+    for (const [extra, path] of [
+      [{ description: 'Beta\u0007flow' }, 'description'],
+      [{ description: 'Beta \u202Ewolf' }, 'description'],
+      [{ rules: [{ ...rule, id: 'staff\r\nonly' }] }, 'rules.0.id'],
+      [{ rules: [{ ...rule, description: 'Staff\nonly' }] }, 'rules.0.description'],
+    ] as const) {
+      const res = await send(t, 'POST', '/v1/admin/flags', root.auth, booleanFlag(key, extra));
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json()).toMatchObject({ code: 'validation_failed', errors: [{ path }] });
+    }
+    expect(await auditFor(t, key)).toEqual([]);
+
+    const ok = await send(t, 'POST', '/v1/admin/flags', root.auth, {
+      ...booleanFlag(key, {
+        description: 'Beta flow\nfor staff — 東京 🚀',
+        rules: [{ ...rule, description: 'Zoë’s team' }],
+      }),
+    });
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(ok.json().definition.description).toBe('Beta flow\nfor staff — 東京 🚀');
+  });
+
   it('is for global admins only: 403 for users and API keys, 401 anonymous', async () => {
     const t = await app();
     const user = await createOrgUser(t, { prefix: 'flags-user' });

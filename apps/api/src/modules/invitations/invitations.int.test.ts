@@ -245,13 +245,20 @@ describe('GET /v1/orgs/:orgId/invitations', () => {
     expect(body2.invitations.map((i) => [i.id, i.status])).toEqual([[oldest.id, 'expired']]);
     expect(body2.nextCursor).toBeNull();
 
-    // Another organization's list never pages from this one's rows.
+    // Another organization's list never pages from this one's rows: its id is no cursor there
+    // (400 invalid_cursor, as on the members and API key lists), nor is a cursor that is no uuid.
     const foreign = await call(
       'GET',
       `${invitationsUrl(w.otherOrg.id)}?cursor=${middle.id}`,
       w.otherOwner.auth,
     );
-    expect(foreign.json()).toEqual({ invitations: [], nextCursor: null });
+    expectProblem(foreign, 400, 'validation_failed');
+    expect(foreign.json().errors).toEqual([
+      expect.objectContaining({ path: 'querystring.cursor', code: 'invalid_cursor' }),
+    ]);
+    const garbage = await call('GET', `${invitationsUrl()}?cursor=not-a-uuid`, w.admin.auth);
+    expectProblem(garbage, 400, 'validation_failed');
+    expect(garbage.json().errors[0]).toMatchObject({ path: 'querystring.cursor' });
   });
 
   it('never shows another organization’s invitations; members and outsiders are refused', async () => {
@@ -338,6 +345,33 @@ describe('resend and revoke', () => {
       'role_not_allowed',
     );
     expect((await row(invitation.id)).sendCount).toBe(1);
+  });
+});
+
+describe('revoking follows the rank rule of inviting', () => {
+  it('an admin cannot revoke an owner invitation (403 role_not_allowed, audited); an owner can', async () => {
+    const { invitation, token } = await invite(uniqueEmail('inv-owner-revoke'), { role: 'owner' });
+    const url = `${invitationsUrl()}/${invitation.id}`;
+    for (const auth of [w.admin.auth, w.writeKey.auth]) {
+      expectProblem(await call('DELETE', url, auth), 403, 'role_not_allowed');
+    }
+    expect((await row(invitation.id)).revokedAt).toBeNull();
+    expect((await post(t, '/v1/invitations/preview', { token })).statusCode).toBe(200);
+    expect(await auditRows('org.invitation_revoked', invitation.id)).toHaveLength(0);
+    const denied = await auditRows('org.access_denied', invitation.id);
+    expect(denied.map((d) => d.actorId)).toEqual(expect.arrayContaining([w.admin.id, null]));
+
+    expect((await call('DELETE', url, w.owner.auth)).statusCode).toBe(204);
+    expect((await row(invitation.id)).revokedAt).toBeInstanceOf(Date);
+    expect(await auditRows('org.invitation_revoked', invitation.id)).toHaveLength(1);
+  });
+
+  it('an admin still revokes the admin and member invitations they could have sent', async () => {
+    for (const role of ['admin', 'member'] as const) {
+      const { invitation } = await invite(uniqueEmail(`inv-${role}-revoke`), { role });
+      const res = await call('DELETE', `${invitationsUrl()}/${invitation.id}`, w.admin.auth);
+      expect(res.statusCode, res.body).toBe(204);
+    }
   });
 });
 

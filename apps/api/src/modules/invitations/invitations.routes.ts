@@ -123,6 +123,8 @@ export const invitationsRoutes: FastifyPluginAsyncZod<InvitationsRoutesOptions> 
       schema: {
         tags: ['organizations'],
         summary: 'Revoke a pending invitation',
+        description:
+          'Its link stops working. Like inviting, only for a role not above your own (403 role_not_allowed).',
         params: OrgInvitationParams,
         response: { 204: z.null(), ...problems },
       },

@@ -10,6 +10,7 @@ import { normalizeEmail, type Prisma, type Tx } from '@repo/db';
 import type { z } from 'zod';
 import { AppError } from '../../errors';
 import { generateToken, hashToken } from '../../lib/crypto-tokens';
+import { invalidCursor } from '../../lib/invalid-cursor';
 import { writeOutboxEvent } from '../../lib/outbox';
 import type { RequestMeta } from '../../lib/request-meta';
 import type { OrgContext } from '../../plugins/access';
@@ -60,8 +61,9 @@ const notFound = () => new AppError('not_found', 'No pending invitation with thi
 
 /**
  * Pending invitations of the organization, newest first, with keyset pagination. The cursor is
- * the last id of the previous page, looked up inside this organization only (another
- * organization's id is an empty page, never a position in someone else's list).
+ * the last id of the previous page, looked up inside this organization only: another
+ * organization's id (or an unknown one) is 400 invalid_cursor, as on the members and API key
+ * lists, never a position in someone else's list.
  */
 export async function listInvitations(
   deps: AppDeps,
@@ -79,7 +81,7 @@ export async function listInvitations(
       where: { id: query.cursor, organizationId: org.id },
       select: { id: true, createdAt: true },
     });
-    if (!after) return { invitations: [], nextCursor: null };
+    if (!after) throw invalidCursor();
     where.OR = [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }];
   }
   const rows = await deps.db.invitation.findMany({
@@ -323,7 +325,11 @@ export async function resendInvitation(
   );
 }
 
-/** Withdraws a pending invitation: its link answers link_invalid from now on. */
+/**
+ * Withdraws a pending invitation: its link answers link_invalid from now on. The rank rule of
+ * inviting applies: an invitation the caller could not have sent (an admin and an owner
+ * invitation) is not theirs to withdraw either (403 role_not_allowed, audited like the invite).
+ */
 export async function revokeInvitation(
   deps: AppDeps,
   meta: RequestMeta,
@@ -331,30 +337,35 @@ export async function revokeInvitation(
   invitationId: string,
 ): Promise<void> {
   const now = clockOf(deps).now();
-  await deps.db.$transaction(async (tx) => {
-    const current = await tx.invitation.findFirst({
-      where: { id: invitationId, organizationId: org.id, ...PENDING },
-      select: { id: true, email: true, role: true },
-    });
-    if (!current) throw notFound();
-    const updated = await tx.invitation.updateMany({
-      where: { id: current.id, ...PENDING },
-      data: { revokedAt: now },
-    });
-    if (updated.count !== 1) throw notFound();
-    await recordAudit(
-      tx,
-      {
-        actorId: org.userId,
-        action: 'org.invitation_revoked',
-        organizationId: org.id,
-        targetType: 'invitation',
-        targetId: current.id,
-        meta,
-        before: { email: current.email, role: current.role },
-        after: withKey(org, { revokedAt: now.toISOString() }),
-      },
-      now,
-    );
-  });
+  const target = { targetType: 'invitation', targetId: invitationId, attempt: { revoke: true } };
+  await auditDenied(deps, org, meta, target, () =>
+    deps.db.$transaction(async (tx) => {
+      const current = await tx.invitation.findFirst({
+        where: { id: invitationId, organizationId: org.id, ...PENDING },
+        select: { id: true, email: true, role: true },
+      });
+      if (!current) throw notFound();
+      if (!canGrantRole(await lockedActingRole(tx, org), current.role))
+        throw roleNotAllowed('You cannot revoke an invitation with a role above your own.');
+      const updated = await tx.invitation.updateMany({
+        where: { id: current.id, ...PENDING },
+        data: { revokedAt: now },
+      });
+      if (updated.count !== 1) throw notFound();
+      await recordAudit(
+        tx,
+        {
+          actorId: org.userId,
+          action: 'org.invitation_revoked',
+          organizationId: org.id,
+          targetType: 'invitation',
+          targetId: current.id,
+          meta,
+          before: { email: current.email, role: current.role },
+          after: withKey(org, { revokedAt: now.toISOString() }),
+        },
+        now,
+      );
+    }),
+  );
 }

@@ -9,6 +9,7 @@ import {
 import type { Prisma, Tx } from '@repo/db';
 import type { z } from 'zod';
 import { AppError } from '../../errors';
+import { invalidCursor } from '../../lib/invalid-cursor';
 import { writeOutboxEvent } from '../../lib/outbox';
 import type { RequestMeta } from '../../lib/request-meta';
 import type { OrgContext } from '../../plugins/access';
@@ -69,11 +70,7 @@ export async function listMembers(
       where: { id: query.cursor, organizationId: org.id },
       select: { id: true, createdAt: true },
     });
-    if (!after) {
-      throw new AppError('validation_failed', 'Unknown cursor: start again from the first page.', {
-        errors: [{ path: 'querystring.cursor', code: 'invalid_cursor', message: 'Unknown cursor.' }],
-      });
-    }
+    if (!after) throw invalidCursor();
     and.push({
       OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }],
     });

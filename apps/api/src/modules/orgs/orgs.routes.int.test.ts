@@ -1,6 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test-helpers';
+import { PASSWORD, post } from '../accounts/accounts.test-support';
 import {
   addMember,
   bearerFor,
@@ -153,6 +154,41 @@ describe('POST /v1/orgs', () => {
       'validation_failed',
     );
     expectProblem(await call('POST', '/v1/orgs', user.auth, { name: '' }), 400, 'validation_failed');
+  });
+});
+
+describe('names are single lines of text (@repo/contracts text.ts)', () => {
+  it('an organization name with CR/LF, a control character or a bidi override is 400 validation_failed, not stored', async () => {
+    const { user } = await withPersonal('ctl-name');
+    const before = await t.deps.db.organization.count();
+    // (NUL never gets this far: json-guard refuses it in any JSON body.)
+    for (const name of ['Acme\r\nInc', 'Acme\u0085Inc', 'Acme\u202EcnI', 'Acme\tInc']) {
+      const res = await call('POST', '/v1/orgs', user.auth, { name });
+      expectProblem(res, 400, 'validation_failed');
+      expect(res.json().errors, JSON.stringify(name)).toEqual([
+        expect.objectContaining({
+          path: 'name',
+          message: 'must be a single line without control characters',
+        }),
+      ]);
+    }
+    expect(await t.deps.db.organization.count()).toBe(before);
+
+    const created = await call('POST', '/v1/orgs', user.auth, { name: 'Acme 東京 🚀' });
+    expect(created.statusCode, created.body).toBe(201);
+    const renamed = await call('PATCH', `/v1/orgs/${created.json().id}`, user.auth, { name: 'Acme\r\nInc' });
+    expectProblem(renamed, 400, 'validation_failed');
+    expect((await t.deps.db.organization.findUniqueOrThrow({ where: { id: created.json().id } })).name).toBe(
+      'Acme 東京 🚀',
+    );
+  });
+
+  it('sign-up with a name holding CR/LF is 400 validation_failed and creates no account', async () => {
+    const email = `ctl-${Date.now()}@example.test`;
+    const res = await post(t, '/v1/auth/sign-up', { email, password: PASSWORD, name: 'Acme\r\nInc' });
+    expectProblem(res, 400, 'validation_failed');
+    expect(res.json().errors).toEqual([expect.objectContaining({ path: 'name' })]);
+    expect(await t.deps.db.user.count({ where: { email } })).toBe(0);
   });
 });
 

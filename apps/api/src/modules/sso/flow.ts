@@ -1,3 +1,4 @@
+import { safeSameOriginPath } from '@repo/contracts';
 import type { FastifyReply } from 'fastify';
 import * as oidc from 'openid-client';
 import type { ApiEnv } from '../../env';
@@ -15,17 +16,9 @@ export const appBase = (env: ApiEnv) => env.APP_URL.replace(/\/+$/, '');
 export const callbackUri = (env: ApiEnv, providerId: string) =>
   `${appBase(env)}/api/v1/auth/sso/${providerId}/callback`;
 
-/** Same-origin path or nothing (open-redirect guard, as the web's safeNextPath). */
+/** Same-origin path or nothing: the web's safeNextPath rules, shared through @repo/contracts. */
 export function safeNext(value: string | undefined): string | undefined {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting them is the point
-  if (!value || value.length > 2048 || /[\u0000-\u001f\u007f\\]/.test(value)) return undefined;
-  if (!value.startsWith('/') || value.startsWith('//')) return undefined;
-  try {
-    const url = new URL(value, 'http://local.invalid');
-    return url.origin === 'http://local.invalid' ? `${url.pathname}${url.search}${url.hash}` : undefined;
-  } catch {
-    return undefined;
-  }
+  return safeSameOriginPath(value);
 }
 
 /** The locale a `next` path starts with (`/fr/…`), else English. */

@@ -20,7 +20,7 @@ afterAll(async () => {
 });
 const apps = useTestApps(() => stub.env());
 
-function account(emails: StubEmail[], extra: { denies?: boolean } = {}) {
+function account(emails: StubEmail[], extra: { denies?: boolean; name?: string } = {}) {
   const login = `octo-${Math.random().toString(36).slice(2, 10)}`;
   return stub.addAccount({ login, name: 'Mona Octocat', emails, ...extra });
 }
@@ -46,6 +46,16 @@ describe('SSO with GitHub', () => {
     const t = await apps();
     const res = await t.app.inject({ method: 'GET', url: '/v1/auth/sso/providers' });
     expect(res.json()).toEqual([{ id: 'github', label: 'GitHub', kind: 'github' }]);
+  });
+
+  it("keeps a provider's name to the text rule of typed names (no line breaks or bidi controls)", async () => {
+    const t = await apps();
+    const email = uniqueEmail('gh-name');
+    const gh = account([{ email, primary: true, verified: true }], { name: 'Mona\r\nBcc: x\u202Egnp' });
+    const { callback, cookies } = await untilCallback(t, gh.login);
+    expect((await deliverCallback(t, callback, cookies)).statusCode).toBe(302);
+    const user = await t.deps.db.user.findUnique({ where: { email }, select: { name: true } });
+    expect(user?.name).toBe('Mona Bcc: x gnp');
   });
 
   it('signs a new verified primary address up and in, keyed by the numeric user id', async () => {

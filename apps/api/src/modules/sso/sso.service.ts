@@ -1,3 +1,4 @@
+import { toSingleLineText } from '@repo/contracts';
 import { normalizeEmail, Prisma, type Tx } from '@repo/db';
 import { AppError } from '../../errors';
 import type { RequestMeta } from '../../lib/request-meta';
@@ -78,7 +79,8 @@ async function createAccount(tx: Tx, input: SsoSignInInput, now: Date): Promise<
   const email = normalizeEmail(profile.email);
   const taken = await tx.user.findUnique({ where: { email }, select: { id: true } });
   if (taken) throw new SsoFlowError('sso_account_exists', 'address already has an account');
-  const name = (profile.name?.trim() || email.split('@')[0] || email).slice(0, 100);
+  // The provider's name is held to the same text rule as a typed one (@repo/contracts text.ts).
+  const name = (toSingleLineText(profile.name ?? '') || email.split('@')[0] || email).slice(0, 100);
   const locale = ['en', 'fr', 'ar'].includes(input.locale) ? input.locale : 'en';
   // No password: this account signs in with its provider until the owner sets one (reset flow).
   const user = await tx.user.create({
