@@ -148,6 +148,17 @@ describe('forwardToApi against an API that misbehaves on the wire', () => {
     api = createServer((req, res) => {
       attempts += 1;
       if (req.url === '/v1/flaky' && attempts === 1) return req.socket.destroy();
+      if (req.url === '/v1/refused') {
+        req.resume();
+        return req.on('end', () => {
+          res.writeHead(401, { 'content-type': 'application/problem+json' });
+          res.end('{"code":"invalid_credentials"}');
+        });
+      }
+      if (req.url === '/v1/empty') {
+        res.writeHead(204, { 'set-cookie': ['a=1; Path=/', 'b=2; Path=/'] });
+        return res.end();
+      }
       req.resume();
       req.on('end', () => res.end('{"ok":true}'));
     });
@@ -198,6 +209,33 @@ describe('forwardToApi against an API that misbehaves on the wire', () => {
     expect(await over.json()).toMatchObject({ code: 'payload_too_large' });
     const at = await forwardToApi(post('/v1/echo', streamed(256 * 1024)), limits);
     expect(at.status).toBe(200);
+  });
+
+  it('hands on a 401 to a streamed body as it is (fetch() would turn it into a network error)', async () => {
+    const res = await forwardToApi(post('/v1/refused', streamed(2 * 1024)), {
+      apiUrl: url,
+      trustProxy: 'false',
+      bodyLimit: 1024 * 1024,
+    });
+    expect(res.status).toBe(401);
+    expect(await res.json()).toEqual({ code: 'invalid_credentials' });
+  });
+
+  it('answers bodiless statuses and HEAD without a body, keeping every cookie', async () => {
+    const target = { apiUrl: url, trustProxy: 'false', bodyLimit: 1024 };
+    const empty = await forwardToApi(
+      new Request('http://localhost:3000/api/v1/empty', { method: 'DELETE' }),
+      target,
+    );
+    expect(empty.status).toBe(204);
+    expect(empty.body).toBeNull();
+    expect(empty.headers.getSetCookie()).toEqual(['a=1; Path=/', 'b=2; Path=/']);
+    const head = await forwardToApi(
+      new Request('http://localhost:3000/api/v1/meta', { method: 'HEAD' }),
+      target,
+    );
+    expect(head.status).toBe(200);
+    expect(head.body).toBeNull();
   });
 
   it('sends a GET once more when its connection is reset, but never a POST', async () => {

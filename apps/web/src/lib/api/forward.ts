@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
 import { problemType } from '@repo/contracts';
-import { Agent, type RequestInit as UndiciRequestInit, fetch as undiciFetch } from 'undici';
+import { Agent, type Dispatcher, request as undiciRequest } from 'undici';
 import { setForwardedFor } from '../client-address/client-address';
 
 // Hop-by-hop headers (RFC 9110 §7.6.1) belong to one connection and must not be forwarded;
@@ -23,9 +24,7 @@ const HOP_BY_HOP = new Set([
 
 function copyHeaders(from: Headers, skip: ReadonlySet<string>): Headers {
   const out = new Headers();
-  for (const [key, value] of from) if (!skip.has(key) && key !== 'set-cookie') out.append(key, value);
-  // One by one: joined with commas, several cookies would arrive as one broken cookie.
-  for (const cookie of from.getSetCookie()) out.append('set-cookie', cookie);
+  for (const [key, value] of from) if (!skip.has(key)) out.append(key, value);
   return out;
 }
 
@@ -45,7 +44,10 @@ export function rewriteLocation(location: string, apiUrl: string): string {
 }
 
 /**
- * Connections to the API: the web server's own pool, not Node's global fetch.
+ * Connections to the API: the web server's own pool, and undici's plain HTTP client rather than
+ * a fetch(). A proxy must hand on whatever the API answers; fetch() applies browser rules on the
+ * way (a 401 to a request with a streamed body becomes a network error, as the body cannot be
+ * sent again with credentials).
  * - Idle connections are dropped by this side first (at most 30 s, and always before the API's
  *   Keep-Alive promise runs out), so a request is never written into a socket the API is closing.
  */
@@ -61,8 +63,21 @@ const CONNECTION_LOST = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
 const RETRIABLE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 function connectionLost(error: unknown): boolean {
-  const cause = (error as { cause?: { code?: string } })?.cause;
-  return typeof cause?.code === 'string' && CONNECTION_LOST.has(cause.code);
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && CONNECTION_LOST.has(code);
+}
+
+/** Statuses whose response has no body (a Response with one would throw). */
+const NO_BODY = new Set([101, 204, 205, 304]);
+
+function responseHeadersOf(raw: Dispatcher.ResponseData['headers']): Headers {
+  const out = new Headers();
+  for (const [key, value] of Object.entries(raw)) {
+    if (value === undefined || RESPONSE_SKIP.has(key)) continue;
+    // One by one: joined with commas, several cookies would arrive as one broken cookie.
+    for (const one of Array.isArray(value) ? value : [value]) out.append(key, one);
+  }
+  return out;
 }
 
 /**
@@ -151,18 +166,15 @@ export async function forwardToApi(request: Request, target: ForwardTarget): Pro
         })
       : undefined;
   const send = () =>
-    undiciFetch(url, {
-      method: request.method,
-      headers,
-      // The web and undici streams are the same class at runtime; only their typings differ.
-      body: body as UndiciRequestInit['body'],
-      redirect: 'manual',
+    undiciRequest(url, {
+      method: request.method as Dispatcher.HttpMethod,
+      headers: Object.fromEntries(headers),
+      // Streamed up as it arrives, never buffered whole.
+      body: body ? Readable.fromWeb(body as import('node:stream/web').ReadableStream<Uint8Array>) : null,
       signal: request.signal,
       dispatcher: pool,
-      // Streams the request body instead of buffering it (required by undici for streams).
-      ...(body ? { duplex: 'half' as const } : {}),
     });
-  let upstream: Awaited<ReturnType<typeof undiciFetch>>;
+  let upstream: Dispatcher.ResponseData;
   try {
     // A read whose connection broke under it goes once more: the browser would otherwise see a
     // 503 for a blip. (undici's RetryAgent would do this, but it joins Set-Cookie headers.)
@@ -175,12 +187,13 @@ export async function forwardToApi(request: Request, target: ForwardTarget): Pro
     return problem(503, 'service_unavailable', 'API unreachable', requestId(), { 'retry-after': '5' });
   }
 
-  const responseHeaders = copyHeaders(upstream.headers as unknown as Headers, RESPONSE_SKIP);
+  const responseHeaders = responseHeadersOf(upstream.headers);
   const location = responseHeaders.get('location');
   if (location) responseHeaders.set('location', rewriteLocation(location, apiUrl));
-  return new Response(upstream.body as ReadableStream | null, {
-    status: upstream.status,
-    statusText: upstream.statusText,
+  const empty = request.method === 'HEAD' || NO_BODY.has(upstream.statusCode);
+  if (empty) upstream.body.resume();
+  return new Response(empty ? null : (Readable.toWeb(upstream.body) as ReadableStream<Uint8Array>), {
+    status: upstream.statusCode,
     headers: responseHeaders,
   });
 }
