@@ -1,5 +1,5 @@
 /**
- * Admin user list scenarios for `pnpm bench` (issue 6): 100,000 users in a scratch database, the
+ * Admin user list scenarios for `pnpm bench` (D1, F3): 100,000 users in a scratch database, the
  * list through the real API (HTTP, a second API process pointed at that database) versus the very
  * same SQL through `pg`, with the same concurrency. The ratio is API req/s ÷ pg req/s: what HTTP,
  * auth, validation, Prisma and serialization cost on top of the query itself.

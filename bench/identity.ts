@@ -1,5 +1,5 @@
 /**
- * Identity scenarios for `pnpm bench` (issue 3): authenticated GET /v1/me, sign-in (bounded by
+ * Identity scenarios for `pnpm bench` (A1, A2): authenticated GET /v1/me, sign-in (bounded by
  * one argon2id verification) and refresh-token rotation. Each load connection gets its own user
  * and session, as real clients would: one account signing in 50 times in parallel is exactly
  * what the brute-force guard refuses, and a refresh token is single-use by design.

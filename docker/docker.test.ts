@@ -20,7 +20,7 @@ import type { z } from 'zod';
 
 // No Docker engine runs on our CI machines, so images are validated statically: the compose
 // file through `docker-compose config` and our own structural checks, the Dockerfiles by rules
-// the issue asks for (multi-stage, non-root, healthcheck).
+// the README's Docker section states (multi-stage, non-root, healthcheck).
 const dir = import.meta.dirname;
 const compose = parse(readFileSync(join(dir, 'compose.yaml'), 'utf8'), { merge: true }) as {
   services: Record<string, { build?: { dockerfile: string }; environment?: Record<string, string> }>;

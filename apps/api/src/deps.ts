@@ -15,7 +15,7 @@ export function createS3(env: ApiEnv): S3Client {
     forcePathStyle: env.S3_FORCE_PATH_STYLE,
     credentials: { accessKeyId: env.S3_ACCESS_KEY_ID, secretAccessKey: env.S3_SECRET_ACCESS_KEY },
     ...(env.S3_ENDPOINT ? { endpoint: env.S3_ENDPOINT } : {}),
-    // Local S3-compatible servers store aws-chunked framing verbatim otherwise (ENVIRONMENT.md).
+    // Local S3-compatible servers (s3rver) store aws-chunked framing verbatim otherwise.
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
   });

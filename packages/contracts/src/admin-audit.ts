@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { SINGLE_LINE_MESSAGE, SINGLE_LINE_TEXT } from './text';
 
 /**
- * Admin audit log viewer (PRODUCT.md D4): list with filters and a keyset cursor, one entry with
+ * Admin audit log viewer (D4, docs/admin.md): list with filters and a keyset cursor, one entry with
  * its diff, and a streamed CSV export with the same filters. Global admins only.
  */
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isMultiLineText, isSingleLineText, MULTI_LINE_MESSAGE, SINGLE_LINE_MESSAGE } from './text';
 
 /**
- * Feature flags (PRODUCT.md D3). A flag's `definition` is a `FlagDefinition` of `@repo/flags`
+ * Feature flags (D3, docs/flags.md). A flag's `definition` is a `FlagDefinition` of `@repo/flags`
  * (validated by the API; see packages/flags/README.md): this package does not depend on it, so
  * here it is an opaque JSON object. Admin routes are for global admins only; `GET /me/flags`
  * gives any signed-in user the flags evaluated for them.

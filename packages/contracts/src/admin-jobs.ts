@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Admin jobs console (PRODUCT.md D5), read from BullMQ itself: per-queue counts and throughput,
+ * Admin jobs console (D5, docs/admin.md), read from BullMQ itself: per-queue counts and throughput,
  * jobs by state (failed ones with error and stack), job schedulers, retry and remove.
  * Global admins only.
  */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Admin overview (PRODUCT.md D6): KPIs and time series over a selectable range, in UTC.
+ * Admin overview (D6, docs/admin.md): KPIs and time series over a selectable range, in UTC.
  * `24h` has 24 hourly buckets ending with the current hour; `7d`/`30d`/`90d` have daily buckets
  * ending with today. Each KPI compares the range with the equal period right before it.
  * Global admins only. Webhook success is not reported: webhooks do not exist yet.

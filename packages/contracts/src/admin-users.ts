@@ -4,7 +4,7 @@ import { GlobalRoles } from './permissions';
 import { singleLineText } from './text';
 
 /**
- * Admin users (PRODUCT.md D1) and organizations (D2): lists with search, filters, sort and an
+ * Admin users (D1) and organizations (D2), docs/admin.md: lists with search, filters, sort and an
  * opaque keyset cursor, details, and the audited account actions. Global admins only.
  */
 

@@ -3,7 +3,7 @@ import { ApiKeyScopes } from './permissions';
 import { singleLineText } from './text';
 
 /**
- * Organization API keys (PRODUCT.md A9). The full key is `gwk_<prefix>_<secret>`: the prefix is
+ * Organization API keys (A9, docs/organizations.md). The full key is `gwk_<prefix>_<secret>`: the prefix is
  * public (shown in lists, used to find the row), the secret is shown once and stored hashed.
  * Use it as `Authorization: Bearer <key>`; a key in the query string is refused.
  */

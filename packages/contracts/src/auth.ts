@@ -3,7 +3,7 @@ import { singleLineText } from './text';
 import { Locale } from './waitlist';
 
 /**
- * Identity HTTP contract (PRODUCT.md A1–A3, A6). Bodies are strict (unknown fields → 400).
+ * Identity HTTP contract (A1–A3, A6: docs/identity.md). Bodies are strict (unknown fields → 400).
  * Answers that must not reveal whether an account exists are `Accepted` (202) for every email.
  */
 

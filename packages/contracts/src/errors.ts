@@ -1,8 +1,9 @@
 import { z } from 'zod';
 
 /**
- * Stable machine-readable error codes (QUALITY.md error contract). Clients branch on `code`,
- * never on `title` or `detail`. Adding a code is fine; renaming one is a breaking change.
+ * Stable machine-readable error codes (the error contract, docs/architecture.md#error-contract).
+ * Clients branch on `code`, never on `title` or `detail`. Adding a code is fine; renaming one is a
+ * breaking change.
  */
 export const ErrorCode = {
   validation_failed: 400,

@@ -3,7 +3,7 @@ import { Me, TokenPair } from './auth';
 import { multiLineText } from './text';
 
 /**
- * Admin impersonation (PRODUCT.md D1, ADR 0019): a global admin opens a time-limited session as
+ * Admin impersonation (D1, ADR 0019): a global admin opens a time-limited session as
  * another user to see what they see. The session carries the admin as its actor (`act` claim),
  * cannot reach the user's credentials or security settings, and everything done in it is audited.
  */

@@ -5,7 +5,7 @@ import { singleLineText } from './text';
 import { Locale } from './waitlist';
 
 /**
- * Organizations, members and invitations (PRODUCT.md A8). Every organization route lives under
+ * Organizations, members and invitations (A8, docs/organizations.md). Every organization route lives under
  * `/v1/orgs/:orgId/…`; the caller's membership there decides what it may do (permissions.ts),
  * and an organization the caller is not in answers 404, never 403.
  */

@@ -1,5 +1,5 @@
 /**
- * The permission model (PRODUCT.md A7, ADR 0015): roles map to permissions in ONE declarative
+ * The permission model (A7, ADR 0015): roles map to permissions in ONE declarative
  * table, shared by the API (enforcement, the source of truth) and the web app (show/hide actions).
  *
  * Two scopes never mix: a global role (the user record) grants global permissions; an
@@ -28,7 +28,7 @@ export const GlobalPermissions = [
   'security:manage',
   /** Create a new organization (the creator becomes its owner). */
   'org:create',
-  /** The admin dashboard and every /v1/admin route (PRODUCT.md D). */
+  /** The admin dashboard and every /v1/admin route (docs/admin.md). */
   'admin:access',
 ] as const;
 export type GlobalPermission = (typeof GlobalPermissions)[number];
@@ -179,7 +179,7 @@ export function canManageMember(actor: OrgRole, target: OrgRole): boolean {
 }
 
 /**
- * What an admin impersonating a user (PRODUCT.md D1) may not do as that user: the account's
+ * What an admin impersonating a user (D1, ADR 0019) may not do as that user: the account's
  * credentials and security settings (2FA, linked identities, trusted devices, sessions), its
  * organizations' API keys, membership and destructive organization actions (an admin acting as
  * an owner could otherwise invite themselves as owner and keep the access afterwards), and the

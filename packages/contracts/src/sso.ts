@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Social and enterprise sign-in contract (PRODUCT.md A5). The browser-facing flow is redirects:
+ * Social and enterprise sign-in contract (A5, ADR 0013). The browser-facing flow is redirects:
  * GET /v1/auth/sso/:provider/start → the provider → GET /v1/auth/sso/:provider/callback → the web
  * app, with `?error=<SsoErrorCode>` on the sign-in (or settings) page when it fails.
  */

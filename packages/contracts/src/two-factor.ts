@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { LinkToken, TokenDelivery } from './auth';
+import { LinkToken, SignInResponse, TokenDelivery } from './auth';
 
 /**
- * Two-factor authentication HTTP contract (PRODUCT.md A4). A sign-in that needs a second factor
+ * Two-factor authentication HTTP contract (A4, ADR 0012). A sign-in that needs a second factor
  * answers `TwoFactorRequired` instead of a session; the challenge token grants nothing but
  * POST /v1/auth/two-factor.
  */
@@ -21,6 +21,8 @@ export const TwoFactorRequired = z.object({
   expiresAt: z.iso.datetime(),
 });
 export type TwoFactorRequired = z.infer<typeof TwoFactorRequired>;
+/** POST /v1/auth/sign-in answers a session, or a pending second step when 2FA is on. */
+export const SignInOutcome = z.union([SignInResponse, TwoFactorRequired]);
 
 export const TwoFactorVerifyBody = z
   .strictObject({

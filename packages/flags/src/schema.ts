@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Feature-flag definitions (PRODUCT.md D3). Everything an evaluation needs is in the definition,
+ * Feature-flag definitions (D3, docs/flags.md). Everything an evaluation needs is in the definition,
  * so the API, the worker and the web app (server and browser) give the same answer for the same
  * flag and context. Parse definitions with `FlagDefinition` before evaluating them.
  */

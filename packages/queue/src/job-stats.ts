@@ -2,7 +2,7 @@ import type { Job, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 
 /**
- * Finished-job counts per UTC hour and day for the admin overview (PRODUCT.md D6, ADR 0018).
+ * Finished-job counts per UTC hour and day for the admin overview (D6, ADR 0018).
  * BullMQ's own metrics are per minute and kept two weeks (`workerMetrics`): too short for a
  * 90-day chart. Workers therefore also increment one Redis hash per hour and per day
  * (`<prefix>:stats:jobs:<unit>:<bucket>`, fields `<queue>:completed|failed`), each expiring after

@@ -18,7 +18,7 @@ export interface AccessClaims {
   auth_time: number;
   /** Set while TWO_FACTOR_POLICY demands enrolment the user has not done (ADR 0012). */
   mfa_required?: boolean;
-  /** Actor (RFC 8693 §4.1): the admin impersonating `sub` (PRODUCT.md D1). */
+  /** Actor (RFC 8693 §4.1): the admin impersonating `sub` (D1, ADR 0019). */
   act?: { sub: string };
   iat: number;
   exp: number;
@@ -40,7 +40,7 @@ export interface AccessTokenOptions {
 }
 
 /**
- * HS256 access tokens (fast-jwt: a few µs per verify, ARCHITECTURE.md). The verifier pins the
+ * HS256 access tokens (fast-jwt: a few µs per verify, ADR 0009). The verifier pins the
  * algorithm, so `alg: none` and key-confusion tokens never reach claim checks. Verified tokens are
  * cached (fast-jwt honours `exp` in the cache); revocation is checked separately on every request.
  */

@@ -5,7 +5,7 @@ export const USER_AGENT_MAX = 512;
 
 export interface RequestMeta {
   /** Client address. Fastify's `req.ip` honours TRUST_PROXY, so a spoofed X-Forwarded-For only
-   * counts when the hop that sent it is trusted by configuration (QUALITY.md). */
+   * counts when the hop that sent it is trusted by configuration (docs/deployment.md). */
   ip: string;
   userAgent: string | null;
   requestId: string;

@@ -6,7 +6,7 @@ import type { Clock } from '../types';
 /**
  * Which sessions were revoked recently enough that one of their access tokens may still be
  * alive. Every API instance keeps this set in memory, so the auth check on each request is a
- * Map lookup instead of a database read (PRODUCT.md A2: rejected within a second everywhere).
+ * Map lookup instead of a database read (A2: rejected within a second everywhere; ADR 0009).
  *
  * Filled from three places: this instance's own revocations (immediately, even with Redis down),
  * Redis pub/sub messages from other instances, and the database — at start and whenever the

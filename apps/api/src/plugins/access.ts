@@ -128,7 +128,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /**
  * Organization permissions are checked against the caller's membership in `:orgId` (or the API
  * key's organization). Not a member, or a malformed id → 404 as if the organization did not
- * exist (QUALITY.md: other organizations' resources answer 404); a member without the
+ * exist (docs/organizations.md: other organizations' resources answer 404); a member without the
  * permission → 403, recorded in the audit log as a denied attempt.
  */
 function orgGuard(deps: AppDeps, permission: OrgPermission): onRequestHookHandler {
@@ -215,7 +215,7 @@ function guardFor(deps: AppDeps, access: RouteAccess): onRequestHookHandler | nu
 }
 
 /**
- * Declarative route access (PRODUCT.md A7). At startup, `onRoute` refuses any route without a
+ * Declarative route access (A7, ADR 0015). At startup, `onRoute` refuses any route without a
  * valid `config.access`, so a forgotten declaration fails every test at once. At request time the
  * declaration becomes a route-level onRequest guard: it runs after the global auth hook and BEFORE
  * body parsing and validation, so an anonymous caller gets 401 (not 400) and learns nothing about

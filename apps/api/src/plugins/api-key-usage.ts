@@ -11,7 +11,7 @@ export interface ApiKeyUsagePluginOptions {
 export const LAST_USED_GRANULARITY_MS = 10_000;
 
 /**
- * Records every request made with a verified API key (PRODUCT.md A9), whatever its answer: one
+ * Records every request made with a verified API key (A9, docs/organizations.md), whatever its answer: one
  * statement bumps today's (UTC) counter and, when stale or from a new address, the key's
  * lastUsedAt/lastUsedIp. It runs in onResponse, after the reply is sent, so it never delays it,
  * and a failure is only logged: usage bookkeeping must never fail a request.

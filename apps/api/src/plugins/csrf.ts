@@ -16,7 +16,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const SAFE_FETCH_SITES = new Set(['same-origin', 'none']);
 
 /**
- * CSRF defence for cookie-authenticated mutations (ARCHITECTURE.md "Identity design"): the browser
+ * CSRF defence for cookie-authenticated mutations (ADR 0009): the browser
  * must prove the request comes from our own pages, by `Sec-Fetch-Site: same-origin` or an
  * `Origin` on the allow-list — both are set by the browser and cannot be forged by page script.
  * The second layer, JSON-only bodies (plugins/body-parser), rules out HTML form posts.

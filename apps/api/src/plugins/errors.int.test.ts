@@ -58,7 +58,7 @@ const post = (payload: string, contentType = 'application/json', headers: Record
     headers: { 'content-type': contentType, ...headers },
   });
 
-/** The error contract every negative answer must satisfy (QUALITY.md). */
+/** The error contract every negative answer must satisfy (docs/testing.md). */
 function expectProblem(res: LightMyRequestResponse, status: number, code: string) {
   expect(res.statusCode).toBe(status);
   expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);

@@ -5,7 +5,7 @@ import { recordAudit } from '../modules/audit/audit.service';
 import type { AppDeps } from '../types';
 
 /**
- * The trail of an impersonation (PRODUCT.md D1): every request an admin makes as a user, read or
+ * The trail of an impersonation (D1, ADR 0019): every request an admin makes as a user, read or
  * write, allowed or refused, becomes one `impersonation.request` row (route, ids, status; never
  * bodies or query strings, which may carry secrets or search terms). The changes themselves are
  * audited by their services in their own transactions, and those rows carry `impersonator_id`

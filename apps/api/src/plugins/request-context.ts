@@ -16,7 +16,7 @@ export function genReqId(req: IncomingMessage): string {
 
 /**
  * Echoes the request id and writes one concise line per request (Fastify's own two lines per
- * request are disabled: logging is the single largest per-request cost, ENVIRONMENT.md).
+ * request are disabled: logging is the single largest per-request cost).
  */
 const requestContext: FastifyPluginAsync = async (app) => {
   app.addHook('onRequest', async (req, reply) => {

@@ -1,7 +1,7 @@
 import type { LocalizedStrings } from '../i18n';
 import type { SecurityNoticeStrings } from './password-changed';
 
-/** The three 2FA security notices (PRODUCT.md A4). `{remaining}` is replaced by the count. */
+/** The three 2FA security notices (A4, docs/identity.md). `{remaining}` is replaced by the count. */
 export const twoFactorEnabledStrings = {
   en: {
     subject: 'Two-factor authentication is on',

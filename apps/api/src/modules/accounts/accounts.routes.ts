@@ -32,7 +32,10 @@ export const StatusResponse = <T extends string>(status: T) => z.object({ status
 const problems = { 400: Problem, 401: Problem, 409: Problem, 413: Problem, 415: Problem, 429: Problem };
 const ACCEPTED = { status: 'accepted' } as const;
 
-/** Public account endpoints: sign-up, email verification, password reset, unlock (PRODUCT.md A1, A3). */
+/**
+ * Public account endpoints: sign-up, email verification, password reset, unlock (A1, A3:
+ * docs/identity.md).
+ */
 export const accountsRoutes: FastifyPluginAsyncZod<AccountsRoutesOptions> = async (app, { deps }) => {
   // The first unknown-email request would otherwise pay for building the dummy hash (a timing tell).
   app.addHook('onReady', async () => {

@@ -34,7 +34,7 @@ function adminIdOf(request: FastifyRequest): string {
   return request.auth.userId;
 }
 
-/** Audit log viewer (PRODUCT.md D4), global admins only. */
+/** Audit log viewer (D4, docs/admin.md), global admins only. */
 export const adminAuditRoutes: FastifyPluginAsyncZod<AdminAuditRoutesOptions> = async (app, { deps }) => {
   const tags = ['admin'];
 

@@ -29,7 +29,7 @@ function adminId(request: FastifyRequest): string {
   return request.auth.userId;
 }
 
-/** Jobs console (PRODUCT.md D5) on BullMQ's own APIs; global admins only. */
+/** Jobs console (D5, docs/admin.md) on BullMQ's own APIs; global admins only. */
 export const adminJobsRoutes: FastifyPluginAsyncZod<AdminJobsRoutesOptions> = async (app, { deps }) => {
   app.get(
     '/admin/queues',

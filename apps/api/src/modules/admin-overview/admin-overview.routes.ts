@@ -7,7 +7,7 @@ export interface AdminOverviewRoutesOptions {
   deps: AppDeps;
 }
 
-/** Admin overview (PRODUCT.md D6): KPIs and time series. */
+/** Admin overview (D6, docs/admin.md): KPIs and time series. */
 export const adminOverviewRoutes: FastifyPluginAsyncZod<AdminOverviewRoutesOptions> = async (
   app,
   { deps },

@@ -56,7 +56,7 @@ function actorOf(request: FastifyRequest): AdminActor {
   return { userId: request.auth.userId, meta: requestMeta(request) };
 }
 
-/** Admin users (PRODUCT.md D1) and organizations (D2). Global admins only; every action audited. */
+/** Admin users (D1) and organizations (D2), docs/admin.md. Global admins only; every action audited. */
 export const adminUsersRoutes: FastifyPluginAsyncZod<AdminUsersRoutesOptions> = async (app, { deps }) => {
   app.get(
     '/admin/users',

@@ -41,7 +41,7 @@ function actorOf(request: FastifyRequest): KeyActor {
   return { organizationId: org.id, userId: org.userId, meta: requestMeta(request) };
 }
 
-/** Organization API keys (PRODUCT.md A9): list, create, rotate, revoke, usage. */
+/** Organization API keys (A9, docs/organizations.md): list, create, rotate, revoke, usage. */
 export const apiKeysRoutes: FastifyPluginAsyncZod<ApiKeysRoutesOptions> = async (app, { deps }) => {
   app.get(
     '/orgs/:orgId/api-keys',

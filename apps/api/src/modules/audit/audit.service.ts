@@ -45,7 +45,7 @@ export const AUDIT_ACTIONS = [
   'org.apikey_revoked',
   /** A member tried something their role does not allow (403/409): kept for review. */
   'org.access_denied',
-  // Admin dashboard (PRODUCT.md D): every admin action.
+  // Admin dashboard (docs/admin.md): every admin action.
   'admin.user_role_changed',
   'admin.user_disabled',
   'admin.user_enabled',

@@ -36,7 +36,7 @@ export const ReauthenticateResponse = z.object({
 
 const problems = { 400: Problem, 401: Problem, 403: Problem, 413: Problem, 415: Problem, 429: Problem };
 
-/** Sign-in, silent refresh, sign-out and sudo re-authentication (PRODUCT.md A1, A2, A6). */
+/** Sign-in, silent refresh, sign-out and sudo re-authentication (A1, A2, A6: docs/identity.md). */
 export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, { deps }) => {
   const { env } = deps;
   const secure = env.COOKIE_SECURE;

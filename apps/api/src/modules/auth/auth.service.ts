@@ -20,7 +20,7 @@ export interface SignInInput {
 const invalidCredentials = () => new AppError('invalid_credentials', 'Wrong email or password.');
 
 /**
- * Password sign-in (PRODUCT.md A1). Unknown email, wrong password, no password set, disabled or
+ * Password sign-in (A1, ADR 0008). Unknown email, wrong password, no password set, disabled or
  * deleted account: one answer (401 invalid_credentials) after one argon2 verification each, so
  * neither the body nor the time tells them apart. Only the right password on an unverified
  * address learns more (403 email_not_verified) — its holder owns the account.

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { type TestApp, useTestApps } from '../../test-helpers';
 import { createKey, createOrg, createOrgUser } from '../orgs/orgs.test-support';
 
-/** Feature flags runtime (PRODUCT.md D3): admin CRUD, audit, evaluation, propagation. */
+/** Feature flags runtime (D3, docs/flags.md): admin CRUD, audit, evaluation, propagation. */
 
 const app = useTestApps(() => ({ RATE_LIMIT_MAX: '100000' }));
 

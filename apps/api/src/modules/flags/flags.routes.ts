@@ -68,7 +68,7 @@ const DEFINITION_HELP =
   'Audited, then announced to every API and worker process (Redis pub/sub; they reload within a second).';
 
 /**
- * Feature flags (PRODUCT.md D3): admin CRUD and evaluation explainer, and the caller's evaluated
+ * Feature flags (D3, docs/flags.md): admin CRUD and evaluation explainer, and the caller's evaluated
  * flags. Loads the in-memory flag set (deps.flags) when registered; closeDeps stops it.
  */
 export const flagsRoutes: FastifyPluginAsyncZod<FlagsRoutesOptions> = async (app, { deps }) => {

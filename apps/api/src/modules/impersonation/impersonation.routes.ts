@@ -31,7 +31,7 @@ export interface ImpersonationRoutesOptions {
 const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 429: Problem };
 
 /**
- * Admin impersonation (PRODUCT.md D1, ADR 0019). Starting needs sudo; the browser then carries the
+ * Admin impersonation (D1, ADR 0019). Starting needs sudo; the browser then carries the
  * user's session while the admin's own refresh token waits in a separate httpOnly cookie, and
  * ending the impersonation brings the admin's session back.
  */

@@ -24,7 +24,7 @@ export interface StartedImpersonation {
 const person = { id: true, email: true, name: true } as const;
 
 /**
- * Opens a session AS `targetId` for an admin (PRODUCT.md D1, ADR 0019). It is an ordinary
+ * Opens a session AS `targetId` for an admin (D1, ADR 0019). It is an ordinary
  * session of the user with three differences: it names the admin (and the admin's own session,
  * restored at the end), its absolute lifetime is the impersonation time limit, and its
  * `authTime` is the epoch, so sudo mode is never satisfied (re-authentication is refused too).

@@ -50,7 +50,7 @@ const problems = {
 };
 
 /**
- * Organization invitations (PRODUCT.md A8): admins invite by email with a role, resend or
+ * Organization invitations (A8, docs/organizations.md): admins invite by email with a role, resend or
  * revoke; whoever holds the emailed link previews it, accepts (signed in as the invited address),
  * declines, or creates the account it was meant for.
  */

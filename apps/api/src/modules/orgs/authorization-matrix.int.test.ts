@@ -15,10 +15,11 @@ import { randomIp } from '../auth/auth-fixtures';
 import { createOrgUser, createOrgWorld, type OrgWorld } from './orgs.test-support';
 
 /**
- * The authorization matrix (issue 5, QUALITY.md §1): EVERY /v1 route in the app's route table ×
- * every kind of caller, with the expected answer derived from the route's declared access and
- * the permission table in @repo/contracts — not from a hand-written list, so a new route is
- * covered the day it is added, and a route without a declaration cannot even start (access.ts).
+ * The authorization matrix (docs/testing.md#error-contract-and-bad-input): EVERY /v1 route in the
+ * app's route table × every kind of caller, with the expected answer derived from the route's
+ * declared access and the permission table in @repo/contracts — not from a hand-written list, so a
+ * new route is covered the day it is added, and a route without a declaration cannot even start
+ * (access.ts).
  */
 
 type Principal =
@@ -30,7 +31,7 @@ type Principal =
   | 'readKey'
   | 'writeKey'
   | 'globalAdmin'
-  /** A global admin impersonating organization A's owner (PRODUCT.md D1). */
+  /** A global admin impersonating organization A's owner (D1, ADR 0019). */
   | 'impersonatingAdmin';
 const PRINCIPALS: Principal[] = [
   'anonymous',

@@ -53,7 +53,10 @@ function userIdOf(request: FastifyRequest): string {
   return request.auth.userId;
 }
 
-/** Organizations and their members (PRODUCT.md A8). Invitations and API keys have their own modules. */
+/**
+ * Organizations and their members (A8, docs/organizations.md). Invitations and API keys have their
+ * own modules.
+ */
 export const orgsRoutes: FastifyPluginAsyncZod<OrgsRoutesOptions> = async (app, { deps }) => {
   const tags = ['organizations'];
 

@@ -35,7 +35,7 @@ function caller(request: FastifyRequest): Caller {
   return { userId: request.auth.userId, sessionId: request.auth.sessionId };
 }
 
-/** The signed-in user's own account: profile, password, email (PRODUCT.md F6, A1, A6). */
+/** The signed-in user's own account: profile, password, email (F6, A1, A6: docs/identity.md). */
 export const profileRoutes: FastifyPluginAsyncZod<ProfileRoutesOptions> = async (app, { deps }) => {
   app.get(
     '/me',
@@ -44,7 +44,7 @@ export const profileRoutes: FastifyPluginAsyncZod<ProfileRoutesOptions> = async 
       schema: {
         tags: ['account'],
         summary: 'The signed-in user',
-        description: '`impersonation` is set while an admin acts as this user (PRODUCT.md D1).',
+        description: '`impersonation` is set while an admin acts as this user (ADR 0019).',
         response: { 200: CurrentUser, 401: Problem },
       },
     },

@@ -2,7 +2,7 @@ import type { Db, Tx } from '@repo/db';
 import type { Logger } from '@repo/observability';
 
 /**
- * Daily activity for the admin overview (PRODUCT.md D6): one `user_activity_days` row per user
+ * Daily activity for the admin overview (D6, ADR 0018): one `user_activity_days` row per user
  * and UTC day, written when a session is opened or refreshed. It is a statistic, so it must never
  * fail the sign-in or refresh it rides on: errors are logged and swallowed.
  */

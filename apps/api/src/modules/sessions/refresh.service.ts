@@ -28,7 +28,7 @@ class SessionEnded extends Error {}
 const invalid = () => new AppError('token_invalid', 'Sign in again.');
 
 /**
- * Exchanges a refresh token for a new one (PRODUCT.md A2). The old token is retired by ONE
+ * Exchanges a refresh token for a new one (A2, ADR 0009). The old token is retired by ONE
  * conditional UPDATE (`rotated_at IS NULL`), so of any number of parallel refreshes exactly one
  * wins; the new token is inserted and the session's idle expiry slid in the same transaction.
  * A token that was already rotated is either a parallel tab (within REFRESH_REUSE_GRACE_SECONDS:

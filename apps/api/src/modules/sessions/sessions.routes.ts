@@ -23,7 +23,7 @@ function authOf(request: FastifyRequest): AuthContext {
   return request.auth;
 }
 
-/** The signed-in user's devices (PRODUCT.md A2): list, revoke one, revoke all others. */
+/** The signed-in user's devices (A2, docs/identity.md): list, revoke one, revoke all others. */
 export const sessionsRoutes: FastifyPluginAsyncZod<SessionsRoutesOptions> = async (app, { deps }) => {
   const clock = deps.clock ?? systemClock;
 

@@ -46,7 +46,7 @@ export const ssoRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
 
   /**
    * Failures land on sign-in (or settings, for a link) with a code the web translates. A failed
-   * callback answers 400 (QUALITY.md: a refused callback is a client error, and never a session)
+   * callback answers 400 (ADR 0013: a refused callback is a client error, and never a session)
    * with a `Refresh` header and a tiny page that forward the browser there; a failed start
    * (provider unreachable) is a plain redirect.
    */

@@ -19,7 +19,7 @@ export const challengeResponse = (c: PendingChallenge) => ({
 
 const problems = { 400: Problem, 401: Problem, 413: Problem, 415: Problem, 429: Problem };
 
-/** The second step of a sign-in (PRODUCT.md A4). Public: the challenge token is the credential. */
+/** The second step of a sign-in (A4, ADR 0012). Public: the challenge token is the credential. */
 export const challengeRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
   const { env } = deps;
   const secure = env.COOKIE_SECURE;

@@ -34,7 +34,7 @@ const who = (auth: AuthContext | null): AuthContext => {
   return auth;
 };
 
-/** Enrolment, backup codes, disabling and trusted devices (PRODUCT.md A4). */
+/** Enrolment, backup codes, disabling and trusted devices (A4, ADR 0012). */
 export const twoFactorRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
   const { env } = deps;
   const secure = env.COOKIE_SECURE;

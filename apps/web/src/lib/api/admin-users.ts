@@ -8,7 +8,7 @@ import {
 import { api } from './client';
 
 /**
- * Typed browser calls for the admin users area (PRODUCT.md D1). Every answer is parsed with the
+ * Typed browser calls for the admin users area (D1, ADR 0019). Every answer is parsed with the
  * contract schema. Role changes and deletion need sudo: wrap them in useReauth().
  */
 

@@ -2,7 +2,7 @@ import { EndImpersonationResponse, StartImpersonationResponse } from '@repo/cont
 import { api } from './client';
 
 /**
- * Admin impersonation (PRODUCT.md D1). Starting needs sudo (wrap it in useReauth()); the API then
+ * Admin impersonation (D1, ADR 0019). Starting needs sudo (wrap it in useReauth()); the API then
  * swaps the browser's session cookies for the user's, and ending swaps the admin's back.
  */
 export const impersonationApi = {

@@ -1,12 +1,12 @@
 import 'server-only';
+import { SsoProvidersResponse, type SsoProviderView } from '@repo/contracts';
 import { serverEnv } from '@/env';
-import { type SsoProvider, SsoProviders } from '@/lib/mfa/schemas';
 
 /**
  * Configured sign-in providers (public, no cookies). Any failure is an empty list: password
  * sign-in must keep working when the API's provider list (or a provider) is unavailable.
  */
-export async function getSsoProviders(): Promise<SsoProvider[]> {
+export async function getSsoProviders(): Promise<SsoProviderView[]> {
   try {
     const res = await fetch(`${serverEnv().API_URL}/v1/auth/sso/providers`, {
       headers: { accept: 'application/json' },
@@ -14,7 +14,7 @@ export async function getSsoProviders(): Promise<SsoProvider[]> {
       signal: AbortSignal.timeout(3_000),
     });
     if (!res.ok) return [];
-    const parsed = SsoProviders.safeParse(await res.json().catch(() => null));
+    const parsed = SsoProvidersResponse.safeParse(await res.json().catch(() => null));
     return parsed.success ? parsed.data : [];
   } catch {
     return [];

@@ -11,7 +11,7 @@ import { useErrorText } from '@/lib/forms/error-text';
 import { formatRemaining } from '@/lib/impersonation/remaining';
 
 /**
- * Shown on every signed-in page while an admin acts as a user (PRODUCT.md D1): who, as whom, how
+ * Shown on every signed-in page while an admin acts as a user (D1, ADR 0019): who, as whom, how
  * long is left, and the way back. At the time limit it ends the impersonation by itself, which
  * brings the admin's own session back (the API kept it aside) and returns to the user's page.
  */

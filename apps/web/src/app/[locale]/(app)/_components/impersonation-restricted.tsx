@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 
 /**
  * In place of a page an impersonating admin may not use (the user's credentials, security
- * settings and API keys, PRODUCT.md D1): the API refuses those calls anyway; this says why.
+ * settings and API keys; D1, ADR 0019): the API refuses those calls anyway; this says why.
  */
 export async function ImpersonationRestricted() {
   const t = await getTranslations('Impersonation');

@@ -8,7 +8,7 @@ import { AdminNav } from './_components/admin-nav';
 type Props = { children: ReactNode; params: Promise<{ locale: string }> };
 
 /**
- * The admin area (PRODUCT.md D): global admins only. Everyone else gets the ordinary not-found
+ * The admin area (docs/admin.md): global admins only. Everyone else gets the ordinary not-found
  * page, so the area does not even admit to existing; the API refuses every call anyway.
  */
 export default async function AdminLayout({ children, params }: Props) {

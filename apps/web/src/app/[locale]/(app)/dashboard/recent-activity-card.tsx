@@ -3,12 +3,12 @@ import { ActivityIcon } from 'lucide-react';
 import { unstable_rethrow } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import type { z } from 'zod';
+import { SecurityActivityList } from '@/components/account/security-activity';
 import { Card, CardContent, CardDescription, CardHeader } from '@/components/ui/card';
 import { Link } from '@/i18n/navigation';
 import { getMe, serverGet } from '@/lib/api/server';
 import { FLAGS } from '@/lib/flags/keys';
 import { isFlagOn } from '@/lib/flags/server';
-import { SecurityActivityList } from '../settings/_components/security-activity';
 
 const SHOWN = 5;
 

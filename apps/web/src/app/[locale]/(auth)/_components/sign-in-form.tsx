@@ -1,9 +1,8 @@
 'use client';
 
-import { SignInBody, SignInResponse } from '@repo/contracts';
+import { SignInBody, SignInOutcome } from '@repo/contracts';
 import { useTranslations } from 'next-intl';
 import { type ReactNode, useState } from 'react';
-import { z } from 'zod';
 import { FormAlert } from '@/components/form/form-alert';
 import { SubmitButton } from '@/components/form/submit-button';
 import { TextField } from '@/components/form/text-field';
@@ -11,12 +10,8 @@ import { Link } from '@/i18n/navigation';
 import { isApiError } from '@/lib/api/api-error';
 import { api } from '@/lib/api/client';
 import { useApiForm } from '@/lib/forms/use-api-form';
-import { TwoFactorChallenge } from '@/lib/mfa/schemas';
 import { ResendVerification } from './resend-verification';
 import { TwoFactorStep } from './two-factor-step';
-
-// Sign-in answers either a session or a pending second step.
-const SignInOutcome = z.union([TwoFactorChallenge, SignInResponse]);
 
 const values = (form: FormData) => ({
   email: String(form.get('email') ?? '').trim(),

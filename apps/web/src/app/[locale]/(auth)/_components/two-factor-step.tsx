@@ -1,6 +1,6 @@
 'use client';
 
-import { SignInResponse } from '@repo/contracts';
+import { SignInResponse, TwoFactorVerifyBody } from '@repo/contracts';
 import { useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
 import { FormAlert } from '@/components/form/form-alert';
@@ -10,7 +10,6 @@ import { Button } from '@/components/ui/button';
 import { isApiError } from '@/lib/api/api-error';
 import { api } from '@/lib/api/client';
 import { useApiForm } from '@/lib/forms/use-api-form';
-import { BackupVerifyBody, TotpVerifyBody } from '@/lib/mfa/schemas';
 
 /**
  * Answers that mean the pending sign-in itself is gone (expired, used up, unknown): the only way
@@ -43,7 +42,7 @@ export function TwoFactorStep({ challengeToken, next, onRestart }: Props) {
   const [gone, setGone] = useState(false);
   const headingId = useId();
   const form = useApiForm({
-    schema: mode === 'totp' ? TotpVerifyBody : BackupVerifyBody,
+    schema: TwoFactorVerifyBody,
     values: (data: FormData) => {
       const rememberDevice = data.get('rememberDevice') === 'on';
       return mode === 'totp'

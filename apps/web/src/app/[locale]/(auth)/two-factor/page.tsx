@@ -1,3 +1,4 @@
+import { LinkToken } from '@repo/contracts';
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { FormAlert } from '@/components/form/form-alert';
@@ -30,7 +31,8 @@ export default async function TwoFactorPage({ params, searchParams }: Props) {
   const query = await searchParams;
   const next = safeNextPath(query.next, `/${locale}${APP_HOME}`);
   const challenge = first(query.challenge);
-  const valid = challenge !== undefined && /^[A-Za-z0-9_.~-]{10,500}$/.test(challenge);
+  // Shaped like the token POST /auth/two-factor accepts, or the step could only fail.
+  const valid = challenge !== undefined && LinkToken.safeParse(challenge).success;
 
   return (
     <AuthCard title={t('pageTitle')}>

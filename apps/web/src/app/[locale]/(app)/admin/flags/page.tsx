@@ -3,11 +3,12 @@ import { PlusIcon } from 'lucide-react';
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { FormAlert } from '@/components/form/form-alert';
+import { PageTitle } from '@/components/layout/page-title';
 import { Button } from '@/components/ui/button';
 import { Link } from '@/i18n/navigation';
+import { optional } from '@/lib/api/optional';
 import { getMe, serverGet } from '@/lib/api/server';
 import { summarize } from '@/lib/flags/definition-form';
-import { optional, PageTitle } from '../../org/settings/_components/org-page';
 import { flagEnvironment } from './_components/environment';
 import { FlagsList } from './flags-list';
 

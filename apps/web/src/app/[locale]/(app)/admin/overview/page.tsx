@@ -3,8 +3,9 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { FormAlert } from '@/components/form/form-alert';
+import { PageTitle } from '@/components/layout/page-title';
+import { optional } from '@/lib/api/optional';
 import { getMe, serverGet } from '@/lib/api/server';
-import { optional, PageTitle } from '../../org/settings/_components/org-page';
 import { KpiCards } from './kpi-cards';
 import { OverviewCharts } from './overview-charts';
 import { RangeNav } from './range-nav';
@@ -19,7 +20,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t('title') };
 }
 
-/** PRODUCT.md D6: KPIs against the previous period and charts, over a range kept in the URL. */
+/** Admin overview (D6, docs/admin.md): KPIs against the previous period and charts, over a range kept in the URL. */
 export default async function AdminOverviewPage({ params, searchParams }: Props) {
   setRequestLocale((await params).locale);
   const me = await getMe();

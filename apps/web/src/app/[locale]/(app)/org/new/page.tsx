@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { Section } from '../../settings/_components/section';
+import { Section } from '@/components/layout/section';
 import { CreateOrgForm } from './create-org-form';
 
 type Props = { params: Promise<{ locale: string }> };

@@ -1,10 +1,10 @@
 'use client';
 
+import { type IdentityView, LinkStartResponse, type SsoProviderView } from '@repo/contracts';
 import { LinkIcon } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { toast } from 'sonner';
-import { z } from 'zod';
 import { InlineError } from '@/components/form/inline-error';
 import { ConfirmDialog } from '@/components/ui/alert-dialog';
 import { Button } from '@/components/ui/button';
@@ -12,19 +12,16 @@ import { useRouter } from '@/i18n/navigation';
 import { isApiError } from '@/lib/api/api-error';
 import { api } from '@/lib/api/client';
 import { useErrorText } from '@/lib/forms/error-text';
-import type { IdentityView, SsoProvider } from '@/lib/mfa/schemas';
 import { useReauth } from '../../_components/reauth-provider';
 
-const LinkStart = z.looseObject({ url: z.string().url() });
-
-type Row = { key: string; label: string; provider?: SsoProvider; identity?: IdentityView };
+type Row = { key: string; label: string; provider?: SsoProviderView; identity?: IdentityView };
 
 /** Providers next to the identities linked to them: connect (sudo) or disconnect (confirm). */
 export function ConnectedAccounts({
   providers,
   identities,
 }: {
-  providers: SsoProvider[];
+  providers: SsoProviderView[];
   identities: IdentityView[];
 }) {
   const t = useTranslations('Connected');
@@ -59,12 +56,12 @@ export function ConnectedAccounts({
     }
   }
 
-  const connect = (p: SsoProvider) =>
+  const connect = (p: SsoProviderView) =>
     run(p.id, async () => {
       const { url } = await api.post(
         `/me/identities/${encodeURIComponent(p.id)}/link/start`,
         {},
-        { schema: LinkStart },
+        { schema: LinkStartResponse },
       );
       // The provider's own page: a full navigation; it comes back through the API's callback.
       window.location.assign(url);

@@ -2,10 +2,10 @@
 
 import { useTranslations } from 'next-intl';
 import { useId } from 'react';
+import { Section } from '@/components/layout/section';
 import { Badge } from '@/components/ui/badge';
 import { FLAGS } from '@/lib/flags/keys';
 import { useCompactTablesPreference, useFlag } from '@/lib/flags/provider';
-import { Section } from '../_components/section';
 
 /**
  * Beta features this user may try (flag `settings.compact-tables`). The preference is stored in

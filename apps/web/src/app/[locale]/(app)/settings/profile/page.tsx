@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { Section } from '@/components/layout/section';
 import { getMe } from '@/lib/api/server';
 import { ProfileForm } from '../_components/profile-form';
-import { Section } from '../_components/section';
 import { BetaSection } from './beta-section';
 
 function timeZones(current: string): string[] {

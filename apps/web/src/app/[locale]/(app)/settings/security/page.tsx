@@ -1,18 +1,17 @@
-import { SecurityActivity, SessionList } from '@repo/contracts';
+import { IdentitiesResponse, SecurityActivity, SessionList, TwoFactorStatus } from '@repo/contracts';
 import type { Metadata } from 'next';
-import { unstable_rethrow } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { SecurityActivityList } from '@/components/account/security-activity';
 import { FormAlert } from '@/components/form/form-alert';
+import { Section } from '@/components/layout/section';
+import { optional } from '@/lib/api/optional';
 import { getMe, serverGet } from '@/lib/api/server';
 import { getSsoProviders } from '@/lib/api/sso';
-import { IdentityList, TwoFactorStatus } from '@/lib/mfa/schemas';
 import { ssoErrorKey } from '@/lib/mfa/sso-errors';
 import { ImpersonationRestricted } from '../../_components/impersonation-restricted';
 import { ChangeEmailForm } from '../_components/change-email-form';
 import { ChangePasswordForm } from '../_components/change-password-form';
 import { ConnectedAccounts } from '../_components/connected-accounts';
-import { Section } from '../_components/section';
-import { SecurityActivityList } from '../_components/security-activity';
 import { SessionsList } from '../_components/sessions-list';
 import { TrustedDevices } from '../_components/two-factor/trusted-devices';
 import { TwoFactorPanel } from '../_components/two-factor/two-factor-section';
@@ -25,17 +24,6 @@ type Props = {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const t = await getTranslations({ locale: (await params).locale, namespace: 'Security' });
   return { title: t('title') };
-}
-
-/** One failing panel (API error) should not take down the whole page. */
-async function optional<T>(load: Promise<T>): Promise<T | null> {
-  try {
-    return await load;
-  } catch (error) {
-    // Redirects (the 2FA policy's enrolment page) must still happen.
-    unstable_rethrow(error);
-    return null;
-  }
 }
 
 export default async function SecurityPage({ params, searchParams }: Props) {
@@ -52,7 +40,7 @@ export default async function SecurityPage({ params, searchParams }: Props) {
     optional(serverGet('/me/sessions', SessionList)),
     optional(serverGet('/me/security-activity', SecurityActivity)),
     optional(serverGet('/me/two-factor', TwoFactorStatus)),
-    optional(serverGet('/me/identities', IdentityList)),
+    optional(serverGet('/me/identities', IdentitiesResponse)),
     getSsoProviders(),
   ]);
   if (!me) return null; // the layout redirects

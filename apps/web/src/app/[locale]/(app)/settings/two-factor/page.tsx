@@ -1,10 +1,10 @@
+import { TwoFactorStatus } from '@repo/contracts';
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { FormAlert } from '@/components/form/form-alert';
+import { Section } from '@/components/layout/section';
 import { getMe, serverGet } from '@/lib/api/server';
-import { TwoFactorStatus } from '@/lib/mfa/schemas';
 import { ImpersonationRestricted } from '../../_components/impersonation-restricted';
-import { Section } from '../_components/section';
 import { EnrolmentPanel } from '../_components/two-factor/enrolment-panel';
 
 type Props = { params: Promise<{ locale: string }> };

@@ -5,6 +5,7 @@ import { useTranslations } from 'next-intl';
 import { type FormEvent, useRef, useState } from 'react';
 import { toast } from 'sonner';
 import { FormAlert } from '@/components/form/form-alert';
+import { Section } from '@/components/layout/section';
 import { Button } from '@/components/ui/button';
 import { useRouter } from '@/i18n/navigation';
 import { type FieldIssue, isApiError } from '@/lib/api/api-error';
@@ -17,7 +18,6 @@ import {
 } from '@/lib/flags/definition-form';
 import { adminFlagPath } from '@/lib/flags/paths';
 import { useErrorText } from '@/lib/forms/error-text';
-import { Section } from '../../../settings/_components/section';
 import { DefaultsFields, IdentityFields, VariantFields } from './general-fields';
 import { fieldId, IssuesContext } from './issues';
 import { KillSwitch } from './kill-switch';

@@ -2,10 +2,11 @@ import { AdminFlagList } from '@repo/contracts';
 import { ArrowLeftIcon } from 'lucide-react';
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { PageTitle } from '@/components/layout/page-title';
 import { Link } from '@/i18n/navigation';
+import { optional } from '@/lib/api/optional';
 import { serverGet } from '@/lib/api/server';
 import { newFlagDraft } from '@/lib/flags/definition-form';
-import { optional, PageTitle } from '../../../org/settings/_components/org-page';
 import { flagEnvironment } from '../_components/environment';
 import { FlagEditor } from '../_components/flag-editor';
 

@@ -3,10 +3,11 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { FormAlert } from '@/components/form/form-alert';
+import { PageTitle } from '@/components/layout/page-title';
+import { Section } from '@/components/layout/section';
 import { Link } from '@/i18n/navigation';
+import { optional } from '@/lib/api/optional';
 import { getMe, serverGet } from '@/lib/api/server';
-import { optional, PageTitle } from '../../../org/settings/_components/org-page';
-import { Section } from '../../../settings/_components/section';
 import { TableScroll } from '../../_components/admin-table';
 import { JobsPanel } from './jobs-panel';
 

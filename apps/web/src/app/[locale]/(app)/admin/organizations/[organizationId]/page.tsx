@@ -2,12 +2,12 @@ import { AdminOrgDetail, can } from '@repo/contracts';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { PageTitle } from '@/components/layout/page-title';
+import { Section } from '@/components/layout/section';
 import { Badge } from '@/components/ui/badge';
 import { Link } from '@/i18n/navigation';
 import { isApiError } from '@/lib/api/api-error';
 import { getMe, serverGet } from '@/lib/api/server';
-import { PageTitle } from '../../../org/settings/_components/org-page';
-import { Section } from '../../../settings/_components/section';
 import { SectionTable, tdClass } from '../../_components/admin-table';
 
 type Props = { params: Promise<{ locale: string; organizationId: string }> };

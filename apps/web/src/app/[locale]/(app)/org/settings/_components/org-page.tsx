@@ -1,22 +1,10 @@
 import 'server-only';
 import { canInOrgAs, type OrgPermission, type OrgSummary } from '@repo/contracts';
-import { unstable_rethrow } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { FormAlert } from '@/components/form/form-alert';
 import { isImpersonating } from '@/lib/api/server';
 import { getActiveOrganization } from '@/lib/orgs/active-org';
-
-/** One failing panel (API error) should not take down the whole page. */
-export async function optional<T>(load: Promise<T>): Promise<T | null> {
-  try {
-    return await load;
-  } catch (error) {
-    // Redirects (the 2FA policy's enrolment page) must still happen.
-    unstable_rethrow(error);
-    return null;
-  }
-}
 
 /**
  * The active organization when the caller's role holds one of `needs`, else a page body that
@@ -37,13 +25,4 @@ export async function activeOrgFor(
       </div>
     ),
   };
-}
-
-export function PageTitle({ children, lead }: { children: ReactNode; lead?: ReactNode }) {
-  return (
-    <div className="flex flex-col gap-1">
-      <h1 className="font-semibold text-2xl tracking-tight">{children}</h1>
-      {lead ? <p className="text-muted-foreground text-sm">{lead}</p> : null}
-    </div>
-  );
 }

@@ -5,10 +5,10 @@ import { unstable_rethrow } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { FormAlert } from '@/components/form/form-alert';
+import { PageTitle } from '@/components/layout/page-title';
 import { getMe } from '@/lib/api/server';
 import { getActiveOrganization } from '@/lib/orgs/active-org';
 import { ImpersonationRestricted } from '../../../_components/impersonation-restricted';
-import { PageTitle } from '../_components/org-page';
 import { ApiKeysManager } from './_components/api-keys-manager';
 
 type Props = { params: Promise<{ locale: string }> };

@@ -1,9 +1,10 @@
 import { canInOrg, canInOrgAs } from '@repo/contracts';
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { PageTitle } from '@/components/layout/page-title';
+import { Section } from '@/components/layout/section';
 import { isImpersonating } from '@/lib/api/server';
-import { Section } from '../../../settings/_components/section';
-import { activeOrgFor, PageTitle } from '../_components/org-page';
+import { activeOrgFor } from '../_components/org-page';
 import { DeleteOrg, LeaveOrg } from './danger-actions';
 
 type Props = { params: Promise<{ locale: string }> };

@@ -2,9 +2,11 @@ import { canInOrg, Organization } from '@repo/contracts';
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { FormAlert } from '@/components/form/form-alert';
+import { PageTitle } from '@/components/layout/page-title';
+import { Section } from '@/components/layout/section';
+import { optional } from '@/lib/api/optional';
 import { getMe, serverGet } from '@/lib/api/server';
-import { Section } from '../../../settings/_components/section';
-import { activeOrgFor, optional, PageTitle } from '../_components/org-page';
+import { activeOrgFor } from '../_components/org-page';
 import { GeneralForm } from './general-form';
 
 type Props = {

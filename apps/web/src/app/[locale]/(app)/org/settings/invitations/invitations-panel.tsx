@@ -6,13 +6,13 @@ import { useFormatter, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { toast } from 'sonner';
 import { InlineError } from '@/components/form/inline-error';
+import { Section } from '@/components/layout/section';
 import { ConfirmDialog } from '@/components/ui/alert-dialog';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { type InvitationPage, invitationsApi } from '@/lib/api/orgs';
 import { useErrorText } from '@/lib/forms/error-text';
 import { useRowActions } from '@/lib/forms/use-row-actions';
-import { Section } from '../../../settings/_components/section';
 import { InviteForm } from '../_components/invite-form';
 
 type Props = { orgId: string; myRole: OrgRole; initial: InvitationPage; timeZone: string };

@@ -2,8 +2,10 @@ import { InvitationList } from '@repo/contracts';
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { FormAlert } from '@/components/form/form-alert';
+import { PageTitle } from '@/components/layout/page-title';
+import { optional } from '@/lib/api/optional';
 import { getMe, serverGet } from '@/lib/api/server';
-import { activeOrgFor, optional, PageTitle } from '../_components/org-page';
+import { activeOrgFor } from '../_components/org-page';
 import { InvitationsPanel } from './invitations-panel';
 
 type Props = { params: Promise<{ locale: string }> };

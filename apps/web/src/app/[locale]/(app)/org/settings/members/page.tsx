@@ -2,10 +2,12 @@ import { canInOrgAs, MemberList } from '@repo/contracts';
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { FormAlert } from '@/components/form/form-alert';
+import { PageTitle } from '@/components/layout/page-title';
+import { Section } from '@/components/layout/section';
+import { optional } from '@/lib/api/optional';
 import { getMe, serverGet } from '@/lib/api/server';
-import { Section } from '../../../settings/_components/section';
 import { InviteForm } from '../_components/invite-form';
-import { activeOrgFor, optional, PageTitle } from '../_components/org-page';
+import { activeOrgFor } from '../_components/org-page';
 import { MembersPanel } from './members-panel';
 
 type Props = { params: Promise<{ locale: string }> };

@@ -1,7 +1,9 @@
 'use client';
 
+import { BackupCodesResponse, TwoFactorConfirmBody, TwoFactorEnrolResponse } from '@repo/contracts';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import type { z } from 'zod';
 import { FormAlert } from '@/components/form/form-alert';
 import { SubmitButton } from '@/components/form/submit-button';
 import { TextField } from '@/components/form/text-field';
@@ -9,7 +11,6 @@ import { Button } from '@/components/ui/button';
 import { api } from '@/lib/api/client';
 import { useErrorText } from '@/lib/forms/error-text';
 import { useApiForm } from '@/lib/forms/use-api-form';
-import { BackupCodesResponse, ConfirmTwoFactorBody, EnrolResponse } from '@/lib/mfa/schemas';
 import { useReauth } from '../../../_components/reauth-provider';
 import { BackupCodes } from './backup-codes';
 
@@ -27,13 +28,13 @@ export function EnrolFlow({ onFinished }: { onFinished: () => void }) {
   const t = useTranslations('TwoFactor.enrol');
   const withReauth = useReauth();
   const errorText = useErrorText();
-  const [setup, setSetup] = useState<EnrolResponse | null>(null);
+  const [setup, setSetup] = useState<z.infer<typeof TwoFactorEnrolResponse> | null>(null);
   const [codes, setCodes] = useState<string[] | null>(null);
   const [starting, setStarting] = useState(false);
   const [startError, setStartError] = useState<string | null>(null);
 
   const form = useApiForm({
-    schema: ConfirmTwoFactorBody,
+    schema: TwoFactorConfirmBody,
     values: (data: FormData) => ({ code: String(data.get('code') ?? '').replace(/\s+/g, '') }),
     submit: async (body) => {
       const answer = await api.post('/me/two-factor/confirm', body, { schema: BackupCodesResponse });
@@ -45,7 +46,9 @@ export function EnrolFlow({ onFinished }: { onFinished: () => void }) {
     setStarting(true);
     setStartError(null);
     try {
-      setSetup(await withReauth(() => api.post('/me/two-factor/enrol', {}, { schema: EnrolResponse })));
+      setSetup(
+        await withReauth(() => api.post('/me/two-factor/enrol', {}, { schema: TwoFactorEnrolResponse })),
+      );
     } catch (error) {
       if ((error as { code?: string }).code !== 'reauth_cancelled') setStartError(errorText(error));
     } finally {

@@ -1,13 +1,14 @@
 'use client';
 
+import type { TwoFactorStatus } from '@repo/contracts';
 import { useLocale } from 'next-intl';
+import type { z } from 'zod';
 import { refreshSession } from '@/lib/api/client';
 import { APP_HOME } from '@/lib/auth/paths';
-import type { TwoFactorStatus } from '@/lib/mfa/schemas';
 import { TwoFactorPanel } from './two-factor-section';
 
 /** The policy's enrolment page: once enrolled, a fresh access token (no mfa_required) and home. */
-export function EnrolmentPanel({ status }: { status: TwoFactorStatus }) {
+export function EnrolmentPanel({ status }: { status: z.infer<typeof TwoFactorStatus> }) {
   const locale = useLocale();
   return (
     <TwoFactorPanel

@@ -1,18 +1,25 @@
 'use client';
 
+import type { TrustedDeviceView } from '@repo/contracts';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { toast } from 'sonner';
+import type { z } from 'zod';
 import { InlineError } from '@/components/form/inline-error';
 import { ConfirmDialog } from '@/components/ui/alert-dialog';
 import { Button } from '@/components/ui/button';
 import { useRouter } from '@/i18n/navigation';
 import { api } from '@/lib/api/client';
 import { useErrorText } from '@/lib/forms/error-text';
-import type { TrustedDeviceView } from '@/lib/mfa/schemas';
 
 /** Devices that skip the code step ("remember this device"); each one revocable. */
-export function TrustedDevices({ devices, timeZone }: { devices: TrustedDeviceView[]; timeZone: string }) {
+export function TrustedDevices({
+  devices,
+  timeZone,
+}: {
+  devices: z.infer<typeof TrustedDeviceView>[];
+  timeZone: string;
+}) {
   const t = useTranslations('TwoFactor.devices');
   const format = useFormatter();
   const router = useRouter();

@@ -1,8 +1,10 @@
 'use client';
 
+import { BackupCodesResponse, type TwoFactorStatus } from '@repo/contracts';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { toast } from 'sonner';
+import type { z } from 'zod';
 import { InlineError } from '@/components/form/inline-error';
 import { ConfirmDialog } from '@/components/ui/alert-dialog';
 import { Badge } from '@/components/ui/badge';
@@ -11,13 +13,18 @@ import { useRouter } from '@/i18n/navigation';
 import { isApiError } from '@/lib/api/api-error';
 import { api } from '@/lib/api/client';
 import { useErrorText } from '@/lib/forms/error-text';
-import { BackupCodesResponse, type TwoFactorStatus } from '@/lib/mfa/schemas';
 import { useReauth } from '../../../_components/reauth-provider';
 import { BackupCodes } from './backup-codes';
 import { EnrolFlow } from './enrol-flow';
 
 /** 2FA state for the security page: enrol when off; backup codes and disable when on. */
-export function TwoFactorPanel({ status, onEnrolled }: { status: TwoFactorStatus; onEnrolled?: () => void }) {
+export function TwoFactorPanel({
+  status,
+  onEnrolled,
+}: {
+  status: z.infer<typeof TwoFactorStatus>;
+  onEnrolled?: () => void;
+}) {
   const t = useTranslations('TwoFactor');
   const withReauth = useReauth();
   const router = useRouter();

@@ -24,7 +24,7 @@ import { useReauth } from '../../../../_components/reauth-provider';
 const REASON_MAX = 500;
 
 /**
- * "See the app as this user" (PRODUCT.md D1): the admin states why (kept on the session and in the
+ * "See the app as this user" (D1, ADR 0019): the admin states why (kept on the session and in the
  * audit log), confirms their password if sudo has lapsed, and lands on the user's dashboard with
  * the impersonation banner. The browser's session becomes the user's until it ends.
  */

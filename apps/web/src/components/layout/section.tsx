@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Card, CardContent, CardDescription, CardHeader } from '@/components/ui/card';
 
-/** One settings card; `h2` under the page's `h1` keeps the heading outline flat and ordered. */
+/** One titled card of a page; `h2` under the page's `h1` keeps the heading outline flat and ordered. */
 export function Section({
   title,
   description,
