@@ -106,6 +106,31 @@ describe('apps never import each other', () => {
   });
 });
 
+describe('the API is layered', () => {
+  it('keeps plugins/ and lib/ below the feature modules: neither imports modules/', () => {
+    const offending: string[] = [];
+    for (const layer of ['plugins', 'lib']) {
+      for (const file of sources(join(ROOT, 'apps/api/src', layer))) {
+        for (const spec of importsOf(readFileSync(file, 'utf8'))) {
+          if (spec.startsWith('.') && rel(resolve(dirname(file), spec)).startsWith('apps/api/src/modules/')) {
+            offending.push(`${rel(file)} → ${spec}`);
+          }
+        }
+      }
+    }
+    expect(offending).toEqual([]);
+  });
+
+  it('writes audit rows only through @repo/audit, in the API and the worker alike', () => {
+    const offending = appSources
+      .filter((file) =>
+        /\.auditLog\.(create|createMany|upsert|update|updateMany)\(/.test(readFileSync(file, 'utf8')),
+      )
+      .map(rel);
+    expect(offending).toEqual([]);
+  });
+});
+
 describe('client components stay client-safe', () => {
   const WEB = join(ROOT, 'apps/web/src');
   /** Packages that hold credentials or open connections: never in a browser bundle. */

@@ -4,6 +4,7 @@ export * from './admin-jobs';
 export * from './admin-overview';
 export * from './admin-users';
 export * from './api-keys';
+export * from './audit-actions';
 export * from './auth';
 export * from './errors';
 export * from './events';

@@ -1,7 +1,7 @@
+import { recordAudit } from '@repo/audit';
 import { Locale } from '@repo/contracts';
 import { type Db, normalizeEmail } from '@repo/db';
-import { issueEmailToken } from '../modules/accounts/email-tokens';
-import { recordAudit } from '../modules/audit/audit.service';
+import { issueEmailToken } from './email-tokens';
 import { writeOutboxEvent } from './outbox';
 import type { RequestMeta } from './request-meta';
 

@@ -1,3 +1,4 @@
+import { recordAudit } from '@repo/audit';
 import {
   API_KEY_ACTING_ROLE,
   allowedWhileImpersonating,
@@ -20,7 +21,6 @@ import type {
 import fp from 'fastify-plugin';
 import { AppError } from '../errors';
 import { requestMeta } from '../lib/request-meta';
-import { recordAudit } from '../modules/audit/audit.service';
 import type { AppDeps } from '../types';
 
 /** What a route requires (ADR 0015). Every route declares one in `config.access`. */

@@ -8,7 +8,7 @@ import { type ApiKeyPrincipal, apiKeyPrefixOf, looksLikeApiKey, verifyApiKey } f
 import { cookieNames, readCookie } from '../lib/cookies';
 import { ipKey } from '../lib/ip-key';
 import { type AccessTokens, createAccessTokens } from '../lib/jwt';
-import { allowedWhileEnrolmentPending } from '../modules/two-factor/policy';
+import { allowedWhileEnrolmentPending } from '../lib/two-factor-policy';
 import { type AppDeps, systemClock } from '../types';
 
 /** Who is calling, from a verified, unrevoked access token. */

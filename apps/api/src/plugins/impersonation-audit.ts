@@ -1,7 +1,7 @@
+import { recordAudit } from '@repo/audit';
 import type { FastifyPluginAsync } from 'fastify';
 import fp from 'fastify-plugin';
 import { requestMeta } from '../lib/request-meta';
-import { recordAudit } from '../modules/audit/audit.service';
 import type { AppDeps } from '../types';
 
 /**

@@ -1,4 +1,5 @@
-import type { Db, Prisma, Tx } from '@repo/db';
+import { type AuditEntry, recordAudits } from '@repo/audit';
+import type { Db, Tx } from '@repo/db';
 
 export interface PurgeUsersDeps {
   db: Db;
@@ -22,7 +23,6 @@ const DAY_MS = 86_400_000;
 const TX_OPTIONS = { maxWait: 10_000, timeout: 120_000 };
 
 type Membership = { organizationId: string; userId: string; role: string; personal: boolean };
-type Audit = Prisma.AuditLogCreateManyInput;
 
 /**
  * Hard-deletes accounts whose soft deletion is older than the grace period (docs/admin.md).
@@ -82,7 +82,7 @@ async function purgeBatch(tx: Tx, cutoff: Date, limit: number, now: Date) {
   const orgIds = orgIdsOf(memberships);
   if (orgIds.some((id) => !locked.includes(id))) await lock(orgIds);
 
-  const audits: Audit[] = [];
+  const audits: AuditEntry[] = [];
   const perUser = new Map(ids.map((id) => [id, { organizationsDeleted: 0, ownershipsTransferred: 0 }]));
   const orgsToDelete: string[] = [];
   for (const organizationId of orgIds) {
@@ -97,8 +97,9 @@ async function purgeBatch(tx: Tx, cutoff: Date, limit: number, now: Date) {
         organizationId,
         targetType: 'organization',
         targetId: organizationId,
-        diff: { before: { personal: leaving[0]?.personal ?? false, reason: 'account_purged' }, after: null },
-        createdAt: now,
+        meta: null,
+        before: { personal: leaving[0]?.personal ?? false, reason: 'account_purged' },
+        after: null,
       });
     } else if (outcome.kind === 'promote') {
       const from = leaving.find((m) => m.role === 'owner')?.userId ?? null;
@@ -109,11 +110,9 @@ async function purgeBatch(tx: Tx, cutoff: Date, limit: number, now: Date) {
         organizationId,
         targetType: 'user',
         targetId: outcome.userId,
-        diff: {
-          before: { from, fromRole: 'owner', to: outcome.userId, toRole: outcome.previousRole },
-          after: { from: null, to: outcome.userId, toRole: 'owner', reason: 'account_purged' },
-        },
-        createdAt: now,
+        meta: null,
+        before: { from, fromRole: 'owner', to: outcome.userId, toRole: outcome.previousRole },
+        after: { from: null, to: outcome.userId, toRole: 'owner', reason: 'account_purged' },
       });
     }
   }
@@ -140,14 +139,13 @@ async function purgeBatch(tx: Tx, cutoff: Date, limit: number, now: Date) {
       targetType: 'user',
       targetId: user.id,
       // Nothing personal: the account asked to be forgotten, only its id and dates remain.
-      diff: {
-        before: { deletedAt: user.deleted_at.toISOString() },
-        after: { purgedAt: now.toISOString(), ...counts },
-      },
-      createdAt: now,
+      meta: null,
+      before: { deletedAt: user.deleted_at.toISOString() },
+      after: { purgedAt: now.toISOString(), ...counts },
     });
   }
-  await tx.auditLog.createMany({ data: audits });
+  // The same typed, redacting writer as every API audit row (@repo/audit).
+  await recordAudits(tx, audits, now);
 
   result.purged = deleted.count;
   result.organizationsDeleted = orgsToDelete.length;

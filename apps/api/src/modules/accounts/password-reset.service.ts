@@ -1,11 +1,12 @@
+import { recordAudit } from '@repo/audit';
 import type { Locale } from '@repo/contracts';
 import { normalizeEmail } from '@repo/db';
 import { hashToken } from '../../lib/crypto-tokens';
 import { deviceLabel } from '../../lib/device';
+import { consumeEmailToken, issueEmailToken } from '../../lib/email-tokens';
 import { writeOutboxEvent } from '../../lib/outbox';
 import { hashPassword } from '../../lib/password';
 import type { RequestMeta } from '../../lib/request-meta';
-import { recordAudit } from '../audit/audit.service';
 import { revokeUserSessions } from '../sessions/sessions.service';
 import {
   type AccountsDeps,
@@ -14,7 +15,6 @@ import {
   countMailingAttempt,
   linkTokenInvalid,
 } from './accounts.shared';
-import { consumeEmailToken, issueEmailToken } from './email-tokens';
 
 /**
  * Queues a reset link for the account with this address, if there is one. The link goes to the

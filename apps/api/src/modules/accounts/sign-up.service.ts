@@ -1,11 +1,12 @@
+import { recordAudit } from '@repo/audit';
 import type { Locale, SignUpBody } from '@repo/contracts';
 import { normalizeEmail } from '@repo/db';
 import type { z } from 'zod';
 import { AppError } from '../../errors';
+import { consumeEmailToken, issueEmailToken } from '../../lib/email-tokens';
 import { writeOutboxEvent } from '../../lib/outbox';
 import { hashPassword } from '../../lib/password';
 import type { RequestMeta } from '../../lib/request-meta';
-import { recordAudit } from '../audit/audit.service';
 import { createPersonalOrganization } from '../orgs/personal';
 import {
   type AccountsDeps,
@@ -14,7 +15,6 @@ import {
   countMailingAttempt,
   linkTokenInvalid,
 } from './accounts.shared';
-import { consumeEmailToken, issueEmailToken } from './email-tokens';
 
 export type SignUpResult = { outcome: 'created'; userId: string } | { outcome: 'existing' | 'ignored' };
 

@@ -1,3 +1,4 @@
+import { recordAudit } from '@repo/audit';
 import {
   AdminAuditLogDetail,
   AdminAuditLogFilters,
@@ -12,7 +13,6 @@ import { z } from 'zod';
 import { AppError } from '../../errors';
 import { requestMeta } from '../../lib/request-meta';
 import { type AppDeps, systemClock } from '../../types';
-import { recordAudit } from '../audit/audit.service';
 import { filtersOf, getAuditLog, listAuditLogs } from './admin-audit.service';
 import { auditCsvStream } from './audit-export';
 

@@ -1,3 +1,4 @@
+import { recordAudit, redact } from '@repo/audit';
 import type {
   AdminJob,
   AdminJobCounts,
@@ -12,8 +13,6 @@ import { isQueueName, type Job, type JobType, type Queue, queueNames } from '@re
 import { AppError } from '../../errors';
 import type { RequestMeta } from '../../lib/request-meta';
 import type { AppDeps } from '../../types';
-import { recordAudit } from '../audit/audit.service';
-import { redact } from '../audit/redact';
 import { THROUGHPUT_POINTS, throughput } from './throughput';
 
 /** Largest job data summary returned as is (serialized); bigger data is replaced by a marker. */

@@ -1,11 +1,11 @@
+import { type AuditAction, recordAudit } from '@repo/audit';
 import type { AdminUserListItem, GlobalRole, Locale } from '@repo/contracts';
 import type { Tx } from '@repo/db';
 import { AppError } from '../../errors';
+import { issueEmailToken } from '../../lib/email-tokens';
 import { writeOutboxEvent } from '../../lib/outbox';
 import type { RequestMeta } from '../../lib/request-meta';
 import { type AppDeps, systemClock } from '../../types';
-import { issueEmailToken } from '../accounts/email-tokens';
-import { type AuditAction, recordAudit } from '../audit/audit.service';
 import { revokeUserSessions } from '../sessions/sessions.service';
 import { notifyTwoFactor } from '../two-factor/notify';
 import { revokeTrustedDevices } from '../two-factor/trusted-devices';

@@ -1,7 +1,7 @@
+import { recordAudit } from '@repo/audit';
 import type { AdminUserListItem } from '@repo/contracts';
 import { AppError } from '../../errors';
 import { systemClock } from '../../types';
-import { recordAudit } from '../audit/audit.service';
 import type { ActionDeps, AdminActor } from './admin-user-actions.service';
 import { purgeAfter, userListItem } from './admin-users.service';
 

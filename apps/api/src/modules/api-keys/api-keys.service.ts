@@ -1,3 +1,4 @@
+import { recordAudit } from '@repo/audit';
 import type { ApiKey, ApiKeyScope } from '@repo/contracts';
 import type { Prisma, Tx } from '@repo/db';
 import { AppError } from '../../errors';
@@ -5,7 +6,6 @@ import { generateApiKey } from '../../lib/api-keys';
 import { invalidCursor } from '../../lib/invalid-cursor';
 import type { RequestMeta } from '../../lib/request-meta';
 import { type AppDeps, systemClock } from '../../types';
-import { recordAudit } from '../audit/audit.service';
 
 export type ApiKeyDeps = Pick<AppDeps, 'db' | 'env' | 'clock'>;
 

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { recordAudit } from '@repo/audit';
 import { uniqueEmail } from '@repo/testing';
 import { describe, expect, it } from 'vitest';
 import { useTestApps } from '../../test-helpers';
 import type { App } from '../../types';
-import { recordAudit } from './audit.service';
 
 const app = useTestApps();
 const firefox = 'Mozilla/5.0 (X11; Linux x86_64; rv:121.0) Gecko/20100101 Firefox/121.0';

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { AppError } from '../../errors';
 import { clearSessionCookies, cookieNames, readCookie, setAccessCookie } from '../../lib/cookies';
 import { requestMeta } from '../../lib/request-meta';
+import { enrolmentPending } from '../../lib/two-factor-policy';
 import type { AppDeps } from '../../types';
 import { AUTH_BODY_LIMIT } from '../accounts/accounts.routes';
 import { signOutImpersonation } from '../impersonation/sign-out';
@@ -18,7 +19,6 @@ import { toMe } from '../profile/profile.service';
 import { rotateRefreshToken } from '../sessions/refresh.service';
 import { challengeResponse } from '../two-factor/challenge.routes';
 import { issueSession } from '../two-factor/issue';
-import { enrolmentPending } from '../two-factor/policy';
 import { trustedCookieName } from '../two-factor/trusted-devices';
 import { reauthenticate, signIn, signOut } from './auth.service';
 

@@ -1,3 +1,4 @@
+import { recordAudit } from '@repo/audit';
 import { normalizeEmail, type User } from '@repo/db';
 import { AppError } from '../../errors';
 import { hashToken } from '../../lib/crypto-tokens';
@@ -5,7 +6,6 @@ import { verifyDummy, verifyPassword } from '../../lib/password';
 import type { RequestMeta } from '../../lib/request-meta';
 import type { AuthContext } from '../../plugins/auth';
 import { type AppDeps, systemClock } from '../../types';
-import { recordAudit } from '../audit/audit.service';
 import { revokeSession } from '../sessions/sessions.service';
 import { completeFirstFactor, type FirstFactorOutcome } from '../two-factor/challenge.service';
 

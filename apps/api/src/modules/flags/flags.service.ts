@@ -1,3 +1,4 @@
+import { recordAudit } from '@repo/audit';
 import type { AdminFlag, AdminFlagEvaluation, AdminFlagEvaluationQuery } from '@repo/contracts';
 import { Prisma } from '@repo/db';
 import { type EvaluationContext, evaluate, FlagDefinition } from '@repo/flags';
@@ -5,7 +6,6 @@ import { publishFlagChange } from '@repo/flags/runtime';
 import { AppError } from '../../errors';
 import type { RequestMeta } from '../../lib/request-meta';
 import type { AppDeps } from '../../types';
-import { recordAudit } from '../audit/audit.service';
 
 interface FlagRow {
   key: string;

@@ -10,11 +10,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../errors';
 import { clearSessionCookies, cookieNames, readCookie } from '../../lib/cookies';
 import { requestMeta } from '../../lib/request-meta';
+import { enrolmentPending } from '../../lib/two-factor-policy';
 import type { AppDeps } from '../../types';
 import { AUTH_BODY_LIMIT } from '../accounts/accounts.routes';
 import { rotateRefreshToken } from '../sessions/refresh.service';
 import { issueSession } from '../two-factor/issue';
-import { enrolmentPending } from '../two-factor/policy';
 import {
   endImpersonations,
   ownImpersonationSession,

@@ -1,10 +1,10 @@
+import { recordAudit } from '@repo/audit';
 import type { ImpersonationInfo } from '@repo/contracts';
 import { AppError } from '../../errors';
 import { hashToken } from '../../lib/crypto-tokens';
 import type { RequestMeta } from '../../lib/request-meta';
 import type { AppDeps } from '../../types';
 import { clockOf } from '../accounts/accounts.shared';
-import { recordAudit } from '../audit/audit.service';
 import { insertRefreshToken, revokeSessions } from '../sessions/sessions.service';
 
 export interface AdminCaller {

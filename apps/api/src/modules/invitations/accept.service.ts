@@ -1,3 +1,4 @@
+import { recordAudit } from '@repo/audit';
 import type { InvitationPreview, InvitationSignUpBody, OrgSummary } from '@repo/contracts';
 import { normalizeEmail, type Tx } from '@repo/db';
 import type { z } from 'zod';
@@ -12,7 +13,6 @@ import {
   countMailingAttempt,
   linkTokenInvalid,
 } from '../accounts/accounts.shared';
-import { recordAudit } from '../audit/audit.service';
 import { lockOrganization } from '../orgs/orgs.shared';
 import { createPersonalOrganization } from '../orgs/personal';
 import { completeFirstFactor, type OpenedSession } from '../two-factor/challenge.service';

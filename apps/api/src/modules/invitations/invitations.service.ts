@@ -1,3 +1,4 @@
+import { recordAudit } from '@repo/audit';
 import {
   type CreateInvitationBody,
   canGrantRole,
@@ -16,7 +17,6 @@ import type { RequestMeta } from '../../lib/request-meta';
 import type { OrgContext } from '../../plugins/access';
 import type { AppDeps } from '../../types';
 import { clockOf } from '../accounts/accounts.shared';
-import { recordAudit } from '../audit/audit.service';
 import {
   auditDenied,
   lockedActingRole,

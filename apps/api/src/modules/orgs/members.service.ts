@@ -1,3 +1,4 @@
+import { recordAudit } from '@repo/audit';
 import {
   canGrantRole,
   canManageMember,
@@ -14,7 +15,6 @@ import { writeOutboxEvent } from '../../lib/outbox';
 import type { RequestMeta } from '../../lib/request-meta';
 import type { OrgContext } from '../../plugins/access';
 import { type AppDeps, systemClock } from '../../types';
-import { recordAudit } from '../audit/audit.service';
 import {
   auditDenied,
   lastOwner,

@@ -1,10 +1,10 @@
+import { recordAudit } from '@repo/audit';
 import type { CreateOrgBody, MyOrganizations, Organization, OrgRole, UpdateOrgBody } from '@repo/contracts';
 import type { z } from 'zod';
 import { AppError } from '../../errors';
 import type { RequestMeta } from '../../lib/request-meta';
 import type { OrgContext } from '../../plugins/access';
 import { type AppDeps, systemClock } from '../../types';
-import { recordAudit } from '../audit/audit.service';
 import { isUniqueViolation, withKey } from './orgs.shared';
 import { SLUG_MIN, slugify, withSuffix } from './slug';
 

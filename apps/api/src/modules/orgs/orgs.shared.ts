@@ -1,10 +1,10 @@
+import { type AuditEntry, recordAudit } from '@repo/audit';
 import { canGrantRole, canInOrg, type OrgRole, OrgRoles } from '@repo/contracts';
 import { Prisma, type Tx } from '@repo/db';
 import { AppError, isAppError } from '../../errors';
 import type { RequestMeta } from '../../lib/request-meta';
 import type { OrgContext } from '../../plugins/access';
 import type { AppDeps } from '../../types';
-import { type AuditEntry, recordAudit } from '../audit/audit.service';
 
 export const isUniqueViolation = (e: unknown): boolean =>
   e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002';

@@ -1,9 +1,9 @@
+import { recordAudit } from '@repo/audit';
 import type { Organization } from '@repo/contracts';
 import { AppError } from '../../errors';
 import type { RequestMeta } from '../../lib/request-meta';
 import type { OrgContext } from '../../plugins/access';
 import { type AppDeps, systemClock } from '../../types';
-import { recordAudit } from '../audit/audit.service';
 import { orgSelect, toOrganization } from './orgs.service';
 import { lockedActingRole, lockOrganization } from './orgs.shared';
 

@@ -1,14 +1,14 @@
+import { recordAudit } from '@repo/audit';
 import type { ChangePasswordBody, Locale, Me, UpdateProfileBody } from '@repo/contracts';
 import { normalizeEmail, type User } from '@repo/db';
 import type { z } from 'zod';
 import { AppError } from '../../errors';
 import { deviceLabel } from '../../lib/device';
+import { issueEmailToken } from '../../lib/email-tokens';
 import { writeOutboxEvent } from '../../lib/outbox';
 import { hashPassword, verifyDummy, verifyPassword } from '../../lib/password';
 import type { RequestMeta } from '../../lib/request-meta';
 import { type AccountsDeps, assertPasswordPolicy, clockOf } from '../accounts/accounts.shared';
-import { issueEmailToken } from '../accounts/email-tokens';
-import { recordAudit } from '../audit/audit.service';
 import { revokeUserSessions } from '../sessions/sessions.service';
 
 /** The signed-in caller, as the guards established it. */

@@ -1,3 +1,4 @@
+import { recordAudit } from '@repo/audit';
 import type { Locale } from '@repo/contracts';
 import type { Tx, User } from '@repo/db';
 import { AppError } from '../../errors';
@@ -6,7 +7,6 @@ import { deviceLabel } from '../../lib/device';
 import { writeOutboxEvent } from '../../lib/outbox';
 import type { RequestMeta } from '../../lib/request-meta';
 import { systemClock } from '../../types';
-import { recordAudit } from '../audit/audit.service';
 import { recordActivity } from './activity';
 import { insertRefreshToken, type SessionDeps } from './sessions.service';
 

@@ -1,3 +1,4 @@
+import { recordAudit } from '@repo/audit';
 import { Problem, SessionIdParams, SessionList } from '@repo/contracts';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -7,7 +8,6 @@ import { clearSessionCookies } from '../../lib/cookies';
 import { requestMeta } from '../../lib/request-meta';
 import type { AuthContext } from '../../plugins/auth';
 import { type AppDeps, systemClock } from '../../types';
-import { recordAudit } from '../audit/audit.service';
 import { revokeSession, revokeUserSessions } from './sessions.service';
 
 export interface SessionsRoutesOptions {

@@ -1,3 +1,4 @@
+import { recordAudit } from '@repo/audit';
 import type { Locale } from '@repo/contracts';
 import type { Prisma, Tx } from '@repo/db';
 import { generateToken, hashToken } from '../../lib/crypto-tokens';
@@ -5,7 +6,6 @@ import { deviceLabel } from '../../lib/device';
 import { writeOutboxEvent } from '../../lib/outbox';
 import type { RequestMeta } from '../../lib/request-meta';
 import { type AppDeps, systemClock } from '../../types';
-import { recordAudit } from '../audit/audit.service';
 import { recordActivityInTx } from './activity';
 
 export type SessionDeps = Pick<AppDeps, 'db' | 'env' | 'revocations' | 'clock' | 'logger'>;

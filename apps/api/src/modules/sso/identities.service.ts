@@ -1,8 +1,8 @@
+import { recordAudit } from '@repo/audit';
 import type { IdentityView } from '@repo/contracts';
 import { AppError } from '../../errors';
 import type { RequestMeta } from '../../lib/request-meta';
 import { type AppDeps, systemClock } from '../../types';
-import { recordAudit } from '../audit/audit.service';
 import type { SsoProvider } from './providers';
 
 /** The user's linked identities, labelled with the provider's current label when configured. */

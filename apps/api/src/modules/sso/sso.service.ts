@@ -1,9 +1,9 @@
+import { recordAudit } from '@repo/audit';
 import { toSingleLineText } from '@repo/contracts';
 import { normalizeEmail, Prisma, type Tx } from '@repo/db';
 import { AppError } from '../../errors';
 import type { RequestMeta } from '../../lib/request-meta';
 import { type AppDeps, systemClock } from '../../types';
-import { recordAudit } from '../audit/audit.service';
 import { createPersonalOrganization } from '../orgs/personal';
 import { completeFirstFactor, type FirstFactorOutcome } from '../two-factor/challenge.service';
 import { type ProviderProfile, SsoFlowError } from './exchange';

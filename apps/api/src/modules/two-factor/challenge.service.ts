@@ -1,11 +1,11 @@
+import { type AuditAction, recordAudit } from '@repo/audit';
 import type { Tx, User } from '@repo/db';
 import { AppError } from '../../errors';
 import { generateToken, hashToken } from '../../lib/crypto-tokens';
 import type { RequestMeta } from '../../lib/request-meta';
+import { enrolmentPending } from '../../lib/two-factor-policy';
 import { type AppDeps, systemClock } from '../../types';
-import { type AuditAction, recordAudit } from '../audit/audit.service';
 import { type CreatedSession, createSession } from '../sessions/sessions.service';
-import { enrolmentPending } from './policy';
 import { useTrustedDevice } from './trusted-devices';
 
 export interface FirstFactorInput {

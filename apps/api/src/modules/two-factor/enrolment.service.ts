@@ -1,12 +1,12 @@
+import { recordAudit } from '@repo/audit';
 import type { User } from '@repo/db';
 import { AppError } from '../../errors';
 import type { RequestMeta } from '../../lib/request-meta';
+import { policyRequires } from '../../lib/two-factor-policy';
 import type { AuthContext } from '../../plugins/auth';
 import { type AppDeps, systemClock } from '../../types';
-import { recordAudit } from '../audit/audit.service';
 import { replaceBackupCodes } from './backup-codes';
 import { notifyTwoFactor } from './notify';
-import { policyRequires } from './policy';
 import { matchTotp, newTotpSecret, openSecret, otpauthUrl, qrSvg, sealSecret } from './totp';
 import { listTrustedDevices, revokeTrustedDevices } from './trusted-devices';
 

@@ -1,9 +1,9 @@
+import { recordAudit } from '@repo/audit';
 import type { Tx, User } from '@repo/db';
 import { AppError } from '../../errors';
 import { hashToken } from '../../lib/crypto-tokens';
 import type { RequestMeta } from '../../lib/request-meta';
 import { type AppDeps, systemClock } from '../../types';
-import { recordAudit } from '../audit/audit.service';
 import { consumeBackupCode } from './backup-codes';
 import { type OpenedSession, openSession } from './challenge.service';
 import { notifyBackupCodeUsed } from './notify';

@@ -1,5 +1,5 @@
 import type { Tx } from '@repo/db';
-import type { ApiEnv } from '../../env';
+import type { ApiEnv } from '../env';
 
 type PolicyEnv = Pick<ApiEnv, 'TWO_FACTOR_POLICY'>;
 

@@ -1,5 +1,5 @@
 import type { Db, Prisma, Tx } from '@repo/db';
-import { generateToken, hashToken } from '../../lib/crypto-tokens';
+import { generateToken, hashToken } from './crypto-tokens';
 
 export type EmailTokenPurpose = 'verify_email' | 'reset_password' | 'change_email' | 'unlock_account';
 export type EmailToken = Prisma.EmailTokenGetPayload<{ select: undefined }>;

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { recordAudit } from '@repo/audit';
 import { uniqueEmail } from '@repo/testing';
 import { describe, expect, it } from 'vitest';
 import { useTestApps } from '../../test-helpers';
-import { recordAudit } from './audit.service';
 
 const app = useTestApps();
 const meta = {
