@@ -14,17 +14,18 @@ import { z } from 'zod';
  */
 
 const LAYOUT_CONTROLS = '\\u2028\\u2029\\u202A-\\u202E\\u2066-\\u2069';
+/** Every refused character but `\n`, as a character-class body; single-line text refuses `\n` too. */
+const REFUSED_BUT_NEWLINE = `\\u0000-\\u0009\\u000B-\\u001F\\u007F-\\u009F${LAYOUT_CONTROLS}`;
+const REFUSED = `\\n${REFUSED_BUT_NEWLINE}`;
 /** The rule as a pattern (for `.regex()`), so it also reaches the OpenAPI document. */
-export const SINGLE_LINE_TEXT = new RegExp(`^[^\\u0000-\\u001F\\u007F-\\u009F${LAYOUT_CONTROLS}]*$`);
+export const SINGLE_LINE_TEXT = new RegExp(`^[^${REFUSED}]*$`);
 /** As SINGLE_LINE_TEXT, with `\n` allowed. */
-export const MULTI_LINE_TEXT = new RegExp(
-  `^[^\\u0000-\\u0009\\u000B-\\u001F\\u007F-\\u009F${LAYOUT_CONTROLS}]*$`,
-);
+export const MULTI_LINE_TEXT = new RegExp(`^[^${REFUSED_BUT_NEWLINE}]*$`);
 
 export const SINGLE_LINE_MESSAGE = 'must be a single line without control characters';
 export const MULTI_LINE_MESSAGE = 'must not contain control characters (line breaks are allowed)';
 
-const REFUSED_IN_SINGLE_LINE = new RegExp(`[\\u0000-\\u001F\\u007F-\\u009F${LAYOUT_CONTROLS}]+`, 'g');
+const REFUSED_IN_SINGLE_LINE = new RegExp(`[${REFUSED}]+`, 'g');
 
 /**
  * Text that arrives from elsewhere (an identity provider's profile name) made acceptable instead
