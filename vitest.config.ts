@@ -17,6 +17,7 @@ export default defineConfig({
             'prisma/**/*.test.ts',
             'scripts/**/*.test.ts',
             'docker/**/*.test.ts',
+            'generators/**/*.test.ts',
           ],
           exclude: [...exclude, '**/*.int.test.ts'],
           environment: 'node',
@@ -31,6 +32,8 @@ export default defineConfig({
             'prisma/**/*.int.test.ts',
             'docker/**/*.int.test.ts',
             'tests/**/*.int.test.ts',
+            // The feature generator's end-to-end check (it runs a nested integration run of its own).
+            'scripts/**/*.int.test.ts',
           ],
           exclude,
           environment: 'node',

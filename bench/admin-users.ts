@@ -11,14 +11,15 @@
  */
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { hashPassword } from '../apps/api/src/lib/password';
 import {
+  type AdminUserListRow,
+  adminUserListCursorAfter,
   buildUserListQuery,
+  hashPassword,
   WORD_SIMILARITY_THRESHOLD,
-} from '../apps/api/src/modules/admin-users/admin-user-list';
-import { encodeCursor } from '../apps/api/src/modules/admin-users/cursor';
-import { AdminUserListQuery } from '../packages/contracts/src/admin-users';
-import { migrate } from '../packages/db/src/migrate';
+} from '@repo/api/bench';
+import { AdminUserListQuery } from '@repo/contracts';
+import { migrate } from '@repo/db/migrate';
 import { ADMIN_BENCH_USERS, seedAdminUsers } from './admin-users-seed';
 import { BENCH_PASSWORD } from './identity';
 import { type PgPool, pg } from './pg';
@@ -138,26 +139,28 @@ export async function adminUserScenarios(opts: AdminBenchOptions): Promise<Admin
 
     // A cursor 60,000 rows deep into the name-sorted, filtered list: keyset makes it cost what
     // the first page costs (OFFSET would read and discard 60,000 rows).
-    const deep = await pool.query<{ name: string; id: string }>(
-      `SELECT name, id::text AS id FROM users
+    // The row is read in the list's own row shape; the API's list makes the cursor from it.
+    const byName = { role: 'user', verified: 'true', sort: 'name:asc' };
+    const deep = await pool.query<AdminUserListRow>(
+      `SELECT id::text AS id, email, name, role::text AS role, email_verified_at, disabled_at,
+              deleted_at, created_at, NULL::real AS rank, false AS two_factor_enabled,
+              NULL::timestamptz AS last_sign_in_at
+       FROM users
        WHERE role = 'user' AND deleted_at IS NULL AND email_verified_at IS NOT NULL
        ORDER BY name, id OFFSET 60000 LIMIT 1`,
     );
     const deepRow = deep.rows[0];
     if (!deepRow) throw new Error('bench: not enough rows for the deep page');
-    const deepCursor = encodeCursor({ k: 'name:asc', v: deepRow.name, id: deepRow.id });
+    const deepCursor = adminUserListCursorAfter(AdminUserListQuery.parse(byName), deepRow);
 
     const cases: [string, Record<string, string>][] = [
       [
         'search "Ada Lovlace" + active + verified, by relevance',
         { q: 'Ada Lovlace', status: 'active', verified: 'true' },
       ],
-      ['search "hoper" + no 2FA, newest first', { q: 'hoper', twoFactor: 'false', sort: 'createdAt' }],
-      ['role=user + verified, by name, first page', { role: 'user', verified: 'true', sort: 'name' }],
-      [
-        'role=user + verified, by name, cursor at row 60k',
-        { role: 'user', verified: 'true', sort: 'name', cursor: deepCursor },
-      ],
+      ['search "hoper" + no 2FA, newest first', { q: 'hoper', twoFactor: 'false', sort: 'createdAt:desc' }],
+      ['role=user + verified, by name, first page', byName],
+      ['role=user + verified, by name, cursor at row 60k', { ...byName, cursor: deepCursor }],
     ];
 
     const rows: AdminBenchRow[] = [];

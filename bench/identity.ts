@@ -5,8 +5,8 @@
  * what the brute-force guard refuses, and a refresh token is single-use by design.
  */
 
-import { hashPassword } from '../apps/api/src/lib/password';
-import { createDb } from '../packages/db/src/index';
+import { hashPassword } from '@repo/api/bench';
+import { createDb } from '@repo/db';
 
 export const BENCH_PASSWORD = 'bench-correct-horse-battery';
 

@@ -18,8 +18,8 @@ import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { migrate } from '../packages/db/src/migrate';
-import { startDevstack } from '../packages/devstack/src/index';
+import { migrate } from '@repo/db/migrate';
+import { startDevstack } from '@repo/devstack';
 import { type AdminBenchRow, adminUserScenarios, type StartedApi } from './admin-users';
 import { meRequests, prepareUsers, refreshRequests, signInRequests } from './identity';
 

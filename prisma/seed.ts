@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { hash, verify } from '@node-rs/argon2';
 import { createDb, type Db, normalizeEmail, type UserRole } from '@repo/db';
+import { ensurePersonalOrganization } from '@repo/organizations';
 
 export interface SeedLogin {
   email: string;
@@ -44,37 +45,6 @@ export class SeedRefusedError extends Error {
 function generatePassword(): string {
   const alphabet = 'abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
   return Array.from(randomBytes(16), (b) => alphabet[b % alphabet.length]).join('');
-}
-
-/**
- * The personal organization every account gets at sign-up (apps/api modules/orgs/personal.ts;
- * same shape, re-stated here because the seed cannot import the API): created once, then kept.
- */
-async function ensurePersonalOrganization(db: Db, user: { id: string; name: string }, now: Date) {
-  await db.$transaction(async (tx) => {
-    const existing = await tx.membership.findFirst({
-      where: { userId: user.id, role: 'owner', organization: { personal: true } },
-      select: { organizationId: true },
-    });
-    if (existing) {
-      await tx.user.updateMany({
-        where: { id: user.id, activeOrganizationId: null },
-        data: { activeOrganizationId: existing.organizationId },
-      });
-      return;
-    }
-    const organization = await tx.organization.create({
-      data: {
-        name: user.name,
-        slug: `personal-${user.id.replaceAll('-', '')}`,
-        personal: true,
-        createdAt: now,
-        memberships: { create: { userId: user.id, role: 'owner', createdAt: now } },
-      },
-      select: { id: true },
-    });
-    await tx.user.update({ where: { id: user.id }, data: { activeOrganizationId: organization.id } });
-  });
 }
 
 /** A shared demo organization, "Acme": the demo admin owns it, the demo user is a member. */
@@ -179,7 +149,8 @@ export default async function seed(db: Db, options: SeedOptions = {}): Promise<S
       select: { id: true },
     });
     userIds.push(id);
-    await ensurePersonalOrganization(db, { id, name: user.name }, now);
+    // The personal organization every account gets at sign-up, by the same rule (created once, then kept).
+    await db.$transaction((tx) => ensurePersonalOrganization(tx, { id, name: user.name }, now));
     logins.push({ email, password, role: user.role });
   }
   const [adminId, userId] = userIds;

@@ -12,18 +12,26 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const rel = (path: string) => relative(ROOT, path).split(sep).join('/');
 
 const SKIP_DIRS = new Set(['node_modules', 'dist', '.next', 'generated', 'e2e', 'test-results']);
-const isTest = (name: string) =>
-  /\.(int\.)?test\.tsx?$|(^|[.-])test-support\.tsx?$|test-helpers\.ts$/.test(name);
+/**
+ * Tests, and the helpers only tests use: one naming scheme (docs/testing.md, "Helpers and
+ * fixtures"): `<name>.test.ts`, `<name>.int.test.ts`, `<name>.test-support.ts`.
+ */
+const isTest = (name: string) => /\.(int\.)?test\.tsx?$|\.test-support\.tsx?$/.test(name);
+const isTestSupport = (path: string) => /\.test-support(\.tsx?)?$/.test(path);
 
-/** Shipped TypeScript sources under `dir` (tests, fixtures and generated code left out). */
-function sources(dir: string): string[] {
+/** Shipped TypeScript sources under `dir` (tests, test support and generated code left out unless asked). */
+function sources(dir: string, { withTests = false } = {}): string[] {
   if (!existsSync(dir)) return [];
   const out: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIP_DIRS.has(entry.name)) out.push(...sources(path));
-    } else if (/\.(ts|tsx)$/.test(entry.name) && !entry.name.endsWith('.d.ts') && !isTest(entry.name)) {
+      if (!SKIP_DIRS.has(entry.name)) out.push(...sources(path, { withTests }));
+    } else if (
+      /\.(ts|tsx)$/.test(entry.name) &&
+      !entry.name.endsWith('.d.ts') &&
+      (withTests || !isTest(entry.name))
+    ) {
       out.push(path);
     }
   }
@@ -131,6 +139,90 @@ describe('the API is layered', () => {
   });
 });
 
+describe('API feature modules meet only through their public surface', () => {
+  const API = join(ROOT, 'apps/api/src');
+  const MODULES = join(API, 'modules');
+  const features = readdirSync(MODULES, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name);
+
+  /** The feature folder a path lies in, and the rest of the path ('' for the folder itself). */
+  function featureOf(path: string): { name: string; inner: string } | null {
+    const [name = '', ...inner] = relative(MODULES, path).split(sep);
+    return features.includes(name) ? { name, inner: inner.join('/') } : null;
+  }
+
+  /** Relative imports that land in a feature module other than the importing file's own. */
+  function crossModuleImports(files: string[]) {
+    const found: { file: string; spec: string; from: string | null; to: string; inner: string }[] = [];
+    for (const file of files) {
+      const from = featureOf(file)?.name ?? null;
+      for (const spec of importsOf(readFileSync(file, 'utf8'))) {
+        if (!spec.startsWith('.')) continue;
+        const target = featureOf(resolve(dirname(file), spec));
+        if (target && target.name !== from) found.push({ file, spec, from, to: target.name, ...target });
+      }
+    }
+    return found;
+  }
+
+  it('gives every module an index.ts, its public surface', () => {
+    expect(features.filter((name) => !existsSync(join(MODULES, name, 'index.ts')))).toEqual([]);
+  });
+
+  /**
+   * `'../sessions'`, never `'../sessions/sessions.service'` nor `'../sessions/index'`: one form
+   * everywhere. Tests may also use another module's test support (`*.test-support.ts`); within
+   * its own module a file imports what it likes.
+   */
+  it('imports another module only through its index.ts (tests also through its *.test-support.ts)', () => {
+    const offending = crossModuleImports(sources(API, { withTests: true }))
+      .filter(({ file, inner }) => inner !== '' && !(isTest(file) && isTestSupport(inner)))
+      .map(({ file, spec, to }) => `${rel(file)} → ${spec} (import its index: '…/${to}')`);
+    expect(offending).toEqual([]);
+  });
+
+  it('has no cycles between modules (shipped code; tests left out)', () => {
+    const graph = new Map<string, Set<string>>(features.map((name) => [name, new Set<string>()]));
+    for (const { from, to } of crossModuleImports(sources(MODULES))) if (from) graph.get(from)?.add(to);
+    const cycles: string[] = [];
+    const done = new Set<string>();
+    const visit = (node: string, path: string[]) => {
+      if (path.includes(node)) {
+        cycles.push([...path.slice(path.indexOf(node)), node].join(' → '));
+        return;
+      }
+      if (done.has(node)) return;
+      for (const next of [...(graph.get(node) ?? [])].sort()) visit(next, [...path, node]);
+      done.add(node);
+    };
+    for (const name of features) visit(name, []);
+    expect(cycles).toEqual([]);
+  });
+});
+
+describe('test helpers follow one naming scheme', () => {
+  it('names every helper that uses vitest or @repo/testing <name>.test-support.ts', () => {
+    const offending = [...appSources, ...packageSources]
+      .filter((file) => !rel(file).startsWith('packages/testing/'))
+      .filter((file) =>
+        importsOf(readFileSync(file, 'utf8')).some((spec) => /^(vitest|@repo\/testing)(\/|$)/.test(spec)),
+      )
+      .map(rel);
+    expect(offending).toEqual([]);
+  });
+
+  it('keeps test support out of shipped code', () => {
+    const offending: string[] = [];
+    for (const file of [...appSources, ...packageSources]) {
+      for (const spec of importsOf(readFileSync(file, 'utf8'))) {
+        if (isTestSupport(spec) || spec.endsWith('/test-support')) offending.push(`${rel(file)} → ${spec}`);
+      }
+    }
+    expect(offending).toEqual([]);
+  });
+});
+
 describe('client components stay client-safe', () => {
   const WEB = join(ROOT, 'apps/web/src');
   /** Packages that hold credentials or open connections: never in a browser bundle. */
@@ -178,6 +270,42 @@ describe('client components stay client-safe', () => {
         }
       }
     }
+    expect(offending).toEqual([]);
+  });
+});
+
+describe('bench/ uses the apps and packages as a consumer would', () => {
+  it('imports them by package name (their exports), never by a relative path into apps/ or a package’s src/', () => {
+    const offending: string[] = [];
+    for (const file of sources(join(ROOT, 'bench'))) {
+      for (const spec of importsOf(readFileSync(file, 'utf8'))) {
+        if (!spec.startsWith('.')) continue;
+        const target = rel(resolve(dirname(file), spec));
+        if (/^apps\//.test(target) || /^packages\/[^/]+\/src(\/|$)/.test(target)) {
+          offending.push(`${rel(file)} → ${spec}`);
+        }
+      }
+    }
+    expect(offending).toEqual([]);
+  });
+});
+
+describe('organization rules live in @repo/organizations', () => {
+  it('leaves the worker no organization or membership rows to write by hand', () => {
+    const offending = sources(join(ROOT, 'apps/worker/src'))
+      .filter((file) =>
+        /\.(organization|membership)\.(create|createMany|upsert|update|updateMany|delete|deleteMany)\(/.test(
+          stripComments(readFileSync(file, 'utf8')),
+        ),
+      )
+      .map(rel);
+    expect(offending).toEqual([]);
+  });
+
+  it('spells the personal organization (its `personal-<id>` slug) nowhere else: apps and seed call the package', () => {
+    const offending = [...appSources, join(ROOT, 'prisma/seed.ts')]
+      .filter((file) => /['"`]personal-/.test(stripComments(readFileSync(file, 'utf8'))))
+      .map(rel);
     expect(offending).toEqual([]);
   });
 });

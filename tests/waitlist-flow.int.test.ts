@@ -5,7 +5,7 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { buildTestApp, type TestApp } from '@repo/api/test-helpers';
+import { buildTestApp, type TestApp } from '@repo/api/test-support';
 import { mailbox, startWorkerProcess, uniqueEmail } from '@repo/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 

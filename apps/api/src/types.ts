@@ -22,6 +22,9 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
+/** The clock a service runs on: the one in its dependencies (tests pass their own), else the system's. */
+export const clockOf = (deps: Pick<AppDeps, 'clock'>): Clock => deps.clock ?? systemClock;
+
 /** Everything the app talks to, created by createDeps() in production and by tests as they like. */
 export interface AppDeps {
   env: ApiEnv;

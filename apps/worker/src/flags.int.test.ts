@@ -4,7 +4,7 @@ import { publishFlagChange } from '@repo/flags/runtime';
 import { createRedis } from '@repo/queue';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkerFlags } from './flags';
-import { requireEnv, silentLogger, uniquePrefix } from './test-helpers';
+import { requireEnv, silentLogger, uniquePrefix } from './worker.test-support';
 
 /** The worker applies a flag change published by the API (same channel) within one second. */
 

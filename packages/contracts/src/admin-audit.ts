@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { listPage, listQuery } from './list';
 import { SINGLE_LINE_MESSAGE, SINGLE_LINE_TEXT } from './text';
 
 /**
@@ -46,14 +47,12 @@ function checkFilters(value: FilterInput, ctx: z.RefinementCtx) {
 export const AdminAuditLogFilters = z.strictObject(filterShape).superRefine(checkFilters);
 export type AdminAuditLogFilters = z.infer<typeof AdminAuditLogFilters>;
 
-export const AdminAuditLogQuery = z
-  .strictObject({
-    ...filterShape,
-    /** `nextCursor` of the previous page, as given (opaque). */
-    cursor: z.string().min(1).max(200).optional(),
-    limit: z.coerce.number().int().min(1).max(100).default(50),
-  })
-  .superRefine(checkFilters);
+/** Newest first only: the indexes serve (created_at DESC, id DESC). */
+export const AdminAuditLogQuery = listQuery({
+  sorts: ['createdAt:desc'],
+  defaultSort: 'createdAt:desc',
+  filters: filterShape,
+}).superRefine(checkFilters);
 export type AdminAuditLogQuery = z.infer<typeof AdminAuditLogQuery>;
 
 export const AdminAuditLogParams = z.strictObject({ id: z.uuid() });
@@ -78,11 +77,7 @@ export const AdminAuditLogItem = z.object({
 });
 export type AdminAuditLogItem = z.infer<typeof AdminAuditLogItem>;
 
-export const AdminAuditLogList = z.object({
-  items: z.array(AdminAuditLogItem),
-  /** Pass as `cursor` for the next (older) page; null on the last page. */
-  nextCursor: z.string().nullable(),
-});
+export const AdminAuditLogList = listPage('items', AdminAuditLogItem);
 export type AdminAuditLogList = z.infer<typeof AdminAuditLogList>;
 
 /** One entry with what changed; secrets were redacted when the row was written. */

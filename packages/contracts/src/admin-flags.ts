@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { listPage, listQuery } from './list';
 import { isMultiLineText, isSingleLineText, MULTI_LINE_MESSAGE, SINGLE_LINE_MESSAGE } from './text';
 
 /**
@@ -56,7 +57,14 @@ export const AdminFlag = z.object({
 });
 export type AdminFlag = z.infer<typeof AdminFlag>;
 
-export const AdminFlagList = z.object({ flags: z.array(AdminFlag) });
+/** GET /v1/admin/flags: by key. */
+export const AdminFlagListQuery = listQuery({
+  sorts: ['key:asc', 'key:desc'],
+  defaultSort: 'key:asc',
+  defaultLimit: 100,
+});
+export type AdminFlagListQuery = z.infer<typeof AdminFlagListQuery>;
+export const AdminFlagList = listPage('flags', AdminFlag);
 export type AdminFlagList = z.infer<typeof AdminFlagList>;
 
 export const AdminFlagEvaluationQuery = z.strictObject({

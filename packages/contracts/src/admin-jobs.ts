@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { listPage, listQuery } from './list';
 
 /**
  * Admin jobs console (D5, docs/admin.md), read from BullMQ itself: per-queue counts and throughput,
@@ -24,17 +25,17 @@ export const AdminJobStates = ['failed', 'completed', 'waiting', 'active', 'dela
 export const AdminJobState = z.enum(AdminJobStates);
 export type AdminJobState = z.infer<typeof AdminJobState>;
 
-export const AdminQueueJobsQuery = z.strictObject({
-  state: AdminJobState.default('failed'),
-  /**
-   * `nextCursor` of the previous page, as given. It is a position in BullMQ's list for the state
-   * (BullMQ pages by index), so jobs changing state between two pages can shift the window.
-   */
-  cursor: z
-    .string()
-    .regex(/^\d{1,7}$/, 'a cursor from nextCursor')
-    .optional(),
-  limit: z.coerce.number().int().min(1).max(50).default(20),
+/**
+ * `position`: BullMQ's own order for the state, newest first (desc) or oldest first (asc). BullMQ
+ * pages by index, so the cursor holds a position in that list: jobs changing state between two
+ * pages can shift the window.
+ */
+export const AdminQueueJobsQuery = listQuery({
+  sorts: ['position:desc', 'position:asc'],
+  defaultSort: 'position:desc',
+  maxLimit: 50,
+  defaultLimit: 20,
+  filters: { state: AdminJobState.default('failed') },
 });
 export type AdminQueueJobsQuery = z.infer<typeof AdminQueueJobsQuery>;
 
@@ -106,11 +107,9 @@ export const AdminJob = z.object({
 });
 export type AdminJob = z.infer<typeof AdminJob>;
 
-export const AdminJobList = z.object({
-  items: z.array(AdminJob),
+export const AdminJobList = listPage('items', AdminJob).extend({
   /** Jobs in that state right now. */
   total: z.number().int(),
-  nextCursor: z.string().nullable(),
 });
 export type AdminJobList = z.infer<typeof AdminJobList>;
 
@@ -131,9 +130,16 @@ export const AdminJobScheduler = z.object({
 });
 export type AdminJobScheduler = z.infer<typeof AdminJobScheduler>;
 
-export const AdminJobSchedulerList = z.object({
-  items: z.array(AdminJobScheduler),
-  /** All schedulers of the queue (the list holds at most the first 100 by next run). */
+/** `next`: by next run (BullMQ's order for schedulers); the cursor is a position, as for jobs. */
+export const AdminQueueSchedulersQuery = listQuery({
+  sorts: ['next:asc', 'next:desc'],
+  defaultSort: 'next:asc',
+  defaultLimit: 100,
+});
+export type AdminQueueSchedulersQuery = z.infer<typeof AdminQueueSchedulersQuery>;
+
+export const AdminJobSchedulerList = listPage('items', AdminJobScheduler).extend({
+  /** All schedulers of the queue. */
   total: z.number().int(),
 });
 export type AdminJobSchedulerList = z.infer<typeof AdminJobSchedulerList>;

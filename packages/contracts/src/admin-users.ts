@@ -1,40 +1,57 @@
 import { z } from 'zod';
+import { listPage, listQuery } from './list';
 import { OrgRoleSchema } from './organizations';
 import { GlobalRoles } from './permissions';
 import { singleLineText } from './text';
 
 /**
  * Admin users (D1) and organizations (D2), docs/admin.md: lists with search, filters, sort and an
- * opaque keyset cursor, details, and the audited account actions. Global admins only.
+ * opaque keyset cursor (the lists convention, list.ts), details, and the audited account actions.
+ * Global admins only.
  */
 
 export const AdminGlobalRole = z.enum(GlobalRoles);
 /** active: neither disabled nor deleted; deleted wins over disabled. */
 export const AdminUserStatus = z.enum(['active', 'disabled', 'deleted']);
 export type AdminUserStatus = z.infer<typeof AdminUserStatus>;
+/** The sortable columns of the users list (each sorts both ways: `name:asc`, `name:desc`). */
 export const AdminUserSort = z.enum(['createdAt', 'name', 'email']);
 export type AdminUserSort = z.infer<typeof AdminUserSort>;
+export const AdminUserListSorts = [
+  'createdAt:desc',
+  'createdAt:asc',
+  'name:asc',
+  'name:desc',
+  'email:asc',
+  'email:desc',
+  'relevance:desc',
+] as const;
+export type AdminUserListSort = (typeof AdminUserListSorts)[number];
 
 /** `true` / `false` in a query string (z.coerce.boolean would read "false" as true). */
 const QueryBool = z.enum(['true', 'false']).transform((v) => v === 'true');
 
-export const AdminUserListQuery = z.strictObject({
-  /** Typo-tolerant: trigram word similarity on name and email, plus email substring. */
-  q: singleLineText({ max: 100 }).optional(),
-  role: AdminGlobalRole.optional(),
-  /** Default: every account that is not deleted. */
-  status: AdminUserStatus.optional(),
-  verified: QueryBool.optional(),
-  twoFactor: QueryBool.optional(),
-  organizationId: z.uuid().optional(),
-  /** Omitted: by relevance when `q` is given, else newest first. */
-  sort: AdminUserSort.optional(),
-  /** Default: desc for createdAt, asc for name and email. */
-  order: z.enum(['asc', 'desc']).optional(),
-  /** `nextCursor` of the previous page, as given (opaque; valid for the same sort only). */
-  cursor: z.string().min(1).max(1000).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
-});
+export const AdminUserListQuery = listQuery({
+  sorts: AdminUserListSorts,
+  defaultSort: 'createdAt:desc',
+  filters: {
+    /** Typo-tolerant: trigram word similarity on name and email, plus email substring. */
+    q: singleLineText({ max: 100 }).optional(),
+    role: AdminGlobalRole.optional(),
+    /** Default: every account that is not deleted. */
+    status: AdminUserStatus.optional(),
+    verified: QueryBool.optional(),
+    twoFactor: QueryBool.optional(),
+    organizationId: z.uuid().optional(),
+  },
+})
+  // The default depends on the search: omitted, it is `relevance:desc` with `q`, else `createdAt:desc`.
+  .extend({ sort: z.enum(AdminUserListSorts).optional() })
+  .superRefine((query, ctx) => {
+    if (query.sort === 'relevance:desc' && query.q === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['sort'], message: 'relevance needs q' });
+    }
+  });
 export type AdminUserListQuery = z.infer<typeof AdminUserListQuery>;
 
 export const AdminUserListItem = z.object({
@@ -50,10 +67,7 @@ export const AdminUserListItem = z.object({
   lastSignInAt: z.iso.datetime().nullable(),
 });
 export type AdminUserListItem = z.infer<typeof AdminUserListItem>;
-export const AdminUserList = z.object({
-  users: z.array(AdminUserListItem),
-  nextCursor: z.string().nullable(),
-});
+export const AdminUserList = listPage('users', AdminUserListItem);
 export type AdminUserList = z.infer<typeof AdminUserList>;
 
 export const AdminUserParams = z.strictObject({ userId: z.uuid() });
@@ -120,12 +134,11 @@ export const AdminSignOutResult = z.object({ revokedSessions: z.number().int() }
 
 // ── Organizations (D2) ────────────────────────────────────────────────────────────────────────
 
-export const AdminOrgListQuery = z.strictObject({
+export const AdminOrgListQuery = listQuery({
+  sorts: ['createdAt:desc', 'createdAt:asc', 'name:asc'],
+  defaultSort: 'createdAt:desc',
   /** Case-insensitive substring of the name or slug. */
-  q: singleLineText({ max: 100 }).optional(),
-  /** `nextCursor` of the previous page (opaque). */
-  cursor: z.string().min(1).max(500).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
+  filters: { q: singleLineText({ max: 100 }).optional() },
 });
 export type AdminOrgListQuery = z.infer<typeof AdminOrgListQuery>;
 
@@ -137,10 +150,7 @@ export const AdminOrgListItem = z.object({
   memberCount: z.number().int(),
   createdAt: z.iso.datetime(),
 });
-export const AdminOrgList = z.object({
-  organizations: z.array(AdminOrgListItem),
-  nextCursor: z.string().nullable(),
-});
+export const AdminOrgList = listPage('organizations', AdminOrgListItem);
 
 export const AdminOrgParams = z.strictObject({ organizationId: z.uuid() });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { listPage, listQuery } from './list';
 import { ApiKeyScopes } from './permissions';
 import { singleLineText } from './text';
 
@@ -31,7 +32,14 @@ export const ApiKey = z.object({
   replacedById: z.string().nullable(),
 });
 export type ApiKey = z.infer<typeof ApiKey>;
-export const ApiKeyList = z.object({ apiKeys: z.array(ApiKey), nextCursor: z.string().nullable() });
+/** The organization's keys, newest first by default; `q` matches the name, case-insensitively. */
+export const ApiKeyListQuery = listQuery({
+  sorts: ['createdAt:desc', 'createdAt:asc', 'name:asc'],
+  defaultSort: 'createdAt:desc',
+  filters: { q: singleLineText({ min: 0, max: 100 }).optional() },
+});
+export type ApiKeyListQuery = z.infer<typeof ApiKeyListQuery>;
+export const ApiKeyList = listPage('apiKeys', ApiKey);
 
 export const ApiKeyParams = z.strictObject({ orgId: z.uuid(), keyId: z.uuid() });
 export const CreateApiKeyBody = z.strictObject({

@@ -66,5 +66,6 @@ export const AUDIT_ACTIONS = [
   'admin.flag_created',
   'admin.flag_updated',
   'admin.flag_deleted',
+  // gen:audit-actions (`pnpm gen feature <name>` adds the resource's actions above this line)
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

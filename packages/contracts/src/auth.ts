@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { listPage, listQuery } from './list';
 import { singleLineText } from './text';
 import { Locale } from './waitlist';
 
@@ -105,7 +106,14 @@ export const SessionView = z.object({
   /** An administrator's support access to this account (D1 impersonation): the user may end it. */
   impersonation: z.boolean(),
 });
-export const SessionList = z.object({ sessions: z.array(SessionView) });
+/** GET /v1/me/sessions: most recently used first by default (a session's use moves it up). */
+export const SessionListQuery = listQuery({
+  sorts: ['lastUsedAt:desc', 'createdAt:desc'],
+  defaultSort: 'lastUsedAt:desc',
+  defaultLimit: 100,
+});
+export type SessionListQuery = z.infer<typeof SessionListQuery>;
+export const SessionList = listPage('sessions', SessionView);
 export const SessionIdParams = z.strictObject({ id: z.uuid() });
 
 export const SecurityEvent = z.object({
@@ -115,7 +123,10 @@ export const SecurityEvent = z.object({
   device: z.string().nullable(),
   createdAt: z.string(),
 });
-export const SecurityActivity = z.object({ events: z.array(SecurityEvent) });
+/** GET /v1/me/security-activity: newest first. */
+export const SecurityActivityQuery = listQuery({ sorts: ['createdAt:desc'], defaultSort: 'createdAt:desc' });
+export type SecurityActivityQuery = z.infer<typeof SecurityActivityQuery>;
+export const SecurityActivity = listPage('events', SecurityEvent);
 
 /**
  * Auth cookie names (part of the HTTP contract: the web app reads them to decide on a silent

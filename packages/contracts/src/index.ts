@@ -11,6 +11,7 @@ export * from './events';
 export * from './health';
 export * from './impersonation';
 export * from './jobs';
+export * from './list';
 export * from './meta';
 export * from './organizations';
 export * from './permissions';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Email, LinkToken, Password, PersonName } from './auth';
+import { listPage, listQuery } from './list';
 import { OrgRoles } from './permissions';
 import { singleLineText } from './text';
 import { Locale } from './waitlist';
@@ -24,14 +25,8 @@ export const OrgIdParams = z.strictObject({ orgId: z.uuid() });
 export const OrgMemberParams = z.strictObject({ orgId: z.uuid(), userId: z.uuid() });
 export const OrgInvitationParams = z.strictObject({ orgId: z.uuid(), invitationId: z.uuid() });
 
-/** Cursor pagination shared by organization lists (F3). */
-export const PageQuery = z.strictObject({
-  cursor: z.uuid().optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
-  /** Case-insensitive substring of name or email. */
-  q: singleLineText({ min: 0, max: 100 }).optional(),
-});
-export const PageInfo = { nextCursor: z.string().nullable() };
+/** A list's search text (F3): a case-insensitive substring; empty means none. */
+const ListSearch = singleLineText({ min: 0, max: 100 }).optional();
 
 /** An organization as the caller sees it, with the caller's role (null for an API key). */
 export const Organization = z.object({
@@ -54,10 +49,16 @@ export const OrgSummary = z.object({
 });
 export type OrgSummary = z.infer<typeof OrgSummary>;
 
-/** GET /v1/orgs: the caller's organizations and the one the app opens in. */
-export const MyOrganizations = z.object({
+/** GET /v1/orgs (lists convention): `name:asc` keeps the personal organization first. */
+export const MyOrganizationsQuery = listQuery({
+  sorts: ['name:asc'],
+  defaultSort: 'name:asc',
+  defaultLimit: 100,
+});
+export type MyOrganizationsQuery = z.infer<typeof MyOrganizationsQuery>;
+/** GET /v1/orgs: a page of the caller's organizations and the one the app opens in. */
+export const MyOrganizations = listPage('organizations', OrgSummary).extend({
   activeOrganizationId: z.string().nullable(),
-  organizations: z.array(OrgSummary),
 });
 export type MyOrganizations = z.infer<typeof MyOrganizations>;
 
@@ -78,7 +79,14 @@ export const Member = z.object({
   joinedAt: z.iso.datetime(),
 });
 export type Member = z.infer<typeof Member>;
-export const MemberList = z.object({ members: z.array(Member), ...PageInfo });
+/** Members, oldest membership first by default; `q` matches name or email, case-insensitively. */
+export const MemberListQuery = listQuery({
+  sorts: ['joinedAt:asc', 'joinedAt:desc', 'name:asc'],
+  defaultSort: 'joinedAt:asc',
+  filters: { q: ListSearch },
+});
+export type MemberListQuery = z.infer<typeof MemberListQuery>;
+export const MemberList = listPage('members', Member);
 export const ChangeRoleBody = z.strictObject({ role: OrgRoleSchema });
 
 export const InvitationStatus = z.enum(['pending', 'expired']);
@@ -95,7 +103,14 @@ export const Invitation = z.object({
   createdAt: z.iso.datetime(),
 });
 export type Invitation = z.infer<typeof Invitation>;
-export const InvitationList = z.object({ invitations: z.array(Invitation), ...PageInfo });
+/** Pending invitations, newest first by default; `q` matches the invited address. */
+export const InvitationListQuery = listQuery({
+  sorts: ['createdAt:desc', 'createdAt:asc', 'email:asc'],
+  defaultSort: 'createdAt:desc',
+  filters: { q: ListSearch },
+});
+export type InvitationListQuery = z.infer<typeof InvitationListQuery>;
+export const InvitationList = listPage('invitations', Invitation);
 export const CreateInvitationBody = z.strictObject({
   email: Email,
   role: OrgRoleSchema.default('member'),

@@ -47,6 +47,7 @@ export const OrgPermissions = [
   /** Change roles and remove members (never above one's own role). */
   'members:manage',
   'apikeys:manage',
+  // gen:org-permissions (`pnpm gen feature <name>` adds each resource's read/write above this line)
 ] as const;
 export type OrgPermission = (typeof OrgPermissions)[number];
 
@@ -83,6 +84,7 @@ export const orgRolePermissions: Readonly<Record<OrgRole, readonly OrgPermission
     'members:invite',
     'members:manage',
     'apikeys:manage',
+    // gen:owner-permissions
   ],
   admin: [
     'org:read',
@@ -92,8 +94,14 @@ export const orgRolePermissions: Readonly<Record<OrgRole, readonly OrgPermission
     'members:invite',
     'members:manage',
     'apikeys:manage',
+    // gen:admin-permissions
   ],
-  member: ['org:read', 'org:leave', 'members:read'],
+  member: [
+    'org:read',
+    'org:leave',
+    'members:read',
+    // gen:member-permissions
+  ],
 };
 
 /** API key scopes (A9): read/write per resource. */
@@ -102,6 +110,7 @@ export const ApiKeyScopes = [
   'organization:write',
   'members:read',
   'members:write',
+  // gen:api-key-scopes
 ] as const;
 export type ApiKeyScope = (typeof ApiKeyScopes)[number];
 
@@ -115,6 +124,7 @@ export const apiKeyScopeFor: Readonly<Partial<Record<OrgPermission, ApiKeyScope>
   'members:read': 'members:read',
   'members:invite': 'members:write',
   'members:manage': 'members:write',
+  // gen:api-key-scope-for
 };
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { listPage, listQuery } from './list';
 
 /**
  * Social and enterprise sign-in contract (A5, ADR 0013). The browser-facing flow is redirects:
@@ -39,5 +40,11 @@ export const IdentityView = z.object({
   lastUsedAt: z.string().nullable(),
 });
 export type IdentityView = z.infer<typeof IdentityView>;
-export const IdentitiesResponse = z.array(IdentityView);
+/** GET /v1/me/identities: oldest link first by default. */
+export const IdentityListQuery = listQuery({
+  sorts: ['createdAt:asc', 'createdAt:desc'],
+  defaultSort: 'createdAt:asc',
+});
+export type IdentityListQuery = z.infer<typeof IdentityListQuery>;
+export const IdentitiesResponse = listPage('identities', IdentityView);
 export const IdentityParams = z.object({ id: z.uuid() });

@@ -9,8 +9,8 @@ import {
   migrate,
   readLocalMigrations,
 } from './migrate';
+import { copyPrismaDir, repoMigrationsDir, serverUrl } from './migrations/migrations.test-support';
 import { withScratchDatabase } from './migrations/scratch';
-import { copyPrismaDir, repoMigrationsDir, serverUrl } from './migrations/test-support';
 
 async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
   const client = new pg.Client({ connectionString: url });

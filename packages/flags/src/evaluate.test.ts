@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate, evaluateAll } from './evaluate';
+import { booleanFlag, multiFlag, parse } from './flags.test-support';
 import { bucketOf } from './hash';
 import type { FlagDefinitionInput } from './schema';
-import { booleanFlag, multiFlag, parse } from './test-fixtures/flags';
 
 type RuleInput = NonNullable<FlagDefinitionInput['rules']>[number];
 type ConditionInput = RuleInput['conditions'][number];

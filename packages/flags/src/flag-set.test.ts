@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateAll } from './evaluate';
 import { FlagSet } from './flag-set';
-import { booleanFlag, multiFlag } from './test-fixtures/flags';
+import { booleanFlag, multiFlag } from './flags.test-support';
 
 describe('FlagSet', () => {
   it('holds parsed definitions by key', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from './evaluate';
+import { booleanFlag, multiFlag, parse } from './flags.test-support';
 import { bucketOf, murmur3 } from './hash';
-import { booleanFlag, multiFlag, parse } from './test-fixtures/flags';
 
 describe('murmur3', () => {
   // Published MurmurHash3_x86_32 test vectors (SMHasher reference implementation).

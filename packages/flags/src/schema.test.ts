@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { booleanFlag, multiFlag } from './flags.test-support';
 import { FlagDefinition, type FlagDefinitionInput } from './schema';
-import { booleanFlag, multiFlag } from './test-fixtures/flags';
 
 /** The issues of a rejected definition, as "path: message". */
 function issues(input: unknown): string[] {

@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { stabilityIds } from './test-fixtures/flags';
-import { stabilityEvaluations } from './test-fixtures/print-evaluations';
+import { stabilityIds } from './flags.test-support';
+import { stabilityEvaluations } from './stability.test-support';
 
-const script = fileURLToPath(new URL('./test-fixtures/print-evaluations.ts', import.meta.url));
+const script = fileURLToPath(new URL('./stability.test-support.ts', import.meta.url));
 
 describe('stability across processes', () => {
   it('gives a plain node process the same buckets and variants as this one', () => {

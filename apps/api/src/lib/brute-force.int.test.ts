@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { uniqueEmail } from '@repo/testing';
 import { afterEach, describe, expect, it } from 'vitest';
+import { useTestApps } from '../app.test-support';
 import type { AppError } from '../errors';
-import { useTestApps } from '../test-helpers';
 import type { AppDeps } from '../types';
 import { type BruteForce, type BruteForceOptions, createBruteForce } from './brute-force';
 

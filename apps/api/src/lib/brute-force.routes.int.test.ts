@@ -5,8 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import { uniqueEmail } from '@repo/testing';
 import { describe, expect, it } from 'vitest';
-import { CHROME_UA, createUser, PASSWORD, SAME_ORIGIN } from '../modules/auth/auth-fixtures';
-import { type TestApp, useTestApps } from '../test-helpers';
+import { type TestApp, useTestApps } from '../app.test-support';
+import { CHROME_UA, createUser, PASSWORD, SAME_ORIGIN } from '../modules/auth/auth.test-support';
 
 // A fresh Redis prefix per app (shared by apps of one test on purpose) and the lowest threshold.
 const app = useTestApps(() => ({ LOCKOUT_THRESHOLD: '3', REDIS_PREFIX: `bfr${randomUUID().slice(0, 8)}` }));

@@ -1,5 +1,7 @@
+import type { Locale } from '@repo/contracts';
 import type { Db, Prisma, Tx } from '@repo/db';
 import { generateToken, hashToken } from './crypto-tokens';
+import { writeOutboxEvent } from './outbox';
 
 export type EmailTokenPurpose = 'verify_email' | 'reset_password' | 'change_email' | 'unlock_account';
 export type EmailToken = Prisma.EmailTokenGetPayload<{ select: undefined }>;
@@ -30,6 +32,36 @@ export async function issueEmailToken(
     data: { userId, purpose, email, tokenHash: hashToken(token), expiresAt, createdAt: now },
   });
   return { token, expiresAt };
+}
+
+/** The mail that carries a link to the account's stored address (its outbox event type and extras). */
+export type LinkMail =
+  | { type: 'user.password_reset_requested' }
+  | { type: 'user.verification_requested'; purpose: 'sign_up' };
+
+/**
+ * Issues a link token for the account's stored address (issueEmailToken) and queues the mail that
+ * carries it, both in the caller's transaction: a reset link, or a fresh sign-up verification link.
+ */
+export async function issueEmailLink(
+  tx: Tx,
+  user: { id: string; email: string; locale: string },
+  link: Pick<IssueEmailTokenInput, 'purpose' | 'ttlSeconds' | 'now'>,
+  mail: LinkMail,
+): Promise<void> {
+  const { token, expiresAt } = await issueEmailToken(tx, { ...link, userId: user.id, email: user.email });
+  const payload = {
+    userId: user.id,
+    email: user.email,
+    locale: user.locale as Locale,
+    token,
+    expiresAt: expiresAt.toISOString(),
+  };
+  if (mail.type === 'user.verification_requested') {
+    await writeOutboxEvent(tx, mail.type, { ...payload, purpose: mail.purpose }, link.now);
+  } else {
+    await writeOutboxEvent(tx, mail.type, payload, link.now);
+  }
 }
 
 /**

@@ -66,6 +66,31 @@ describe('mapError', () => {
     expect(mapError(error).errors?.[0]?.path).toBe('querystring.limit');
   });
 
+  it('takes a custom issue’s own code from params (a stable code such as invalid_cursor)', () => {
+    const issue = (keyword: string, params: unknown) => ({
+      [Symbol.for('ZodFastifySchemaValidationError')]: true,
+      instancePath: '/cursor',
+      keyword,
+      message: 'm',
+      params,
+    });
+    const error = Object.assign(new Error('bad'), {
+      validationContext: 'querystring',
+      validation: [
+        issue('custom', { params: { code: 'invalid_cursor' } }),
+        issue('custom', {}),
+        issue('custom', { params: { code: 'Not A Code!' } }),
+        issue('too_big', { params: { code: 'invalid_cursor' } }),
+      ],
+    });
+    expect(mapError(error).errors?.map((e) => e.code)).toEqual([
+      'invalid_cursor',
+      'custom',
+      'custom',
+      'too_big',
+    ]);
+  });
+
   it('maps unique violations (Prisma P2002 or raw 23505) to 409', () => {
     expect(mapError(Object.assign(new Error('x'), { code: 'P2002' }))).toMatchObject({
       status: 409,

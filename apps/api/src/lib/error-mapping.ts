@@ -112,8 +112,18 @@ function dataLayerError(error: unknown): MappedError | undefined {
   return undefined;
 }
 
+/**
+ * A field error's code: the Zod issue code, except that a custom issue may name its own stable
+ * code in `params.code` (e.g. `invalid_cursor` from @repo/contracts' ListCursor).
+ */
+function issueCode(v: { keyword: string; params?: unknown }): string {
+  if (v.keyword !== 'custom' || typeof v.params !== 'object' || v.params === null) return v.keyword;
+  const own = (v.params as { params?: { code?: unknown } }).params?.code;
+  return typeof own === 'string' && /^[a-z][a-z0-9_]{0,63}$/.test(own) ? own : v.keyword;
+}
+
 function validationIssues(error: {
-  validation: { instancePath: string; message?: string; keyword: string }[];
+  validation: { instancePath: string; message?: string; keyword: string; params?: unknown }[];
   validationContext?: string;
 }): FieldIssue[] {
   // Body fields are reported by their own path (`email`) so forms can map them directly; other
@@ -123,7 +133,7 @@ function validationIssues(error: {
   return error.validation.map((v) => ({
     path: `${prefix}${v.instancePath.replace(/^\//, '').replaceAll('/', '.')}`.replace(/\.$/, ''),
     message: v.message ?? 'Invalid value',
-    code: v.keyword,
+    code: issueCode(v),
   }));
 }
 

@@ -5,8 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import { mailbox, startWorkerProcess, type WorkerProcess } from '@repo/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROME_UA, createUser, PASSWORD, SAME_ORIGIN } from '../modules/auth/auth-fixtures';
-import { buildTestApp, type TestApp } from '../test-helpers';
+import { buildTestApp, type TestApp } from '../app.test-support';
+import { CHROME_UA, createUser, PASSWORD, SAME_ORIGIN } from '../modules/auth/auth.test-support';
 
 let api: TestApp;
 let worker: WorkerProcess;

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from '../app.test-support';
 import { hashToken } from '../lib/crypto-tokens';
-import { buildTestApp, type TestApp } from '../test-helpers';
+import { defineList, encodeCursor } from '../lib/list';
 import {
   createKey,
   createOrgUser,
@@ -31,6 +32,27 @@ const json = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('ba
 const raw = (text: string) => Buffer.from(text).toString('base64url');
 const id = randomUUID();
 
+/**
+ * A cursor in the lists format (lib/list) holding whatever values it is given, bound like the
+ * list's own: encodeCursor writes what it gets, so this forges exactly what a client could.
+ */
+function forge(
+  sort: `${string}:${'asc' | 'desc'}`,
+  values: unknown[],
+  opts: { id?: string | null; scope?: string; search?: string } = {},
+) {
+  const spec = defineList({
+    sorts: { [sort]: values.map((_, i) => ({ field: `f${i}`, type: 'text' as const })) },
+    id: opts.id === null ? null : undefined,
+  });
+  return encodeCursor(
+    spec,
+    sort,
+    { values: values as string[], id: opts.id === null ? undefined : (opts.id ?? id) },
+    { scope: opts.scope, search: opts.search },
+  );
+}
+
 /** 400 validation_failed naming `path`; `code` when the service (not the contract) refused it. */
 function expectRefused(res: LightMyRequestResponse, url: string, code?: string, path = 'querystring.cursor') {
   expect(res.statusCode, `${url} → ${res.body}`).toBe(400);
@@ -40,22 +62,27 @@ function expectRefused(res: LightMyRequestResponse, url: string, code?: string, 
 }
 
 describe('admin lists refuse forged keyset cursors with 400 invalid_cursor', () => {
+  // In the shape toISOString writes, so only the instant itself is wrong.
   const impossibleDates = [
-    '9999-99-99T99:99:99Z',
-    '2023-02-29T00:00:00Z',
-    '2024-04-31T12:00:00Z',
-    '2024-01-01T24:00:00Z',
-    '0000-01-01T00:00:00Z',
+    '9999-99-99T99:99:99.000Z',
+    '2023-02-29T00:00:00.000Z',
+    '2024-04-31T12:00:00.000Z',
+    '2024-01-01T24:00:00.000Z',
+    '0000-01-01T00:00:00.000Z',
   ];
 
   it('GET /v1/admin/users', async () => {
     const forged: [query: string, cursor: string][] = [
-      ...impossibleDates.map((v): [string, string] => ['', json({ k: 'createdAt:desc', v, id })]),
-      ['sort=name', json({ k: 'name:asc', v: 'a\u0000b', id })],
-      ['sort=name', json({ k: 'name:asc', v: 42, id })],
-      ['sort=name', json({ k: 'email:asc', v: 'x', id })],
-      ['q=ada', json({ k: 'relevance:desc', v: 1e308, id, q: 'ada' })],
-      ['q=ada', json({ k: 'relevance:desc', v: -1, id, q: 'ada' })],
+      ...impossibleDates.map((v): [string, string] => ['', forge('createdAt:desc', [v])]),
+      ['sort=name:asc', forge('name:asc', ['a\u0000b'])],
+      ['sort=name:asc', forge('name:asc', [42])],
+      ['sort=name:asc', forge('email:asc', ['x'])],
+      ['sort=name:asc', forge('name:asc', ['x'], { id: "1' OR '1'='1" })],
+      ['q=ada', forge('relevance:desc', [1e308], { search: 'ada' })],
+      ['q=ada', forge('relevance:desc', [-1], { search: 'ada' })],
+      ['q=ada', forge('relevance:desc', [0.5], { search: 'bob' })],
+      // The format before the lists convention.
+      ['sort=name:asc', json({ k: 'name:asc', v: 'x', id })],
       ['', '%%%'],
       ['', raw('\u0000')],
     ];
@@ -67,8 +94,9 @@ describe('admin lists refuse forged keyset cursors with 400 invalid_cursor', () 
 
   it('GET /v1/admin/organizations', async () => {
     for (const cursor of [
-      ...impossibleDates.map((v) => json({ k: 'createdAt:desc', v, id })),
-      json({ k: 'name:asc', v: 'x', id }),
+      ...impossibleDates.map((v) => forge('createdAt:desc', [v])),
+      forge('name:asc', ['x']),
+      json({ k: 'createdAt:desc', v: '2024-01-01T00:00:00.000Z', id }),
       '%%%',
     ]) {
       const url = `/v1/admin/organizations?cursor=${encodeURIComponent(cursor)}`;
@@ -84,22 +112,40 @@ describe('admin lists refuse forged keyset cursors with 400 invalid_cursor', () 
       raw(`-1:${id}`),
       raw(`1:${id}\u0000`),
       json({ k: 'createdAt:desc', v: '2024-01-01T00:00:00Z', id }),
+      forge('createdAt:desc', ['+010000-01-01T00:00:00.000Z']),
+      forge('createdAt:desc', ['2024-01-01T00:00:00.000Z'], { id: `${id}\u0000` }),
+      ...impossibleDates.map((v) => forge('createdAt:desc', [v])),
       '%%%',
     ]) {
       const url = `/v1/admin/audit-logs?cursor=${encodeURIComponent(cursor)}`;
       expectRefused(await get(url), url, 'invalid_cursor');
     }
     // The newest representable cursor still answers a page.
-    const last = await get(`/v1/admin/audit-logs?cursor=${raw(`253402300799999:${id}`)}&limit=1`);
+    const last = await get(
+      `/v1/admin/audit-logs?cursor=${forge('createdAt:desc', ['9999-12-31T23:59:59.999Z'])}&limit=1`,
+    );
     expect(last.statusCode, last.body).toBe(200);
   });
 
-  it('GET /v1/admin/queues/:queue/jobs: the position is bounded by the contract', async () => {
-    for (const cursor of ['99999999', '1e3', '-1', '%00', '0x10']) {
+  it('GET /v1/admin/queues/:queue/jobs: the position is bounded', async () => {
+    // The position is bound to the queue and state it was read in.
+    const at = (v: unknown, scope = 'email/failed') => forge('position:desc', [v], { id: null, scope });
+    for (const cursor of [
+      '99999999',
+      '1e3',
+      '-1',
+      '%00',
+      '0x10',
+      at(10_000_000),
+      at(-1),
+      at(1.5),
+      at('3'),
+      at(20, 'email/completed'),
+    ]) {
       const url = `/v1/admin/queues/email/jobs?cursor=${cursor}`;
-      expectRefused(await get(url), url);
+      expectRefused(await get(url), url, 'invalid_cursor');
     }
-    const beyond = await get('/v1/admin/queues/email/jobs?cursor=9999999');
+    const beyond = await get(`/v1/admin/queues/email/jobs?cursor=${at(9_999_999)}`);
     expect(beyond.statusCode, beyond.body).toBe(200);
     expect(beyond.json()).toMatchObject({ items: [], nextCursor: null });
   });
@@ -138,7 +184,41 @@ describe('organization lists refuse cursors that are not one of their rows', () 
     }
   });
 
-  it('members, invitations and API keys: the contract refuses a cursor that is not a uuid', async () => {
+  it('members, invitations and API keys: 400 invalid_cursor for another organization’s or sort’s cursor', async () => {
+    // Enough rows in w.org for a second page of each list.
+    for (let i = 0; i < 2; i++) {
+      await t.deps.db.invitation.create({
+        data: {
+          organizationId: w.org.id,
+          email: `${randomUUID()}@example.test`,
+          role: 'member',
+          invitedById: w.owner.id,
+          tokenHash: hashToken(randomUUID()),
+          expiresAt: new Date(Date.now() + 86_400_000),
+          lastSentAt: new Date(),
+        },
+      });
+    }
+    for (const list of ['members', 'invitations', 'api-keys']) {
+      const first = await get(`/v1/orgs/${w.org.id}/${list}?limit=1`, w.owner.auth);
+      expect(first.statusCode, first.body).toBe(200);
+      const cursor = first.json().nextCursor as string;
+      expect(cursor, list).toEqual(expect.any(String));
+      const own = await get(`/v1/orgs/${w.org.id}/${list}?limit=1&cursor=${cursor}`, w.owner.auth);
+      expect(own.statusCode, own.body).toBe(200);
+      for (const [url, auth] of [
+        [`/v1/orgs/${w.otherOrg.id}/${list}?cursor=${cursor}`, w.otherOwner.auth],
+        [
+          `/v1/orgs/${w.org.id}/${list}?sort=${list === 'members' ? 'joinedAt:desc' : 'createdAt:asc'}&cursor=${cursor}`,
+          w.owner.auth,
+        ],
+      ] as const) {
+        expectRefused(await get(url, auth), url, 'invalid_cursor');
+      }
+    }
+  });
+
+  it('members, invitations and API keys: refuse garbage, whether the contract or the list decodes it', async () => {
     for (const list of ['members', 'invitations', 'api-keys']) {
       for (const cursor of ['not-a-uuid', '%00', `${randomUUID()}%00`, json({ id })]) {
         const url = `/v1/orgs/${w.org.id}/${list}?cursor=${cursor}`;

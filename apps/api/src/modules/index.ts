@@ -1,28 +1,28 @@
 import pkg from '../../package.json';
 import type { App, AppDeps } from '../types';
-import { accountsRoutes } from './accounts/accounts.routes';
-import { adminAuditRoutes } from './admin-audit/admin-audit.routes';
-import { adminJobsRoutes } from './admin-jobs/admin-jobs.routes';
-import { adminOverviewRoutes } from './admin-overview/admin-overview.routes';
-import { adminUsersRoutes } from './admin-users/admin-users.routes';
-import { apiKeysRoutes } from './api-keys/api-keys.routes';
-import { auditRoutes } from './audit/audit.routes';
-import { authRoutes } from './auth/auth.routes';
-import { flagsRoutes } from './flags/flags.routes';
-import { impersonationRoutes } from './impersonation/impersonation.routes';
-import { invitationsRoutes } from './invitations/invitations.routes';
-import { metaRoutes } from './meta/meta.routes';
-import { orgsRoutes } from './orgs/orgs.routes';
-import { profileRoutes } from './profile/profile.routes';
-import { sessionsRoutes } from './sessions/sessions.routes';
-import { ssoRoutes } from './sso/sso.routes';
-import { challengeRoutes } from './two-factor/challenge.routes';
-import { twoFactorRoutes } from './two-factor/two-factor.routes';
-import { waitlistRoutes } from './waitlist/waitlist.routes';
+import { accountsRoutes } from './accounts';
+import { adminAuditRoutes } from './admin-audit';
+import { adminJobsRoutes } from './admin-jobs';
+import { adminOverviewRoutes } from './admin-overview';
+import { adminUsersRoutes } from './admin-users';
+import { apiKeysRoutes } from './api-keys';
+import { auditRoutes } from './audit';
+import { authRoutes } from './auth';
+import { flagsRoutes } from './flags';
+import { impersonationRoutes } from './impersonation';
+import { invitationsRoutes } from './invitations';
+import { metaRoutes } from './meta';
+import { orgsRoutes } from './orgs';
+import { profileRoutes } from './profile';
+import { sessionsRoutes } from './sessions';
+import { ssoRoutes } from './sso';
+import { challengeRoutes, twoFactorRoutes } from './two-factor';
+import { waitlistRoutes } from './waitlist';
 
 /**
  * Every feature module, mounted under /v1. A module is a Fastify plugin in
- * `modules/<feature>/<feature>.routes.ts` taking what it needs from `deps`.
+ * `modules/<feature>/<feature>.routes.ts` taking what it needs from `deps`, imported here through
+ * the module's public surface, `modules/<feature>/index.ts` (checked by scripts/boundaries.test.ts).
  */
 export async function registerModules(app: App, deps: AppDeps): Promise<void> {
   await app.register(
@@ -48,6 +48,7 @@ export async function registerModules(app: App, deps: AppDeps): Promise<void> {
       await v1.register(flagsRoutes, { deps });
       await v1.register(adminOverviewRoutes, { deps });
       await v1.register(impersonationRoutes, { deps });
+      // gen:modules (`pnpm gen feature <name>` registers new modules above this line)
     },
     { prefix: '/v1' },
   );

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { can, isOrgPermission, type Permission, Permissions } from '@repo/contracts';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../test-helpers';
+import { buildTestApp, type TestApp } from '../app.test-support';
 import type { AppDeps } from '../types';
 import access, { describeAccess, type RouteAccess, type RouteAccessEntry } from './access';
 

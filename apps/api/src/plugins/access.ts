@@ -81,7 +81,7 @@ const kDefaultAccess = Symbol('groundwork.defaultAccess');
 
 /**
  * Test-only escape hatch: routes registered inside `scope` without a declaration get `access`.
- * test-helpers uses it for its /test scope; production code must declare every route.
+ * app.test-support uses it for its /test scope; production code must declare every route.
  */
 export function setDefaultAccess(scope: FastifyInstance, access: RouteAccess): void {
   (scope as unknown as Record<symbol, RouteAccess>)[kDefaultAccess] = access;

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
-import { randomIp } from '../modules/auth/auth-fixtures';
+import { buildTestApp, type TestApp } from '../app.test-support';
+import { randomIp } from '../modules/auth/auth.test-support';
 import { createOrgWorld } from '../modules/orgs/orgs.test-support';
-import { buildTestApp, type TestApp } from '../test-helpers';
 
 // A flood of well-formed, unknown API keys from one address stops costing database lookups once
 // the address has spent its request budget on failures; the answers do not change.

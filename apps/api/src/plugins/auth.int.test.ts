@@ -1,5 +1,6 @@
 import { createSigner } from 'fast-jwt';
 import { describe, expect, it } from 'vitest';
+import { type TestApp, useTestApps } from '../app.test-support';
 import { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER } from '../lib/jwt';
 import {
   bearer,
@@ -9,8 +10,7 @@ import {
   SAME_ORIGIN,
   signInWithBody,
   signInWithCookies,
-} from '../modules/auth/auth-fixtures';
-import { type TestApp, useTestApps } from '../test-helpers';
+} from '../modules/auth/auth.test-support';
 
 const testApp = useTestApps();
 

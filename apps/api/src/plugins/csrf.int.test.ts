@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { type TestApp, useTestApps } from '../app.test-support';
 import {
   bearer,
   createUser,
@@ -7,8 +8,7 @@ import {
   randomIp,
   signInWithBody,
   signInWithCookies,
-} from '../modules/auth/auth-fixtures';
-import { type TestApp, useTestApps } from '../test-helpers';
+} from '../modules/auth/auth.test-support';
 
 const testApp = useTestApps();
 

@@ -3,8 +3,8 @@ import type { LightMyRequestResponse } from 'fastify';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { buildTestApp, type TestApp } from '../app.test-support';
 import { AppError } from '../errors';
-import { buildTestApp, type TestApp } from '../test-helpers';
 
 const logLines: Record<string, unknown>[] = [];
 const sink = new Writable({

@@ -1,6 +1,6 @@
 import { ReadinessResponse } from '@repo/contracts';
 import { describe, expect, it } from 'vitest';
-import { useTestApps } from '../test-helpers';
+import { useTestApps } from '../app.test-support';
 
 const app = useTestApps();
 

@@ -1,6 +1,6 @@
 import { validate } from '@scalar/openapi-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../test-helpers';
+import { buildTestApp, type TestApp } from '../app.test-support';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { useTestApps } from '../test-helpers';
+import { useTestApps } from '../app.test-support';
 
 // A fresh prefix per app: counters from other tests (or a previous run) never interfere.
 const app = useTestApps(() => ({ RATE_LIMIT_MAX: '3', REDIS_PREFIX: `rl${randomUUID().slice(0, 8)}` }));

@@ -1,6 +1,6 @@
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { useTestApps } from '../test-helpers';
+import { useTestApps } from '../app.test-support';
 
 const app = useTestApps();
 

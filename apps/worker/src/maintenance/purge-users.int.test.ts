@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { createDb } from '@repo/db';
+import { createPersonalOrganization } from '@repo/organizations';
 import { uniqueEmail } from '@repo/testing';
 import { afterAll, describe, expect, it } from 'vitest';
-import { requireEnv } from '../test-helpers';
+import { requireEnv } from '../worker.test-support';
 import { purgeDeletedUsers } from './purge-users';
 
 // Real PostgreSQL (this vitest worker's database). Other test files may leave soft-deleted
@@ -27,15 +28,7 @@ async function account(name: string, opts: { deletedDaysAgo?: number; disabled?:
       disabledAt: opts.disabled ? new Date() : null,
     },
   });
-  const personal = await db.organization.create({
-    data: {
-      name,
-      slug: `personal-${user.id.replaceAll('-', '')}`,
-      personal: true,
-      memberships: { create: { userId: user.id, role: 'owner' } },
-    },
-  });
-  await db.user.update({ where: { id: user.id }, data: { activeOrganizationId: personal.id } });
+  const personal = await db.$transaction((tx) => createPersonalOrganization(tx, user, new Date()));
   return { ...user, personalOrgId: personal.id };
 }
 

@@ -1,7 +1,7 @@
 import { OUTBOX_NOTIFY_CHANNEL } from '@repo/contracts';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
-import { requireEnv, silentLogger, waitFor } from '../test-helpers';
+import { requireEnv, silentLogger, waitFor } from '../worker.test-support';
 import { listenForOutbox, type OutboxListener } from './notify';
 
 let listener: OutboxListener | undefined;

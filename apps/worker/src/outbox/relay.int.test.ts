@@ -6,7 +6,7 @@ import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { freePort, requireEnv, silentLogger, uniquePrefix } from '../test-helpers';
+import { freePort, requireEnv, silentLogger, uniquePrefix } from '../worker.test-support';
 import { relayOnce, SCRUBBED_TOKEN } from './relay';
 
 const db = createDb({ url: requireEnv('DATABASE_URL'), poolMax: 4 });

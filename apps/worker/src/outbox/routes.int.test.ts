@@ -10,8 +10,8 @@ import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkerEnv } from '../env';
-import { requireEnv, silentLogger, uniquePrefix, waitFor } from '../test-helpers';
 import { type RunningWorker, startWorker } from '../worker';
+import { requireEnv, silentLogger, uniquePrefix, waitFor } from '../worker.test-support';
 import { SCRUBBED_TOKEN } from './relay';
 
 const APP_URL = 'http://app.test';

@@ -4,7 +4,7 @@ import { mailbox, uniqueEmail } from '@repo/testing';
 import { type Job, type Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { freePort, requireEnv, silentLogger, uniquePrefix, waitFor } from '../test-helpers';
+import { freePort, requireEnv, silentLogger, uniquePrefix, waitFor } from '../worker.test-support';
 import { createEmailProcessor, createSmtpTransport } from './email';
 
 const FROM = 'Groundwork <no-reply@groundwork.test>';

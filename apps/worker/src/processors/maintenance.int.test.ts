@@ -3,7 +3,7 @@ import { createDb } from '@repo/db';
 import { createQueue, createRedis } from '@repo/queue';
 import { uniqueEmail } from '@repo/testing';
 import { afterAll, expect, it } from 'vitest';
-import { requireEnv, silentLogger, uniquePrefix, waitFor } from '../test-helpers';
+import { requireEnv, silentLogger, uniquePrefix, waitFor } from '../worker.test-support';
 import { startMaintenance } from './maintenance';
 
 const db = createDb({ url: requireEnv('DATABASE_URL'), poolMax: 4 });

@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import seed from '../../../../prisma/seed';
 import { createDb, Prisma } from '../index';
 import { migrate } from '../migrate';
+import { copyPrismaDir, serverUrl } from '../migrations/migrations.test-support';
 import { withScratchDatabase } from '../migrations/scratch';
-import { copyPrismaDir, serverUrl } from '../migrations/test-support';
 import { backup, findPgTools, RestoreError, restore } from './index';
 
 const dir = mkdtempSync(join(tmpdir(), 'groundwork-backup-'));

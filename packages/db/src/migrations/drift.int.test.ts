@@ -4,8 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { catalogSnapshot } from './catalog';
 import { createMigration } from './create';
 import { checkDrift } from './drift';
+import { copyPrismaDir, repoMigrationsDir, repoSchemaPath, serverUrl } from './migrations.test-support';
 import { withScratchDatabase } from './scratch';
-import { copyPrismaDir, repoMigrationsDir, repoSchemaPath, serverUrl } from './test-support';
 
 const temps: string[] = [];
 afterEach(() => {

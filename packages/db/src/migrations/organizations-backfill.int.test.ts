@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../migrate';
+import { repoMigrationsDir, serverUrl } from './migrations.test-support';
 import { withScratchDatabase } from './scratch';
-import { repoMigrationsDir, serverUrl } from './test-support';
 
 const ORGS = readdirSync(repoMigrationsDir).find((name) => name.endsWith('_organizations'));
 

@@ -5,7 +5,7 @@
  */
 import { mailbox, startWorkerProcess, uniqueEmail, type WorkerProcess } from '@repo/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../test-helpers';
+import { buildTestApp, type TestApp } from '../../app.test-support';
 import { createUser, NEW_PASSWORD, PASSWORD, post, signIn } from './accounts.test-support';
 
 let api: TestApp;

@@ -1,16 +1,17 @@
 import {
   Accepted,
   EmailOnlyBody,
-  Problem,
   ResetPasswordBody,
   SignUpBody,
   UnlockBody,
   VerifyEmailBody,
 } from '@repo/contracts';
+import type { RouteShorthandOptions } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { AUTH_BODY_LIMIT, problemResponses, StatusResponse } from '../../lib/http/routes';
 import { primeDummyHash } from '../../lib/password';
-import { requestMeta } from '../../lib/request-meta';
+import { type RequestMeta, requestMeta } from '../../lib/request-meta';
 import type { AppDeps } from '../../types';
 import { forgotPassword, resetPassword, unlockAccount } from './password-reset.service';
 import { resendVerification, signUp, verifyEmail } from './sign-up.service';
@@ -19,18 +20,20 @@ export interface AccountsRoutesOptions {
   deps: AppDeps;
 }
 
-/** Auth bodies are tiny (a 1,024-byte password is the largest field): refuse more early (413). */
-export const AUTH_BODY_LIMIT = 16 * 1024;
-
 export const VerifyEmailResponse = z.object({
   status: z.literal('verified'),
   /** `change_email`: the account's address is now the new one. */
   purpose: z.enum(['verify_email', 'change_email']),
 });
-export const StatusResponse = <T extends string>(status: T) => z.object({ status: z.literal(status) });
 
-const problems = { 400: Problem, 401: Problem, 409: Problem, 413: Problem, 415: Problem, 429: Problem };
+const problems = problemResponses(400, 401, 409, 413, 415, 429);
 const ACCEPTED = { status: 'accepted' } as const;
+const tags = ['auth'];
+/** Every account endpoint is public (an address or an emailed token is the input) with a small body. */
+const publicBody = {
+  config: { access: 'public' },
+  bodyLimit: AUTH_BODY_LIMIT,
+} satisfies RouteShorthandOptions;
 
 /**
  * Public account endpoints: sign-up, email verification, password reset, unlock (A1, A3:
@@ -42,34 +45,44 @@ export const accountsRoutes: FastifyPluginAsyncZod<AccountsRoutesOptions> = asyn
     await primeDummyHash();
   });
 
-  app.post(
+  /**
+   * The endpoints that mail something (sign-up, a new verification link, a reset link) answer the
+   * same 202 whatever the address, so they tell nobody whether an account exists.
+   */
+  function mailing<Body extends z.ZodType>(
+    url: string,
+    schema: { summary: string; description: string; body: Body },
+    mail: (meta: RequestMeta, body: z.output<Body>) => Promise<unknown>,
+  ) {
+    app.post(
+      url,
+      { ...publicBody, schema: { tags, ...schema, response: { 202: Accepted, ...problems } } },
+      async (request, reply) => {
+        // Validated against `schema.body`; the type provider cannot see through the generic.
+        await mail(requestMeta(request), request.body as z.output<Body>);
+        return reply.code(202).send(ACCEPTED);
+      },
+    );
+  }
+
+  mailing(
     '/auth/sign-up',
     {
-      config: { access: 'public' },
-      bodyLimit: AUTH_BODY_LIMIT,
-      schema: {
-        tags: ['auth'],
-        summary: 'Create an account',
-        description:
-          'Always 202 with the same body: a new address gets a verification mail, an address that ' +
-          'already has an account gets an "account exists" mail instead (no enumeration).',
-        body: SignUpBody,
-        response: { 202: Accepted, ...problems },
-      },
+      summary: 'Create an account',
+      description:
+        'Always 202 with the same body: a new address gets a verification mail, an address that ' +
+        'already has an account gets an "account exists" mail instead (no enumeration).',
+      body: SignUpBody,
     },
-    async (request, reply) => {
-      await signUp(deps, requestMeta(request), request.body);
-      return reply.code(202).send(ACCEPTED);
-    },
+    (meta, body) => signUp(deps, meta, body),
   );
 
   app.post(
     '/auth/verify-email',
     {
-      config: { access: 'public' },
-      bodyLimit: AUTH_BODY_LIMIT,
+      ...publicBody,
       schema: {
-        tags: ['auth'],
+        tags,
         summary: 'Confirm an email address from its emailed link',
         description: 'Sign-up verification and email-change confirmation. Each link works once.',
         body: VerifyEmailBody,
@@ -82,51 +95,32 @@ export const accountsRoutes: FastifyPluginAsyncZod<AccountsRoutesOptions> = asyn
     },
   );
 
-  app.post(
+  mailing(
     '/auth/verify-email/resend',
     {
-      config: { access: 'public' },
-      bodyLimit: AUTH_BODY_LIMIT,
-      schema: {
-        tags: ['auth'],
-        summary: 'Send a new verification link',
-        description: 'Always 202: mails only an unverified account with this address.',
-        body: EmailOnlyBody,
-        response: { 202: Accepted, ...problems },
-      },
+      summary: 'Send a new verification link',
+      description: 'Always 202: mails only an unverified account with this address.',
+      body: EmailOnlyBody,
     },
-    async (request, reply) => {
-      await resendVerification(deps, requestMeta(request), request.body);
-      return reply.code(202).send(ACCEPTED);
-    },
+    (meta, body) => resendVerification(deps, meta, body),
   );
 
-  app.post(
+  mailing(
     '/auth/password/forgot',
     {
-      config: { access: 'public' },
-      bodyLimit: AUTH_BODY_LIMIT,
-      schema: {
-        tags: ['auth'],
-        summary: 'Request a password reset link',
-        description: 'Always 202: the link is mailed to the stored address of a matching account, if any.',
-        body: EmailOnlyBody,
-        response: { 202: Accepted, ...problems },
-      },
+      summary: 'Request a password reset link',
+      description: 'Always 202: the link is mailed to the stored address of a matching account, if any.',
+      body: EmailOnlyBody,
     },
-    async (request, reply) => {
-      await forgotPassword(deps, requestMeta(request), request.body);
-      return reply.code(202).send(ACCEPTED);
-    },
+    (meta, body) => forgotPassword(deps, meta, body),
   );
 
   app.post(
     '/auth/password/reset',
     {
-      config: { access: 'public' },
-      bodyLimit: AUTH_BODY_LIMIT,
+      ...publicBody,
       schema: {
-        tags: ['auth'],
+        tags,
         summary: 'Set a new password from a reset link',
         description: 'Signs the account out of every session and mails a "password changed" notice.',
         body: ResetPasswordBody,
@@ -142,10 +136,9 @@ export const accountsRoutes: FastifyPluginAsyncZod<AccountsRoutesOptions> = asyn
   app.post(
     '/auth/unlock',
     {
-      config: { access: 'public' },
-      bodyLimit: AUTH_BODY_LIMIT,
+      ...publicBody,
       schema: {
-        tags: ['auth'],
+        tags,
         summary: 'Lift a temporary sign-in lock from the emailed link',
         body: UnlockBody,
         response: { 200: StatusResponse('unlocked'), ...problems },

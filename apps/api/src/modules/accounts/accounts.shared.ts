@@ -2,12 +2,10 @@ import { AppError } from '../../errors';
 import type { BruteForceAction } from '../../lib/brute-force';
 import { checkPasswordPolicy, type PasswordContext } from '../../lib/password';
 import type { RequestMeta } from '../../lib/request-meta';
-import { type AppDeps, type Clock, systemClock } from '../../types';
+import type { AppDeps } from '../../types';
 
 /** What account services need: the app's dependencies plus where the request came from. */
 export type AccountsDeps = AppDeps;
-
-export const clockOf = (deps: AppDeps): Clock => deps.clock ?? systemClock;
 
 /**
  * The one answer for an emailed link that is unknown, used, expired, superseded or for another

@@ -2,9 +2,9 @@ import { randomInt } from 'node:crypto';
 import type { OutboxEventPayload, OutboxEventType } from '@repo/contracts';
 import { uniqueEmail } from '@repo/testing';
 import type { LightMyRequestResponse } from 'fastify';
+import type { TestApp } from '../../app.test-support';
 import { hashPassword } from '../../lib/password';
-import type { TestApp } from '../../test-helpers';
-import { createSession } from '../sessions/sessions.service';
+import { createSession } from '../sessions';
 
 /** Integration-test helpers for the accounts and profile modules (not shipped: only tests import it). */
 

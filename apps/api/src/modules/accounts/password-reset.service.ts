@@ -1,20 +1,17 @@
 import { recordAudit } from '@repo/audit';
-import type { Locale } from '@repo/contracts';
 import { normalizeEmail } from '@repo/db';
 import { hashToken } from '../../lib/crypto-tokens';
-import { deviceLabel } from '../../lib/device';
-import { consumeEmailToken, issueEmailToken } from '../../lib/email-tokens';
-import { writeOutboxEvent } from '../../lib/outbox';
+import { consumeEmailToken, issueEmailLink } from '../../lib/email-tokens';
 import { hashPassword } from '../../lib/password';
 import type { RequestMeta } from '../../lib/request-meta';
-import { revokeUserSessions } from '../sessions/sessions.service';
+import { clockOf } from '../../types';
 import {
   type AccountsDeps,
   assertPasswordPolicy,
-  clockOf,
   countMailingAttempt,
   linkTokenInvalid,
 } from './accounts.shared';
+import { passwordChanged } from './password-changed';
 
 /**
  * Queues a reset link for the account with this address, if there is one. The link goes to the
@@ -27,24 +24,11 @@ export async function forgotPassword(deps: AccountsDeps, meta: RequestMeta, inpu
   await deps.db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { email } });
     if (!user || user.deletedAt || user.disabledAt) return;
-    const { token, expiresAt } = await issueEmailToken(tx, {
-      userId: user.id,
-      purpose: 'reset_password',
-      email: user.email,
-      ttlSeconds: deps.env.PASSWORD_RESET_TTL_SECONDS,
-      now,
-    });
-    await writeOutboxEvent(
+    await issueEmailLink(
       tx,
-      'user.password_reset_requested',
-      {
-        userId: user.id,
-        email: user.email,
-        locale: user.locale as Locale,
-        token,
-        expiresAt: expiresAt.toISOString(),
-      },
-      now,
+      user,
+      { purpose: 'reset_password', ttlSeconds: deps.env.PASSWORD_RESET_TTL_SECONDS, now },
+      { type: 'user.password_reset_requested' },
     );
   });
 }
@@ -89,25 +73,7 @@ export async function resetPassword(
       where: { id: current.id },
       data: { passwordHash, passwordChangedAt: now, emailVerifiedAt: current.emailVerifiedAt ?? now },
     });
-    await revokeUserSessions(deps, current.id, { reason: 'password_reset', tx });
-    await recordAudit(
-      tx,
-      { actorId: current.id, action: 'auth.password_reset', targetType: 'user', targetId: current.id, meta },
-      now,
-    );
-    await writeOutboxEvent(
-      tx,
-      'user.password_changed',
-      {
-        userId: current.id,
-        email: current.email,
-        locale: current.locale as Locale,
-        device: deviceLabel(meta.userAgent),
-        ip: meta.ip,
-        at: now.toISOString(),
-      },
-      now,
-    );
+    await passwordChanged(deps, tx, current, { by: 'reset', meta, now });
     return current;
   });
   // The owner just proved control of the mailbox: lift a sign-in lock an attacker may have caused.

@@ -1,7 +1,7 @@
 import { uniqueEmail } from '@repo/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from '../../app.test-support';
 import { verifyPassword } from '../../lib/password';
-import { buildTestApp, type TestApp } from '../../test-helpers';
 import {
   comparableHeaders,
   countEvents,

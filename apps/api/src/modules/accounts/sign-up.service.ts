@@ -1,17 +1,17 @@
 import { recordAudit } from '@repo/audit';
 import type { Locale, SignUpBody } from '@repo/contracts';
 import { normalizeEmail } from '@repo/db';
+import { createPersonalOrganization } from '@repo/organizations';
 import type { z } from 'zod';
 import { AppError } from '../../errors';
-import { consumeEmailToken, issueEmailToken } from '../../lib/email-tokens';
+import { consumeEmailToken, issueEmailLink, issueEmailToken } from '../../lib/email-tokens';
 import { writeOutboxEvent } from '../../lib/outbox';
 import { hashPassword } from '../../lib/password';
 import type { RequestMeta } from '../../lib/request-meta';
-import { createPersonalOrganization } from '../orgs/personal';
+import { clockOf } from '../../types';
 import {
   type AccountsDeps,
   assertPasswordPolicy,
-  clockOf,
   countMailingAttempt,
   linkTokenInvalid,
 } from './accounts.shared';
@@ -100,25 +100,11 @@ export async function resendVerification(
   await deps.db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { email } });
     if (!user || user.emailVerifiedAt || user.deletedAt || user.disabledAt) return;
-    const { token, expiresAt } = await issueEmailToken(tx, {
-      userId: user.id,
-      purpose: 'verify_email',
-      email: user.email,
-      ttlSeconds: deps.env.EMAIL_VERIFICATION_TTL_SECONDS,
-      now,
-    });
-    await writeOutboxEvent(
+    await issueEmailLink(
       tx,
-      'user.verification_requested',
-      {
-        userId: user.id,
-        email: user.email,
-        locale: user.locale as Locale,
-        token,
-        expiresAt: expiresAt.toISOString(),
-        purpose: 'sign_up',
-      },
-      now,
+      user,
+      { purpose: 'verify_email', ttlSeconds: deps.env.EMAIL_VERIFICATION_TTL_SECONDS, now },
+      { type: 'user.verification_requested', purpose: 'sign_up' },
     );
   });
 }

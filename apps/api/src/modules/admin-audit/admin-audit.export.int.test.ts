@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../test-helpers';
+import { buildTestApp, type TestApp } from '../../app.test-support';
 import { createKey, createOrg, type WorldUser } from '../orgs/orgs.test-support';
 import { adminAndUser, seedRows, T0 } from './admin-audit.test-support';
 import { parseCsv } from './csv.test-support';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { recordAudit } from '@repo/audit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../test-helpers';
+import { buildTestApp, type TestApp } from '../../app.test-support';
 import { bearerFor, createKey, createOrg, type WorldUser } from '../orgs/orgs.test-support';
 import { adminAndUser, seedRows, T0 } from './admin-audit.test-support';
 

@@ -11,6 +11,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../errors';
+import { problemResponses } from '../../lib/http/routes';
 import { requestMeta } from '../../lib/request-meta';
 import { type AppDeps, systemClock } from '../../types';
 import { filtersOf, getAuditLog, listAuditLogs } from './admin-audit.service';
@@ -20,7 +21,7 @@ export interface AdminAuditRoutesOptions {
   deps: AppDeps;
 }
 
-const problems = { 400: Problem, 401: Problem, 403: Problem, 429: Problem };
+const problems = problemResponses(400, 401, 403, 429);
 const access = { access: { permission: 'admin:access' as const } };
 
 const FILTER_HELP =

@@ -7,7 +7,8 @@ import type {
 } from '@repo/contracts';
 import type { Db } from '@repo/db';
 import { AppError } from '../../errors';
-import { AUDIT_ORDER, auditWhere, decodeCursor, encodeCursor } from './audit-query';
+import { keyset } from '../../lib/list';
+import { auditList, auditWhere } from './audit-query';
 
 export interface AdminAuditDeps {
   db: Db;
@@ -56,7 +57,7 @@ function toItem(row: ItemRow): AdminAuditLogItem {
   };
 }
 
-/** Only the filter keys: the rest of the query (cursor, limit) is not a filter. */
+/** Only the filter keys: the rest of the query (cursor, limit, sort) is not a filter. */
 export function filtersOf(query: AdminAuditLogFilters): AdminAuditLogFilters {
   const { actorId, impersonatorId, action, targetType, targetId, organizationId, from, to } = query;
   const all = { actorId, impersonatorId, action, targetType, targetId, organizationId, from, to };
@@ -68,19 +69,14 @@ export async function listAuditLogs(
   deps: AdminAuditDeps,
   query: AdminAuditLogQuery,
 ): Promise<AdminAuditLogList> {
-  const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+  const k = keyset(auditList, query);
   const rows = await deps.db.auditLog.findMany({
-    where: auditWhere(filtersOf(query), after),
-    orderBy: AUDIT_ORDER,
-    take: query.limit + 1,
+    where: { AND: [auditWhere(filtersOf(query)), k.where] },
+    orderBy: k.orderBy,
+    take: k.take,
     select: itemSelect,
   });
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map(toItem),
-    nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
-  };
+  return k.page(rows, toItem);
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>

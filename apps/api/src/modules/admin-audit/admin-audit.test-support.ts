@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Prisma } from '@repo/db';
-import type { TestApp } from '../../test-helpers';
+import type { TestApp } from '../../app.test-support';
 import { createOrgUser } from '../orgs/orgs.test-support';
 
 /** Test-only fixtures for the admin audit viewer (imported by *.int.test.ts only). */

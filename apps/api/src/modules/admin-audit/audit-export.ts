@@ -2,7 +2,8 @@ import { Readable } from 'node:stream';
 import { ADMIN_AUDIT_CSV_COLUMNS, type AdminAuditLogFilters } from '@repo/contracts';
 import type { Db } from '@repo/db';
 import type { FastifyBaseLogger } from 'fastify';
-import { AUDIT_ORDER, auditWhere, type Keyset } from './audit-query';
+import { type CursorPosition, keysetOrderBy, keysetWhere, positionOf } from '../../lib/list';
+import { auditList, auditWhere } from './audit-query';
 import { csvLine } from './csv';
 
 /** Rows per query: big enough to keep round trips few, small enough to stay a few MB in memory. */
@@ -34,13 +35,14 @@ const exportSelect = {
 } as const;
 
 /**
- * The CSV, one string per batch: a keyset query of `batchSize` rows, formatted, yielded, then
+ * The CSV, one string per batch: a keyset query of `batchSize` rows (the list's keyset, from the
+ * last row's position rather than a cursor), formatted, yielded, then
  * the next query only when the consumer asks for more (so a slow client slows the queries
  * instead of filling memory). Only one batch is held at a time.
  */
 export async function* auditCsvChunks(options: ExportOptions): AsyncGenerator<string> {
   const { db, filters, signal, batchSize = EXPORT_BATCH_SIZE } = options;
-  let after: Keyset | undefined;
+  let after: CursorPosition | undefined;
   let rowCount = 0;
   let finished = false;
   try {
@@ -66,8 +68,7 @@ export async function* auditCsvChunks(options: ExportOptions): AsyncGenerator<st
         finished = true;
         return;
       }
-      const last = rows[rows.length - 1] as Keyset;
-      after = { createdAt: last.createdAt, id: last.id };
+      after = positionOf(auditList, SORT, rows[rows.length - 1]);
     }
   } finally {
     if (!finished) options.log?.info({ rowCount }, 'audit export stopped: the client went away');
@@ -93,10 +94,12 @@ function toCsvLine(row: ExportRow): string {
   ]);
 }
 
-function fetchBatch(db: Db, filters: AdminAuditLogFilters, after: Keyset | undefined, take: number) {
+const SORT = 'createdAt:desc';
+
+function fetchBatch(db: Db, filters: AdminAuditLogFilters, after: CursorPosition | undefined, take: number) {
   return db.auditLog.findMany({
-    where: auditWhere(filters, after),
-    orderBy: AUDIT_ORDER,
+    where: { AND: [auditWhere(filters), keysetWhere(auditList, SORT, after)] },
+    orderBy: keysetOrderBy(auditList, SORT),
     take,
     select: exportSelect,
   });

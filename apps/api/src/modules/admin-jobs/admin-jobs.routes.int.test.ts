@@ -10,7 +10,7 @@ import {
   workerMetrics,
 } from '@repo/queue';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { type TestApp, useTestApps } from '../../test-helpers';
+import { type TestApp, useTestApps } from '../../app.test-support';
 import { createKey, createOrg, createOrgUser, type WorldUser } from '../orgs/orgs.test-support';
 
 // A fresh BullMQ prefix per app: counts only ever see this test's jobs.
@@ -163,13 +163,30 @@ describe('GET /v1/admin/queues/:queue/jobs', () => {
     for (let i = 0; i < 3; i++) ids.push(String((await queue.add('welcome', emailData({ n: i }))).id));
 
     const first = (await get(t, '/v1/admin/queues/email/jobs?state=waiting&limit=2', a.auth)).json();
-    expect(first).toMatchObject({ total: 3, nextCursor: '2' });
+    // Opaque (lists convention): the second page shows where it continues.
+    expect(first).toMatchObject({ total: 3, nextCursor: expect.any(String) });
     expect(first.items.map((j: { id: string }) => j.id)).toEqual([ids[2], ids[1]]);
     const second = (
-      await get(t, '/v1/admin/queues/email/jobs?state=waiting&limit=2&cursor=2', a.auth)
+      await get(t, `/v1/admin/queues/email/jobs?state=waiting&limit=2&cursor=${first.nextCursor}`, a.auth)
     ).json();
     expect(second).toMatchObject({ total: 3, nextCursor: null });
     expect(second.items.map((j: { id: string }) => j.id)).toEqual([ids[0]]);
+    // Oldest first on request; a cursor of one state (or order) is no position in another.
+    const oldest = (
+      await get(t, '/v1/admin/queues/email/jobs?state=waiting&limit=2&sort=position:asc', a.auth)
+    ).json();
+    expect(oldest.items.map((j: { id: string }) => j.id)).toEqual([ids[0], ids[1]]);
+    for (const query of [
+      `state=failed&cursor=${first.nextCursor}`,
+      `state=waiting&sort=position:asc&cursor=${first.nextCursor}`,
+    ]) {
+      const res = await get(t, `/v1/admin/queues/email/jobs?${query}`, a.auth);
+      expect(res.statusCode, query).toBe(400);
+      expect(res.json().errors[0], query).toMatchObject({
+        path: 'querystring.cursor',
+        code: 'invalid_cursor',
+      });
+    }
 
     const delayed = (await get(t, '/v1/admin/queues/email/jobs?state=delayed', a.auth)).json();
     expect(delayed).toEqual({ items: [], total: 0, nextCursor: null });
@@ -226,7 +243,21 @@ describe('GET /v1/admin/queues/:queue/schedulers', () => {
     expect(res.body).not.toContain(TOKEN);
 
     const none = (await get(t, '/v1/admin/queues/outbox/schedulers', a.auth)).json();
-    expect(none).toEqual({ items: [], total: 0 });
+    expect(none).toEqual({ items: [], total: 0, nextCursor: null });
+
+    // Pages of one stitch into the same list (lists convention).
+    const first = (await get(t, '/v1/admin/queues/email/schedulers?limit=1', a.auth)).json();
+    expect(first).toMatchObject({ total: 2, nextCursor: expect.any(String) });
+    const second = (
+      await get(t, `/v1/admin/queues/email/schedulers?limit=1&cursor=${first.nextCursor}`, a.auth)
+    ).json();
+    expect(second).toMatchObject({ total: 2, nextCursor: null });
+    expect([...first.items, ...second.items].map((s: { key: string }) => s.key)).toEqual(
+      body.items.map((s: { key: string }) => s.key),
+    );
+    const foreign = await get(t, `/v1/admin/queues/outbox/schedulers?cursor=${first.nextCursor}`, a.auth);
+    expect(foreign.statusCode).toBe(400);
+    expect(foreign.json().errors[0]).toMatchObject({ path: 'querystring.cursor', code: 'invalid_cursor' });
     expect((await get(t, '/v1/admin/queues/nope/schedulers', a.auth)).statusCode).toBe(404);
 
     // A scheduler's pending iteration is the scheduler's to manage: removing it alone is refused.

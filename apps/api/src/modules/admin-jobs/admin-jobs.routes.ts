@@ -6,12 +6,14 @@ import {
   AdminQueueJobsQuery,
   AdminQueueList,
   AdminQueueParams,
+  AdminQueueSchedulersQuery,
   Problem,
 } from '@repo/contracts';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../errors';
+import { problemResponses } from '../../lib/http/routes';
 import { requestMeta } from '../../lib/request-meta';
 import type { AppDeps } from '../../types';
 import { listJobs, listQueues, listSchedulers, removeJob, retryJob } from './admin-jobs.service';
@@ -21,7 +23,7 @@ export interface AdminJobsRoutesOptions {
 }
 
 const access = { access: { permission: 'admin:access' as const } };
-const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 503: Problem };
+const problems = problemResponses(400, 401, 403, 404, 503);
 
 /** The access guard ran first; this only narrows the type (and fails closed without it). */
 function adminId(request: FastifyRequest): string {
@@ -68,11 +70,13 @@ export const adminJobsRoutes: FastifyPluginAsyncZod<AdminJobsRoutesOptions> = as
       schema: {
         tags: ['admin'],
         summary: 'Job schedulers of a queue and their next run',
+        description: 'Next run first by default; paged like every list (`cursor`, `limit`, `sort`).',
         params: AdminQueueParams,
+        querystring: AdminQueueSchedulersQuery,
         response: { 200: AdminJobSchedulerList, ...problems },
       },
     },
-    async (request) => listSchedulers(deps, request.params.queue),
+    async (request) => listSchedulers(deps, request.params.queue, request.query),
   );
 
   app.post(

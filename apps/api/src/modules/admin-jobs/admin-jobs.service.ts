@@ -7,17 +7,18 @@ import type {
   AdminJobSchedulerList,
   AdminQueueJobsQuery,
   AdminQueueList,
+  AdminQueueSchedulersQuery,
   AdminQueueSummary,
 } from '@repo/contracts';
 import { isQueueName, type Job, type JobType, type Queue, queueNames } from '@repo/queue';
 import { AppError } from '../../errors';
+import { decodeCursor, defineList, encodeCursor } from '../../lib/list';
 import type { RequestMeta } from '../../lib/request-meta';
 import type { AppDeps } from '../../types';
 import { THROUGHPUT_POINTS, throughput } from './throughput';
 
 /** Largest job data summary returned as is (serialized); bigger data is replaced by a marker. */
 const DATA_SUMMARY_MAX = 4_096;
-const SCHEDULERS_MAX = 100;
 
 const COUNTED: JobType[] = [
   'waiting',
@@ -88,34 +89,71 @@ export async function listQueues(deps: AppDeps): Promise<AdminQueueList> {
   return { items };
 }
 
+/** Deepest position a cursor may name (BullMQ reads ranges by index; beyond this, nobody pages). */
+export const JOBS_MAX_OFFSET = 9_999_999;
+
 /**
- * One page of jobs in a state, newest first. BullMQ pages by index within the state's list or
- * sorted set, so the cursor is that index (see AdminQueueJobsQuery).
+ * BullMQ pages by index within the state's list or sorted set, so the cursor value is that index
+ * (type number), bound to the queue and state: no tie-breaker, positions are unique.
  */
+const jobList = defineList({
+  sorts: {
+    'position:desc': { field: 'offset', type: 'number', integer: true, min: 0, max: JOBS_MAX_OFFSET },
+    'position:asc': { field: 'offset', type: 'number', integer: true, min: 0, max: JOBS_MAX_OFFSET },
+  },
+  id: null,
+});
+
+/** Schedulers by next run: a position in BullMQ's sorted set, like jobs. */
+const schedulerList = defineList({
+  sorts: {
+    'next:asc': { field: 'offset', type: 'number', integer: true, min: 0, max: JOBS_MAX_OFFSET },
+    'next:desc': { field: 'offset', type: 'number', integer: true, min: 0, max: JOBS_MAX_OFFSET },
+  },
+  id: null,
+});
+
+/** One page of jobs in a state (lists convention), newest first by default. */
 export async function listJobs(
   deps: AppDeps,
   name: string,
   query: AdminQueueJobsQuery,
 ): Promise<AdminJobList> {
   const queue = queueFor(deps, name);
-  const offset = query.cursor ? Number(query.cursor) : 0;
+  const bind = { scope: `${name}/${query.state}` };
+  const offset = Number(decodeCursor(jobList, query, bind)?.values[0] ?? 0);
   // `waiting` also reads BullMQ's `paused` list: a paused queue keeps its waiting jobs there.
   const [jobs, total] = await Promise.all([
-    queue.getJobs([query.state], offset, offset + query.limit - 1, false),
+    queue.getJobs([query.state], offset, offset + query.limit - 1, query.sort === 'position:asc'),
     queue.getJobCountByTypes(query.state),
   ]);
   // A job removed between BullMQ's range read and its hash read comes back empty.
   const items = jobs.filter((job): job is Job => Boolean(job?.id)).map((job) => toAdminJob(job, query.state));
   const next = offset + query.limit;
-  return { items, total, nextCursor: jobs.length === query.limit && next < total ? String(next) : null };
+  const more = jobs.length === query.limit && next < total && next <= JOBS_MAX_OFFSET;
+  return {
+    items,
+    total,
+    nextCursor: more ? encodeCursor(jobList, query.sort, { values: [next] }, bind) : null,
+  };
 }
 
-export async function listSchedulers(deps: AppDeps, name: string): Promise<AdminJobSchedulerList> {
+/** One page of the queue's job schedulers (lists convention), next run first by default. */
+export async function listSchedulers(
+  deps: AppDeps,
+  name: string,
+  query: AdminQueueSchedulersQuery,
+): Promise<AdminJobSchedulerList> {
   const queue = queueFor(deps, name);
+  const bind = { scope: name };
+  const offset = Number(decodeCursor(schedulerList, query, bind)?.values[0] ?? 0);
   const [schedulers, total] = await Promise.all([
-    queue.getJobSchedulers(0, SCHEDULERS_MAX - 1, true),
+    queue.getJobSchedulers(offset, offset + query.limit - 1, query.sort === 'next:asc'),
     queue.getJobSchedulersCount(),
   ]);
+  const next = offset + query.limit;
+  const more = schedulers.length === query.limit && next < total && next <= JOBS_MAX_OFFSET;
+  const nextCursor = more ? encodeCursor(schedulerList, query.sort, { values: [next] }, bind) : null;
   const items = schedulers.map(
     (s): AdminJobScheduler => ({
       key: s.key,
@@ -129,7 +167,7 @@ export async function listSchedulers(deps: AppDeps, name: string): Promise<Admin
       endDate: iso(s.endDate),
     }),
   );
-  return { items, total };
+  return { items, total, nextCursor };
 }
 
 async function findJob(queue: Queue, jobId: string): Promise<Job> {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { startWorkerProcess, type WorkerProcess } from '@repo/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../test-helpers';
+import { buildTestApp, type TestApp } from '../../app.test-support';
 import { createOrgUser } from '../orgs/orgs.test-support';
 
 // The real worker process registers the purge schedule at start; the jobs console shows it.

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Prisma } from '@repo/db';
 import { jobStatsKey } from '@repo/queue';
 import { describe, expect, it } from 'vitest';
-import { type TestApp, useTestApps } from '../../test-helpers';
+import { type TestApp, useTestApps } from '../../app.test-support';
 import { createKey, createOrg, createOrgUser } from '../orgs/orgs.test-support';
 import {
   freezeClock,

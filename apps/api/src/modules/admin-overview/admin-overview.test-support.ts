@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { recordJobOutcome } from '@repo/queue';
 import { uniqueEmail } from '@repo/testing';
-import type { TestApp } from '../../test-helpers';
+import type { TestApp } from '../../app.test-support';
 
 /**
  * Test-only fixtures for the admin overview (imported by *.int.test.ts only). Rows are written

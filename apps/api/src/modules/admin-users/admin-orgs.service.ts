@@ -1,32 +1,36 @@
 import type { AdminOrgDetail, AdminOrgListQuery } from '@repo/contracts';
 import type { Prisma } from '@repo/db';
 import { AppError } from '../../errors';
+import { defineList, keyset } from '../../lib/list';
 import { type AppDeps, systemClock } from '../../types';
-import { apiKeyStatus } from '../api-keys/api-keys.service';
-import { decodeCursor, encodeCursor } from './cursor';
+import { apiKeyStatus } from '../api-keys';
 
 /** Members listed in the detail; memberCount tells when there are more. */
 const MEMBER_LIMIT = 200;
 
+const adminOrgList = defineList({
+  sorts: {
+    'createdAt:desc': { field: 'createdAt', type: 'timestamp' },
+    'createdAt:asc': { field: 'createdAt', type: 'timestamp' },
+    'name:asc': { field: 'name', type: 'text' },
+  },
+});
+
 /**
- * Every organization, newest first, keyset on (createdAt, id); `q` is a case-insensitive
+ * Every organization (lists convention), newest first by default; `q` is a case-insensitive
  * substring of name or slug.
  */
 export async function listOrganizations(deps: Pick<AppDeps, 'db'>, query: AdminOrgListQuery) {
-  const and: Prisma.OrganizationWhereInput[] = [];
+  const k = keyset(adminOrgList, query);
+  const and: Prisma.OrganizationWhereInput[] = [k.where];
   if (query.q) {
     const contains = { contains: query.q, mode: 'insensitive' } as const;
     and.push({ OR: [{ name: contains }, { slug: contains }] });
   }
-  if (query.cursor) {
-    const c = decodeCursor(query.cursor, 'createdAt:desc');
-    const at = new Date(String(c.v));
-    and.push({ OR: [{ createdAt: { lt: at } }, { createdAt: at, id: { lt: c.id } }] });
-  }
   const rows = await deps.db.organization.findMany({
     where: { AND: and },
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    take: query.limit + 1,
+    orderBy: k.orderBy,
+    take: k.take,
     select: {
       id: true,
       name: true,
@@ -36,22 +40,15 @@ export async function listOrganizations(deps: Pick<AppDeps, 'db'>, query: AdminO
       _count: { select: { memberships: true } },
     },
   });
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return {
-    organizations: page.map((o) => ({
-      id: o.id,
-      name: o.name,
-      slug: o.slug,
-      personal: o.personal,
-      memberCount: o._count.memberships,
-      createdAt: o.createdAt.toISOString(),
-    })),
-    nextCursor:
-      rows.length > query.limit && last
-        ? encodeCursor({ k: 'createdAt:desc', v: last.createdAt.toISOString(), id: last.id })
-        : null,
-  };
+  const { items, nextCursor } = k.page(rows, (o) => ({
+    id: o.id,
+    name: o.name,
+    slug: o.slug,
+    personal: o.personal,
+    memberCount: o._count.memberships,
+    createdAt: o.createdAt.toISOString(),
+  }));
+  return { organizations: items, nextCursor };
 }
 
 /** An organization with its members, pending invitations and API keys (never their secrets). */

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from '../../app.test-support';
 import { generateToken, hashToken } from '../../lib/crypto-tokens';
-import { buildTestApp, type TestApp } from '../../test-helpers';
-import { bearer, PASSWORD, randomIp, signInWithBody } from '../auth/auth-fixtures';
+import { bearer, PASSWORD, randomIp, signInWithBody } from '../auth/auth.test-support';
 import { bearerFor, createOrgUser, type WorldUser } from '../orgs/orgs.test-support';
 import { get, post } from './admin-users.test-support';
 

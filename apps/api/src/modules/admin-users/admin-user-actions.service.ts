@@ -1,14 +1,12 @@
 import { type AuditAction, recordAudit } from '@repo/audit';
-import type { AdminUserListItem, GlobalRole, Locale } from '@repo/contracts';
+import type { AdminUserListItem, GlobalRole } from '@repo/contracts';
 import type { Tx } from '@repo/db';
 import { AppError } from '../../errors';
-import { issueEmailToken } from '../../lib/email-tokens';
-import { writeOutboxEvent } from '../../lib/outbox';
+import { issueEmailLink } from '../../lib/email-tokens';
 import type { RequestMeta } from '../../lib/request-meta';
 import { type AppDeps, systemClock } from '../../types';
-import { revokeUserSessions } from '../sessions/sessions.service';
-import { notifyTwoFactor } from '../two-factor/notify';
-import { revokeTrustedDevices } from '../two-factor/trusted-devices';
+import { revokeUserSessions } from '../sessions';
+import { notifyTwoFactor, revokeTrustedDevices } from '../two-factor';
 import { userListItem } from './admin-users.service';
 
 /** The global admin acting, from the verified access token. */
@@ -197,25 +195,11 @@ export async function resendVerification(deps: ActionDeps, actor: AdminActor, us
     if (user.emailVerifiedAt) throw new AppError('conflict', 'The email address is already verified.');
     if (user.deletedAt || user.disabledAt)
       throw new AppError('conflict', 'The account is disabled or deleted.');
-    const { token, expiresAt } = await issueEmailToken(tx, {
-      userId,
-      purpose: 'verify_email',
-      email: user.email,
-      ttlSeconds: deps.env.EMAIL_VERIFICATION_TTL_SECONDS,
-      now,
-    });
-    await writeOutboxEvent(
+    await issueEmailLink(
       tx,
-      'user.verification_requested',
-      {
-        userId,
-        email: user.email,
-        locale: user.locale as Locale,
-        token,
-        expiresAt: expiresAt.toISOString(),
-        purpose: 'sign_up',
-      },
-      now,
+      user,
+      { purpose: 'verify_email', ttlSeconds: deps.env.EMAIL_VERIFICATION_TTL_SECONDS, now },
+      { type: 'user.verification_requested', purpose: 'sign_up' },
     );
     await audit(tx, actor, 'admin.user_verification_resent', userId, now, { after: { email: user.email } });
     return userListItem(tx, userId);

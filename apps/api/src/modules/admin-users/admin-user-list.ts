@@ -1,6 +1,12 @@
-import type { AdminUserList, AdminUserListItem, AdminUserListQuery, AdminUserStatus } from '@repo/contracts';
+import type {
+  AdminUserList,
+  AdminUserListItem,
+  AdminUserListQuery,
+  AdminUserListSort,
+  AdminUserStatus,
+} from '@repo/contracts';
 import { type Db, Prisma } from '@repo/db';
-import { decodeCursor, encodeCursor } from './cursor';
+import { decodeCursor, defineList, encodeCursor, takePage } from '../../lib/list';
 
 /**
  * Trigram threshold for `q <% column` (pg_trgm word similarity). The extension's default, 0.6,
@@ -10,6 +16,23 @@ import { decodeCursor, encodeCursor } from './cursor';
 export const WORD_SIMILARITY_THRESHOLD = 0.5;
 
 type SortKey = 'createdAt' | 'name' | 'email' | 'relevance';
+
+/**
+ * The list's sorts (lists convention), run as raw SQL below: the spec gives each cursor value its
+ * type (a relevance score is a word_similarity, within [0, 1]; anything else would also overflow
+ * the ::real cast). A relevance cursor is bound to the search it ranks against.
+ */
+export const adminUserList = defineList({
+  sorts: {
+    'createdAt:desc': { field: 'created_at', type: 'timestamp' },
+    'createdAt:asc': { field: 'created_at', type: 'timestamp' },
+    'name:asc': { field: 'name', type: 'text' },
+    'name:desc': { field: 'name', type: 'text' },
+    'email:asc': { field: 'email', type: 'text' },
+    'email:desc': { field: 'email', type: 'text' },
+    'relevance:desc': { field: 'rank', type: 'number', min: 0, max: 1 },
+  },
+});
 
 export interface UserListRow {
   id: string;
@@ -103,9 +126,18 @@ function filters(query: AdminUserListQuery): Prisma.Sql[] {
 
 export interface ListPlan {
   sql: Prisma.Sql;
+  sort: AdminUserListSort;
   sortKey: SortKey;
   order: 'asc' | 'desc';
 }
+
+/** Omitted: by relevance when searching, else newest first. */
+export const sortOf = (query: AdminUserListQuery): AdminUserListSort =>
+  query.sort ?? (query.q !== undefined ? 'relevance:desc' : 'createdAt:desc');
+
+/** What a cursor is valid for besides its sort: the search, when the order ranks against it. */
+const bindingOf = (sort: AdminUserListSort, q: string | undefined) =>
+  sort === 'relevance:desc' ? { search: q } : undefined;
 
 /**
  * The whole list as ONE statement: filter, keyset condition `(sort value, id) </> cursor`, ORDER
@@ -114,10 +146,8 @@ export interface ListPlan {
  * Exported for the benchmark, which runs the same SQL through `pg`.
  */
 export function buildUserListQuery(query: AdminUserListQuery): ListPlan {
-  const sortKey: SortKey = query.sort ?? (query.q !== undefined ? 'relevance' : 'createdAt');
-  const order = query.order ?? (sortKey === 'name' || sortKey === 'email' ? 'asc' : 'desc');
-  const key = `${sortKey}:${order}`;
-  const q = sortKey === 'relevance' ? query.q : undefined;
+  const sort = sortOf(query);
+  const [sortKey, order] = sort.split(':') as [SortKey, 'asc' | 'desc'];
   const rank =
     query.q !== undefined
       ? Prisma.sql`GREATEST(word_similarity(${query.q}, u.name), word_similarity(${query.q}, u.email))`
@@ -128,14 +158,15 @@ export function buildUserListQuery(query: AdminUserListQuery): ListPlan {
   const where = filters(query);
   const cmp = Prisma.raw(order === 'asc' ? '>' : '<');
   const dir = Prisma.raw(order === 'asc' ? 'ASC' : 'DESC');
-  if (query.cursor) {
-    const c = decodeCursor(query.cursor, key, q);
+  const c = decodeCursor(adminUserList, { sort, cursor: query.cursor }, bindingOf(sort, query.q));
+  if (c) {
+    const [v] = c.values;
     const value =
       sortKey === 'relevance'
-        ? Prisma.sql`${Number(c.v)}::real`
+        ? Prisma.sql`${Number(v)}::real`
         : sortKey === 'createdAt'
-          ? Prisma.sql`${String(c.v)}::timestamptz`
-          : Prisma.sql`${String(c.v)}::text`;
+          ? Prisma.sql`${String(v)}::timestamptz`
+          : Prisma.sql`${String(v)}::text`;
     where.push(Prisma.sql`(${sortExpr}, u.id) ${cmp} (${value}, ${c.id}::uuid)`);
   }
   const sql = Prisma.sql`
@@ -154,7 +185,7 @@ export function buildUserListQuery(query: AdminUserListQuery): ListPlan {
            (SELECT max(s.created_at) FROM sessions s WHERE s.user_id = p.id) AS last_sign_in_at
     FROM page p
     ORDER BY ${PAGE_SORT_COLUMN[sortKey]} ${dir}, p.id ${dir}`;
-  return { sql, sortKey, order };
+  return { sql, sort, sortKey, order };
 }
 
 /** The cursor naming the row after which the next page starts. */
@@ -163,14 +194,9 @@ export function nextCursorFor(plan: ListPlan, last: UserListRow, q: string | und
     plan.sortKey === 'relevance'
       ? Number(last.rank)
       : plan.sortKey === 'createdAt'
-        ? last.created_at.toISOString()
+        ? last.created_at
         : last[plan.sortKey];
-  return encodeCursor({
-    k: `${plan.sortKey}:${plan.order}`,
-    v,
-    id: last.id,
-    ...(plan.sortKey === 'relevance' && q !== undefined ? { q } : {}),
-  });
+  return encodeCursor(adminUserList, plan.sort, { values: [v], id: last.id }, bindingOf(plan.sort, q));
 }
 
 /** Runs the list; with a search, the trigram threshold is set for this transaction only. */
@@ -185,10 +211,6 @@ export async function listUsers(db: Db, query: AdminUserListQuery): Promise<Admi
             db.$queryRaw<UserListRow[]>(plan.sql),
           ])
         )[1];
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return {
-    users: page.map(toListItem),
-    nextCursor: rows.length > query.limit && last ? nextCursorFor(plan, last, query.q) : null,
-  };
+  const page = takePage(rows, query.limit, (last) => nextCursorFor(plan, last, query.q));
+  return { users: page.rows.map(toListItem), nextCursor: page.nextCursor };
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../test-helpers';
-import { signInWithBody } from '../auth/auth-fixtures';
+import { buildTestApp, type TestApp } from '../../app.test-support';
+import { signInWithBody } from '../auth/auth.test-support';
 import { bearerFor, createOrgUser, type WorldUser } from '../orgs/orgs.test-support';
 import { get, post } from './admin-users.test-support';
 

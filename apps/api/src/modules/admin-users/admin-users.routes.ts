@@ -10,14 +10,13 @@ import {
   AdminUserList,
   AdminUserListQuery,
   AdminUserParams,
-  Problem,
 } from '@repo/contracts';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../errors';
+import { AUTH_BODY_LIMIT, problemResponses } from '../../lib/http/routes';
 import { requestMeta } from '../../lib/request-meta';
 import type { AppDeps } from '../../types';
-import { AUTH_BODY_LIMIT } from '../accounts/accounts.routes';
 import { getOrganizationDetail, listOrganizations } from './admin-orgs.service';
 import {
   type AdminActor,
@@ -37,16 +36,7 @@ export interface AdminUsersRoutesOptions {
   deps: AppDeps;
 }
 
-const problems = {
-  400: Problem,
-  401: Problem,
-  403: Problem,
-  404: Problem,
-  409: Problem,
-  413: Problem,
-  415: Problem,
-  429: Problem,
-};
+const problems = problemResponses(400, 401, 403, 404, 409, 413, 415, 429);
 const access = { permission: 'admin:access' } as const;
 const tags = ['admin'];
 
@@ -67,7 +57,8 @@ export const adminUsersRoutes: FastifyPluginAsyncZod<AdminUsersRoutesOptions> = 
         summary: 'Search and list users',
         description:
           '`q` is typo-tolerant (trigram word similarity on name and email, plus email substring). ' +
-          'Without `sort`, results are by relevance when `q` is given, else newest first. Pages: pass ' +
+          'Without `sort`, results are by relevance (`relevance:desc`, needs `q`) when `q` is given, ' +
+          'else newest first (`createdAt:desc`). Pages: pass ' +
           '`nextCursor` back as `cursor` with the same filters and sort. Deleted accounts only with ' +
           '`status=deleted`.',
         querystring: AdminUserListQuery,
@@ -206,7 +197,9 @@ export const adminUsersRoutes: FastifyPluginAsyncZod<AdminUsersRoutesOptions> = 
       schema: {
         tags,
         summary: 'Search and list organizations',
-        description: 'Newest first; `q` matches name or slug (case-insensitive substring).',
+        description:
+          'Newest first by default; `q` matches name or slug (case-insensitive substring). Pages: ' +
+          'pass `nextCursor` back as `cursor` with the same sort.',
         querystring: AdminOrgListQuery,
         response: { 200: AdminOrgList, ...problems },
       },

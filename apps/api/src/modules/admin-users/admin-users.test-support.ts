@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { TestApp } from '../../test-helpers';
+import type { TestApp } from '../../app.test-support';
 
 /** Test-only helpers for the admin users/organizations tests (imported by *.int.test.ts only). */
 

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { API_KEY_PATTERN } from '@repo/contracts';
 import { describe, expect, it, vi } from 'vitest';
+import { type TestApp, useTestApps } from '../../app.test-support';
 import { hashToken } from '../../lib/crypto-tokens';
-import { type TestApp, useTestApps } from '../../test-helpers';
-import { randomIp } from '../auth/auth-fixtures';
+import { randomIp } from '../auth/auth.test-support';
 import { bearerFor, createKey, createOrgWorld } from '../orgs/orgs.test-support';
 
 // A fresh Redis prefix per app: rate-limit counters of other files never interfere.

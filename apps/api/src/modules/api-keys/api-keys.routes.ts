@@ -1,12 +1,12 @@
 import {
   ApiKey,
   ApiKeyList,
+  ApiKeyListQuery,
   ApiKeyParams,
   ApiKeyUsage,
   ApiKeyUsageQuery,
   CreateApiKeyBody,
   CreatedApiKey,
-  PageQuery,
   Problem,
   RotatedApiKey,
 } from '@repo/contracts';
@@ -14,6 +14,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../errors';
+import { problemResponses } from '../../lib/http/routes';
 import { requestMeta } from '../../lib/request-meta';
 import { orgOf } from '../../plugins/access';
 import type { AppDeps } from '../../types';
@@ -30,7 +31,7 @@ export interface ApiKeysRoutesOptions {
   deps: AppDeps;
 }
 
-const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 429: Problem };
+const problems = problemResponses(400, 401, 403, 404, 429);
 const OrgParams = z.strictObject({ orgId: z.uuid() });
 const manage = { access: { permission: 'apikeys:manage' as const } };
 
@@ -52,7 +53,7 @@ export const apiKeysRoutes: FastifyPluginAsyncZod<ApiKeysRoutesOptions> = async 
         summary: 'The organization’s API keys',
         description: 'Newest first. The secret part of a key is never listed: it is shown once, at creation.',
         params: OrgParams,
-        querystring: PageQuery,
+        querystring: ApiKeyListQuery,
         response: { 200: ApiKeyList, ...problems },
       },
     },

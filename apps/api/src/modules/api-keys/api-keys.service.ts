@@ -1,9 +1,9 @@
 import { recordAudit } from '@repo/audit';
-import type { ApiKey, ApiKeyScope } from '@repo/contracts';
+import type { ApiKey, ApiKeyListQuery, ApiKeyScope } from '@repo/contracts';
 import type { Prisma, Tx } from '@repo/db';
 import { AppError } from '../../errors';
 import { generateApiKey } from '../../lib/api-keys';
-import { invalidCursor } from '../../lib/invalid-cursor';
+import { defineList, keyset } from '../../lib/list';
 import type { RequestMeta } from '../../lib/request-meta';
 import { type AppDeps, systemClock } from '../../types';
 
@@ -64,39 +64,28 @@ export function toApiKey(row: KeyRow, now: Date): ApiKey {
 
 const now = (deps: ApiKeyDeps) => (deps.clock ?? systemClock).now();
 
-export interface ListQuery {
-  cursor?: string;
-  limit: number;
-  q?: string;
-}
+const apiKeyList = defineList({
+  sorts: {
+    'createdAt:desc': { field: 'createdAt', type: 'timestamp' },
+    'createdAt:asc': { field: 'createdAt', type: 'timestamp' },
+    'name:asc': { field: 'name', type: 'text' },
+  },
+});
 
-/** Newest first; the cursor is the id of the last key of the previous page (keyset pagination). */
-export async function listApiKeys(deps: ApiKeyDeps, organizationId: string, query: ListQuery) {
+/** Newest first by default (lists convention); a cursor is bound to the organization. */
+export async function listApiKeys(deps: ApiKeyDeps, organizationId: string, query: ApiKeyListQuery) {
   const at = now(deps);
+  const k = keyset(apiKeyList, query, { scope: organizationId });
   const where: Prisma.ApiKeyWhereInput = { organizationId };
   if (query.q) where.name = { contains: query.q, mode: 'insensitive' };
-  if (query.cursor) {
-    const cursor = await deps.db.apiKey.findFirst({
-      where: { id: query.cursor, organizationId },
-      select: { id: true, createdAt: true },
-    });
-    if (!cursor) throw invalidCursor();
-    where.OR = [
-      { createdAt: { lt: cursor.createdAt } },
-      { createdAt: cursor.createdAt, id: { lt: cursor.id } },
-    ];
-  }
   const rows = await deps.db.apiKey.findMany({
-    where,
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    take: query.limit + 1,
+    where: { AND: [where, k.where] },
+    orderBy: k.orderBy,
+    take: k.take,
     select: keySelect,
   });
-  const page = rows.slice(0, query.limit);
-  return {
-    apiKeys: page.map((row) => toApiKey(row, at)),
-    nextCursor: rows.length > query.limit ? (page.at(-1)?.id ?? null) : null,
-  };
+  const { items, nextCursor } = k.page(rows, (row) => toApiKey(row, at));
+  return { apiKeys: items, nextCursor };
 }
 
 /** expiresAt must lie in the future and at most API_KEY_MAX_LIFETIME_DAYS ahead. */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { recordAudit } from '@repo/audit';
 import { uniqueEmail } from '@repo/testing';
 import { describe, expect, it } from 'vitest';
-import { useTestApps } from '../../test-helpers';
+import { useTestApps } from '../../app.test-support';
 import type { App } from '../../types';
 
 const app = useTestApps();

@@ -1,8 +1,12 @@
+import type { SecurityActivityQuery } from '@repo/contracts';
 import type { Db } from '@repo/db';
 import { deviceLabel } from '../../lib/device';
+import { defineList, keyset, type ListResult } from '../../lib/list';
 
-/** How many events the security page shows. */
-export const SECURITY_ACTIVITY_LIMIT = 50;
+/** id (UUIDv7, time-ordered) breaks ties between rows written in the same millisecond. */
+const securityActivityList = defineList({
+  sorts: { 'createdAt:desc': { field: 'createdAt', type: 'timestamp' } },
+});
 
 export interface SecurityEventView {
   id: string;
@@ -13,24 +17,30 @@ export interface SecurityEventView {
 }
 
 /**
- * The user's own security events, newest first: what they did (actor) and what happened to their
- * account (target), e.g. failed sign-ins by someone else or an automatic lock. Only `auth.*` and
- * `session.*` actions: this is the security page, not a full history.
+ * A page of the user's own security events (lists convention), newest first: what they did
+ * (actor) and what happened to their account (target), e.g. failed sign-ins by someone else or an
+ * automatic lock. Only `auth.*` and `session.*` actions: this is the security page, not a full
+ * history. A cursor is bound to the user.
  */
-export async function listSecurityActivity(db: Db, userId: string): Promise<SecurityEventView[]> {
+export async function listSecurityActivity(
+  db: Db,
+  userId: string,
+  query: SecurityActivityQuery,
+): Promise<ListResult<SecurityEventView>> {
+  const k = keyset(securityActivityList, query, { scope: userId });
   const rows = await db.auditLog.findMany({
     where: {
       AND: [
         { OR: [{ actorId: userId }, { targetType: 'user', targetId: userId }] },
         { OR: [{ action: { startsWith: 'auth.' } }, { action: { startsWith: 'session.' } }] },
+        k.where,
       ],
     },
-    // id (UUIDv7, time-ordered) breaks ties between rows written in the same millisecond.
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    take: SECURITY_ACTIVITY_LIMIT,
+    orderBy: k.orderBy,
+    take: k.take,
     select: { id: true, action: true, ip: true, userAgent: true, createdAt: true },
   });
-  return rows.map((r) => ({
+  return k.page(rows, (r) => ({
     id: r.id,
     action: r.action,
     ip: r.ip,

@@ -1,6 +1,6 @@
 import { uniqueEmail } from '@repo/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../test-helpers';
+import { buildTestApp, type TestApp } from '../../app.test-support';
 import {
   bearer,
   createUser,
@@ -10,7 +10,7 @@ import {
   SAME_ORIGIN,
   signInWithBody,
   signInWithCookies,
-} from './auth-fixtures';
+} from './auth.test-support';
 
 let t: TestApp;
 beforeAll(async () => {

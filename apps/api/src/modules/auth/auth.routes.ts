@@ -10,17 +10,15 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../errors';
 import { clearSessionCookies, cookieNames, readCookie, setAccessCookie } from '../../lib/cookies';
+import { toMe } from '../../lib/http/me';
+import { AUTH_BODY_LIMIT, problemResponses } from '../../lib/http/routes';
 import { requestMeta } from '../../lib/request-meta';
 import { enrolmentPending } from '../../lib/two-factor-policy';
 import type { AppDeps } from '../../types';
-import { AUTH_BODY_LIMIT } from '../accounts/accounts.routes';
-import { signOutImpersonation } from '../impersonation/sign-out';
-import { toMe } from '../profile/profile.service';
-import { rotateRefreshToken } from '../sessions/refresh.service';
-import { challengeResponse } from '../two-factor/challenge.routes';
-import { issueSession } from '../two-factor/issue';
-import { trustedCookieName } from '../two-factor/trusted-devices';
-import { reauthenticate, signIn, signOut } from './auth.service';
+import { signOutImpersonation } from '../impersonation';
+import { rotateRefreshToken, signOut } from '../sessions';
+import { challengeResponse, issueSession, trustedCookieName } from '../two-factor';
+import { reauthenticate, signIn } from './auth.service';
 
 export interface AuthRoutesOptions {
   deps: AppDeps;
@@ -34,7 +32,7 @@ export const ReauthenticateResponse = z.object({
   expiresIn: z.number(),
 });
 
-const problems = { 400: Problem, 401: Problem, 403: Problem, 413: Problem, 415: Problem, 429: Problem };
+const problems = problemResponses(400, 401, 403, 413, 415, 429);
 
 /** Sign-in, silent refresh, sign-out and sudo re-authentication (A1, A2, A6: docs/identity.md). */
 export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, { deps }) => {

@@ -1,13 +1,11 @@
 import { recordAudit } from '@repo/audit';
 import { normalizeEmail, type User } from '@repo/db';
 import { AppError } from '../../errors';
-import { hashToken } from '../../lib/crypto-tokens';
 import { verifyDummy, verifyPassword } from '../../lib/password';
 import type { RequestMeta } from '../../lib/request-meta';
 import type { AuthContext } from '../../plugins/auth';
 import { type AppDeps, systemClock } from '../../types';
-import { revokeSession } from '../sessions/sessions.service';
-import { completeFirstFactor, type FirstFactorOutcome } from '../two-factor/challenge.service';
+import { completeFirstFactor, type FirstFactorOutcome } from '../two-factor';
 
 export interface SignInInput {
   email: string;
@@ -119,39 +117,4 @@ export async function reauthenticate(
     );
   });
   return { authTime: now, amr, user };
-}
-
-/**
- * Ends the caller's session, found by its access token or, when that has expired, its refresh
- * token. Idempotent: signing out twice, or without a session, is still a success.
- */
-export async function signOut(
-  deps: AppDeps,
-  {
-    auth,
-    refreshToken,
-    meta,
-  }: { auth: AuthContext | null; refreshToken: string | undefined; meta: RequestMeta },
-): Promise<void> {
-  let target: { sessionId: string; userId: string } | null = auth
-    ? { sessionId: auth.sessionId, userId: auth.userId }
-    : null;
-  if (!target && refreshToken) {
-    const row = await deps.db.refreshToken.findUnique({
-      where: { tokenHash: hashToken(refreshToken) },
-      select: { sessionId: true, session: { select: { userId: true } } },
-    });
-    if (row) target = { sessionId: row.sessionId, userId: row.session.userId };
-  }
-  if (!target) return;
-  const { sessionId, userId } = target;
-  const now = (deps.clock ?? systemClock).now();
-  await deps.db.$transaction(async (tx) => {
-    if (!(await revokeSession(deps, { userId, sessionId, reason: 'sign_out', tx }))) return;
-    await recordAudit(
-      tx,
-      { actorId: userId, action: 'auth.sign_out', targetType: 'session', targetId: sessionId, meta },
-      now,
-    );
-  });
 }

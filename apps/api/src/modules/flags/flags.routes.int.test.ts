@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { type TestApp, useTestApps } from '../../test-helpers';
+import { type TestApp, useTestApps } from '../../app.test-support';
 import { createKey, createOrg, createOrgUser } from '../orgs/orgs.test-support';
 
 /** Feature flags runtime (D3, docs/flags.md): admin CRUD, audit, evaluation, propagation. */

@@ -4,6 +4,7 @@ import {
   AdminFlagEvaluation,
   AdminFlagEvaluationQuery,
   AdminFlagList,
+  AdminFlagListQuery,
   AdminFlagParams,
   MeFlags,
   Problem,
@@ -13,6 +14,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../errors';
+import { problemResponses } from '../../lib/http/routes';
 import { requestMeta } from '../../lib/request-meta';
 import type { AppDeps } from '../../types';
 import {
@@ -30,7 +32,7 @@ export interface FlagsRoutesOptions {
   deps: AppDeps;
 }
 
-const problems = { 400: Problem, 401: Problem, 403: Problem, 429: Problem };
+const problems = problemResponses(400, 401, 403, 429);
 const admin = { access: { permission: 'admin:access' as const } };
 
 /** The access guard ran; this only narrows the type (and fails closed if it was removed). */
@@ -95,9 +97,15 @@ export const flagsRoutes: FastifyPluginAsyncZod<FlagsRoutesOptions> = async (app
     '/admin/flags',
     {
       config: admin,
-      schema: { tags, summary: 'List feature flags (admin)', response: { 200: AdminFlagList, ...problems } },
+      schema: {
+        tags,
+        summary: 'List feature flags (admin)',
+        description: 'By key; paged like every list (`cursor`, `limit`, `sort`).',
+        querystring: AdminFlagListQuery,
+        response: { 200: AdminFlagList, ...problems },
+      },
     },
-    async () => ({ flags: await listFlags(deps) }),
+    async (request) => listFlags(deps, request.query),
   );
 
   app.post(

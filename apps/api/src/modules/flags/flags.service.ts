@@ -1,9 +1,16 @@
 import { recordAudit } from '@repo/audit';
-import type { AdminFlag, AdminFlagEvaluation, AdminFlagEvaluationQuery } from '@repo/contracts';
+import type {
+  AdminFlag,
+  AdminFlagEvaluation,
+  AdminFlagEvaluationQuery,
+  AdminFlagList,
+  AdminFlagListQuery,
+} from '@repo/contracts';
 import { Prisma } from '@repo/db';
 import { type EvaluationContext, evaluate, FlagDefinition } from '@repo/flags';
 import { publishFlagChange } from '@repo/flags/runtime';
 import { AppError } from '../../errors';
+import { defineList, keyset } from '../../lib/list';
 import type { RequestMeta } from '../../lib/request-meta';
 import type { AppDeps } from '../../types';
 
@@ -44,9 +51,24 @@ async function announce(deps: AppDeps, key: string) {
   ]);
 }
 
-export async function listFlags(deps: AppDeps): Promise<AdminFlag[]> {
-  const rows = await deps.db.featureFlag.findMany({ orderBy: { key: 'asc' } });
-  return rows.map(toAdminFlag);
+/** The key is the primary key: unique by itself, no tie-breaker. */
+const flagList = defineList({
+  sorts: {
+    'key:asc': { field: 'key', type: 'text' },
+    'key:desc': { field: 'key', type: 'text' },
+  },
+  id: null,
+});
+
+/** A page of the flags (lists convention), by key. */
+export async function listFlags(
+  deps: Pick<AppDeps, 'db'>,
+  query: AdminFlagListQuery,
+): Promise<AdminFlagList> {
+  const k = keyset(flagList, query);
+  const rows = await deps.db.featureFlag.findMany({ where: k.where, orderBy: k.orderBy, take: k.take });
+  const { items, nextCursor } = k.page(rows, toAdminFlag);
+  return { flags: items, nextCursor };
 }
 
 export async function getFlag(deps: AppDeps, key: string): Promise<AdminFlag> {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../test-helpers';
+import { buildTestApp, type TestApp } from '../../app.test-support';
 import {
   bearer,
   cookieJar,
@@ -8,7 +8,7 @@ import {
   SAME_ORIGIN,
   signInWithBody,
   signInWithCookies,
-} from '../auth/auth-fixtures';
+} from '../auth/auth.test-support';
 import { bearerFor, createOrgUser, type WorldUser } from '../orgs/orgs.test-support';
 
 let t: TestApp;

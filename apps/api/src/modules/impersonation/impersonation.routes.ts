@@ -1,7 +1,6 @@
 import {
   AdminUserParams,
   EndImpersonationResponse,
-  Problem,
   StartImpersonationBody,
   StartImpersonationResponse,
 } from '@repo/contracts';
@@ -9,12 +8,12 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../errors';
 import { clearSessionCookies, cookieNames, readCookie } from '../../lib/cookies';
+import { AUTH_BODY_LIMIT, problemResponses } from '../../lib/http/routes';
 import { requestMeta } from '../../lib/request-meta';
 import { enrolmentPending } from '../../lib/two-factor-policy';
 import type { AppDeps } from '../../types';
-import { AUTH_BODY_LIMIT } from '../accounts/accounts.routes';
-import { rotateRefreshToken } from '../sessions/refresh.service';
-import { issueSession } from '../two-factor/issue';
+import { rotateRefreshToken } from '../sessions';
+import { issueSession } from '../two-factor';
 import {
   endImpersonations,
   ownImpersonationSession,
@@ -28,7 +27,7 @@ export interface ImpersonationRoutesOptions {
   deps: AppDeps;
 }
 
-const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 429: Problem };
+const problems = problemResponses(400, 401, 403, 404, 409, 429);
 
 /**
  * Admin impersonation (D1, ADR 0019). Starting needs sudo; the browser then carries the

@@ -3,9 +3,8 @@ import type { ImpersonationInfo } from '@repo/contracts';
 import { AppError } from '../../errors';
 import { hashToken } from '../../lib/crypto-tokens';
 import type { RequestMeta } from '../../lib/request-meta';
-import type { AppDeps } from '../../types';
-import { clockOf } from '../accounts/accounts.shared';
-import { insertRefreshToken, revokeSessions } from '../sessions/sessions.service';
+import { type AppDeps, clockOf } from '../../types';
+import { insertRefreshToken, revokeSessions } from '../sessions';
 
 export interface AdminCaller {
   userId: string;

@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { readCookie } from '../../lib/cookies';
 import { requestMeta } from '../../lib/request-meta';
 import type { AppDeps } from '../../types';
-import { signOut } from '../auth/auth.service';
+import { signOut } from '../sessions';
 import { endImpersonations, ownImpersonationSession } from './impersonation.service';
 import { clearStash, readStash } from './stash-cookie';
 

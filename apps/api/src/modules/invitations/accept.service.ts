@@ -1,21 +1,16 @@
 import { recordAudit } from '@repo/audit';
 import type { InvitationPreview, InvitationSignUpBody, OrgSummary } from '@repo/contracts';
 import { normalizeEmail, type Tx } from '@repo/db';
+import { createPersonalOrganization } from '@repo/organizations';
 import type { z } from 'zod';
 import { AppError } from '../../errors';
 import { hashToken } from '../../lib/crypto-tokens';
 import { hashPassword } from '../../lib/password';
 import type { RequestMeta } from '../../lib/request-meta';
-import type { AppDeps } from '../../types';
-import {
-  assertPasswordPolicy,
-  clockOf,
-  countMailingAttempt,
-  linkTokenInvalid,
-} from '../accounts/accounts.shared';
-import { lockOrganization } from '../orgs/orgs.shared';
-import { createPersonalOrganization } from '../orgs/personal';
-import { completeFirstFactor, type OpenedSession } from '../two-factor/challenge.service';
+import { type AppDeps, clockOf } from '../../types';
+import { assertPasswordPolicy, countMailingAttempt, linkTokenInvalid } from '../accounts';
+import { lockOrganization } from '../orgs';
+import { completeFirstFactor, type OpenedSession } from '../two-factor';
 import { PENDING } from './invitations.service';
 
 /**

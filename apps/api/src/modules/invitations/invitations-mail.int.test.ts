@@ -5,7 +5,7 @@
  */
 import { mailbox, startWorkerProcess, uniqueEmail, type WorkerProcess } from '@repo/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../test-helpers';
+import { buildTestApp, type TestApp } from '../../app.test-support';
 import { post } from '../accounts/accounts.test-support';
 import { addMember, createOrgUser, createOrgWorld, type OrgWorld } from '../orgs/orgs.test-support';
 

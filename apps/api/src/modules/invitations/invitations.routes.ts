@@ -3,23 +3,22 @@ import {
   Invitation,
   InvitationAccepted,
   InvitationList,
+  InvitationListQuery,
   InvitationPreview,
   InvitationSignUpBody,
   InvitationTokenBody,
   OrgIdParams,
   OrgInvitationParams,
-  PageQuery,
-  Problem,
 } from '@repo/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../errors';
 import { cookieNames, readCookie } from '../../lib/cookies';
+import { AUTH_BODY_LIMIT, problemResponses } from '../../lib/http/routes';
 import { requestMeta } from '../../lib/request-meta';
 import { orgOf } from '../../plugins/access';
 import type { AppDeps } from '../../types';
-import { AUTH_BODY_LIMIT } from '../accounts/accounts.routes';
-import { issueSession } from '../two-factor/issue';
+import { issueSession } from '../two-factor';
 import {
   acceptInvitation,
   declineInvitation,
@@ -38,16 +37,7 @@ export interface InvitationsRoutesOptions {
  */
 export const INVITATION_LINK_RATE_LIMIT = { max: 20, timeWindow: 60_000 };
 
-const problems = {
-  400: Problem,
-  401: Problem,
-  403: Problem,
-  404: Problem,
-  409: Problem,
-  413: Problem,
-  415: Problem,
-  429: Problem,
-};
+const problems = problemResponses(400, 401, 403, 404, 409, 413, 415, 429);
 
 /**
  * Organization invitations (A8, docs/organizations.md): admins invite by email with a role, resend or
@@ -68,7 +58,7 @@ export const invitationsRoutes: FastifyPluginAsyncZod<InvitationsRoutesOptions> 
         description:
           'Not yet accepted, declined or revoked, newest first; expired ones show `status: expired`.',
         params: OrgIdParams,
-        querystring: PageQuery,
+        querystring: InvitationListQuery,
         response: { 200: InvitationList, ...problems },
       },
     },

@@ -3,27 +3,20 @@ import {
   type CreateInvitationBody,
   canGrantRole,
   type Invitation,
+  type InvitationListQuery,
   type Locale,
   type OrgRole,
-  type PageQuery,
 } from '@repo/contracts';
 import { normalizeEmail, type Prisma, type Tx } from '@repo/db';
 import type { z } from 'zod';
 import { AppError } from '../../errors';
 import { generateToken, hashToken } from '../../lib/crypto-tokens';
-import { invalidCursor } from '../../lib/invalid-cursor';
+import { defineList, keyset } from '../../lib/list';
 import { writeOutboxEvent } from '../../lib/outbox';
 import type { RequestMeta } from '../../lib/request-meta';
 import type { OrgContext } from '../../plugins/access';
-import type { AppDeps } from '../../types';
-import { clockOf } from '../accounts/accounts.shared';
-import {
-  auditDenied,
-  lockedActingRole,
-  lockOrganization,
-  roleNotAllowed,
-  withKey,
-} from '../orgs/orgs.shared';
+import { type AppDeps, clockOf } from '../../types';
+import { auditDenied, lockedActingRole, lockOrganization, roleNotAllowed, withKey } from '../orgs';
 
 /** A resend sooner than this after the previous mail answers 429: nobody needs two in a minute. */
 export const RESEND_INTERVAL_SECONDS = 60;
@@ -59,43 +52,39 @@ export function toInvitation(row: InvitationRow, now: Date): Invitation {
 
 const notFound = () => new AppError('not_found', 'No pending invitation with this id in this organization.');
 
+const invitationList = defineList({
+  sorts: {
+    'createdAt:desc': { field: 'createdAt', type: 'timestamp' },
+    'createdAt:asc': { field: 'createdAt', type: 'timestamp' },
+    'email:asc': { field: 'email', type: 'text' },
+  },
+});
+
 /**
- * Pending invitations of the organization, newest first, with keyset pagination. The cursor is
- * the last id of the previous page, looked up inside this organization only: another
- * organization's id (or an unknown one) is 400 invalid_cursor, as on the members and API key
- * lists, never a position in someone else's list.
+ * Pending invitations of the organization (lists convention), newest first by default. A cursor
+ * is bound to this organization: another organization's is 400 invalid_cursor, as on the members
+ * and API key lists, never a position in someone else's list.
  */
 export async function listInvitations(
   deps: AppDeps,
   org: OrgContext,
-  query: z.output<typeof PageQuery>,
+  query: InvitationListQuery,
 ): Promise<{ invitations: Invitation[]; nextCursor: string | null }> {
   const now = clockOf(deps).now();
+  const k = keyset(invitationList, query, { scope: org.id });
   const where: Prisma.InvitationWhereInput = {
     organizationId: org.id,
     ...PENDING,
     ...(query.q ? { email: { contains: query.q, mode: 'insensitive' } } : {}),
   };
-  if (query.cursor) {
-    const after = await deps.db.invitation.findFirst({
-      where: { id: query.cursor, organizationId: org.id },
-      select: { id: true, createdAt: true },
-    });
-    if (!after) throw invalidCursor();
-    where.OR = [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }];
-  }
   const rows = await deps.db.invitation.findMany({
-    where,
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    take: query.limit + 1,
+    where: { AND: [where, k.where] },
+    orderBy: k.orderBy,
+    take: k.take,
     select: invitationSelect,
   });
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return {
-    invitations: page.map((row) => toInvitation(row, now)),
-    nextCursor: rows.length > query.limit && last ? last.id : null,
-  };
+  const { items, nextCursor } = k.page(rows, (row) => toInvitation(row, now));
+  return { invitations: items, nextCursor };
 }
 
 /** Who is inviting: a member's name and locale, or nothing for an API key. */

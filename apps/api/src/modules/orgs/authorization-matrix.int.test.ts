@@ -8,10 +8,10 @@ import {
   type OrgRole,
 } from '@repo/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from '../../app.test-support';
 import { hashToken } from '../../lib/crypto-tokens';
 import type { RouteAccessEntry } from '../../plugins/access';
-import { buildTestApp, type TestApp } from '../../test-helpers';
-import { randomIp } from '../auth/auth-fixtures';
+import { randomIp } from '../auth/auth.test-support';
 import { createOrgUser, createOrgWorld, type OrgWorld } from './orgs.test-support';
 
 /**

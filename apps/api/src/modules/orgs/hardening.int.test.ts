@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { createPersonalOrganization } from '@repo/organizations';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from '../../app.test-support';
 import { hashToken } from '../../lib/crypto-tokens';
-import { buildTestApp, type TestApp } from '../../test-helpers';
-import { randomIp } from '../auth/auth-fixtures';
+import { randomIp } from '../auth/auth.test-support';
 import { bearerFor, createKey, createOrgUser, createOrgWorld } from './orgs.test-support';
-import { createPersonalOrganization } from './personal';
 
 /**
  * Regressions for a security review of organizations, API keys and admin actions: each case

@@ -1,7 +1,7 @@
 import type { OutboxEventPayload } from '@repo/contracts';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../test-helpers';
+import { buildTestApp, type TestApp } from '../../app.test-support';
 import { addMember, createOrg, createOrgUser, createOrgWorld } from './orgs.test-support';
 
 let t: TestApp;

@@ -4,13 +4,13 @@ import {
   canManageMember,
   type Locale,
   type Member,
+  type MemberListQuery,
   type OrgRole,
-  type PageQuery,
 } from '@repo/contracts';
 import type { Prisma, Tx } from '@repo/db';
-import type { z } from 'zod';
+import { countUsableOwners, revokeInvitationsSentBy } from '@repo/organizations';
 import { AppError } from '../../errors';
-import { invalidCursor } from '../../lib/invalid-cursor';
+import { defineList, keyset } from '../../lib/list';
 import { writeOutboxEvent } from '../../lib/outbox';
 import type { RequestMeta } from '../../lib/request-meta';
 import type { OrgContext } from '../../plugins/access';
@@ -20,8 +20,6 @@ import {
   lastOwner,
   lockedActingRole,
   lockOrganization,
-  ownerCount,
-  revokeInvitationsSentBy,
   roleNotAllowed,
   withKey,
 } from './orgs.shared';
@@ -49,41 +47,44 @@ export function toMember(row: MemberRow): Member {
   };
 }
 
+/** Tie-breaker: the membership id. */
+const memberList = defineList({
+  sorts: {
+    'joinedAt:asc': { field: 'createdAt', type: 'timestamp' },
+    'joinedAt:desc': { field: 'createdAt', type: 'timestamp' },
+    'name:asc': { field: 'user.name', type: 'text' },
+  },
+});
+
 /**
- * One page of members, oldest membership first (createdAt, then id). `cursor` is the MEMBERSHIP
- * id of the last row of the previous page, as `nextCursor` returns it; one that is not a
- * membership of this organization (any more) is 400. `q` matches name or email, case-insensitive.
+ * One page of members (lists convention), oldest membership first by default. A cursor is bound
+ * to this organization: another organization's is 400 invalid_cursor. `q` matches name or email,
+ * case-insensitively.
  */
 export async function listMembers(
   deps: AppDeps,
   org: OrgContext,
-  query: z.output<typeof PageQuery>,
+  query: MemberListQuery,
 ): Promise<{ members: Member[]; nextCursor: string | null }> {
+  const k = keyset(memberList, query, { scope: org.id });
   // A soft-deleted account is gone for everyone else (its row stays for audit references).
-  const and: Prisma.MembershipWhereInput[] = [{ organizationId: org.id }, { user: { deletedAt: null } }];
+  const and: Prisma.MembershipWhereInput[] = [
+    { organizationId: org.id },
+    { user: { deletedAt: null } },
+    k.where,
+  ];
   if (query.q) {
     const contains = { contains: query.q, mode: 'insensitive' } as const;
     and.push({ user: { OR: [{ name: contains }, { email: contains }] } });
   }
-  if (query.cursor) {
-    const after = await deps.db.membership.findFirst({
-      where: { id: query.cursor, organizationId: org.id },
-      select: { id: true, createdAt: true },
-    });
-    if (!after) throw invalidCursor();
-    and.push({
-      OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }],
-    });
-  }
   const rows = await deps.db.membership.findMany({
     where: { AND: and },
-    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-    take: query.limit + 1,
+    orderBy: k.orderBy,
+    take: k.take,
     select: memberSelect,
   });
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return { members: page.map(toMember), nextCursor: rows.length > query.limit && last ? last.id : null };
+  const { items, nextCursor } = k.page(rows, toMember);
+  return { members: items, nextCursor };
 }
 
 async function findMember(tx: Tx, organizationId: string, userId: string) {
@@ -95,16 +96,16 @@ async function findMember(tx: Tx, organizationId: string, userId: string) {
   return row;
 }
 
-/** Whether taking `role` away from an owner would leave the organization without one. */
+/** Whether taking `role` away from an owner would leave the organization without one who can sign in. */
 async function wouldOrphan(tx: Tx, organizationId: string, role: OrgRole): Promise<boolean> {
-  return role === 'owner' && (await ownerCount(tx, organizationId)) <= 1;
+  return role === 'owner' && (await countUsableOwners(tx, organizationId)) <= 1;
 }
 
 /** Ends a membership; if it was the user's active organization, that is forgotten too (GET
  * /v1/orgs would fall back anyway, but a stale id should not linger). */
 async function dropMembership(tx: Tx, organizationId: string, membershipId: string, userId: string) {
   await tx.membership.delete({ where: { id: membershipId } });
-  await revokeInvitationsSentBy(tx, organizationId, userId, null, new Date());
+  await revokeInvitationsSentBy(tx, { organizationId, senders: [userId], role: null }, new Date());
   await tx.user.updateMany({
     where: { id: userId, activeOrganizationId: organizationId },
     data: { activeOrganizationId: null },
@@ -142,7 +143,7 @@ export async function changeMemberRole(
       if (member.role === role) return toMember(member);
       if (await wouldOrphan(tx, org.id, member.role)) throw lastOwner('The last owner cannot be demoted.');
       await tx.membership.update({ where: { id: member.id }, data: { role } });
-      await revokeInvitationsSentBy(tx, org.id, userId, role, now);
+      await revokeInvitationsSentBy(tx, { organizationId: org.id, senders: [userId], role }, now);
       await recordAudit(
         tx,
         {

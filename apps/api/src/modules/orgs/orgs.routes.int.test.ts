@@ -1,6 +1,7 @@
+import { createPersonalOrganization } from '@repo/organizations';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../test-helpers';
+import { buildTestApp, type TestApp } from '../../app.test-support';
 import { PASSWORD, post } from '../accounts/accounts.test-support';
 import {
   addMember,
@@ -11,7 +12,6 @@ import {
   createOrgWorld,
   type OrgWorld,
 } from './orgs.test-support';
-import { createPersonalOrganization } from './personal';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -60,6 +60,7 @@ describe('GET /v1/orgs and PUT /v1/me/active-organization', () => {
         { id: alpha.id, name: 'Alpha', slug: alpha.slug, personal: false, role: 'member' },
         { id: zeta.id, name: 'Zeta', slug: zeta.slug, personal: false, role: 'admin' },
       ],
+      nextCursor: null,
     });
 
     const switched = await call('PUT', '/v1/me/active-organization', user.auth, { organizationId: alpha.id });
@@ -95,6 +96,7 @@ describe('GET /v1/orgs and PUT /v1/me/active-organization', () => {
     expect((await call('GET', '/v1/orgs', loner.auth)).json()).toEqual({
       activeOrganizationId: null,
       organizations: [],
+      nextCursor: null,
     });
   });
 
@@ -299,6 +301,7 @@ describe('DELETE /v1/orgs/:orgId', () => {
     expect((await call('GET', '/v1/orgs', w.member.auth)).json()).toEqual({
       activeOrganizationId: null,
       organizations: [],
+      nextCursor: null,
     });
     expectProblem(await call('GET', url, w.owner.auth), 404, 'not_found');
     // The deleted organization's keys stop working at once.

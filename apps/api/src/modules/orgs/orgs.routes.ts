@@ -4,12 +4,12 @@ import {
   DeleteOrgBody,
   Member,
   MemberList,
+  MemberListQuery,
   MyOrganizations,
+  MyOrganizationsQuery,
   Organization,
   OrgIdParams,
   OrgMemberParams,
-  PageQuery,
-  Problem,
   SetActiveOrgBody,
   TransferOwnershipBody,
   UpdateOrgBody,
@@ -18,10 +18,10 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../errors';
+import { AUTH_BODY_LIMIT, problemResponses } from '../../lib/http/routes';
 import { requestMeta } from '../../lib/request-meta';
 import { orgOf } from '../../plugins/access';
 import type { AppDeps } from '../../types';
-import { AUTH_BODY_LIMIT } from '../accounts/accounts.routes';
 import { changeMemberRole, leaveOrganization, listMembers, removeMember } from './members.service';
 import {
   createOrganization,
@@ -36,16 +36,7 @@ export interface OrgsRoutesOptions {
   deps: AppDeps;
 }
 
-const problems = {
-  400: Problem,
-  401: Problem,
-  403: Problem,
-  404: Problem,
-  409: Problem,
-  413: Problem,
-  415: Problem,
-  429: Problem,
-};
+const problems = problemResponses(400, 401, 403, 404, 409, 413, 415, 429);
 
 /** The guards ran first; these only narrow the type (and fail closed if a guard was forgotten). */
 function userIdOf(request: FastifyRequest): string {
@@ -68,12 +59,14 @@ export const orgsRoutes: FastifyPluginAsyncZod<OrgsRoutesOptions> = async (app, 
         tags,
         summary: 'Your organizations',
         description:
-          'Personal organization first, then by name. `activeOrganizationId` falls back to the ' +
-          'personal organization when the remembered one is no longer yours.',
+          'Personal organization first, then by name; paged like every list (`cursor`, `limit`, ' +
+          '`sort`). `activeOrganizationId` falls back to the personal organization when the ' +
+          'remembered one is no longer yours.',
+        querystring: MyOrganizationsQuery,
         response: { 200: MyOrganizations, ...problems },
       },
     },
-    async (request) => listMyOrganizations(deps, userIdOf(request)),
+    async (request) => listMyOrganizations(deps, userIdOf(request), request.query),
   );
 
   app.post(
@@ -212,10 +205,10 @@ export const orgsRoutes: FastifyPluginAsyncZod<OrgsRoutesOptions> = async (app, 
         tags,
         summary: 'Members of an organization',
         description:
-          'Oldest membership first. Pages: pass `nextCursor` (a membership id) as `cursor`; `q` ' +
+          'Oldest membership first by default. Pages: pass `nextCursor` as `cursor`; `q` ' +
           'filters by name or email, case-insensitively.',
         params: OrgIdParams,
-        querystring: PageQuery,
+        querystring: MemberListQuery,
         response: { 200: MemberList, ...problems },
       },
     },

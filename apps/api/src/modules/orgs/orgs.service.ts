@@ -1,7 +1,16 @@
 import { recordAudit } from '@repo/audit';
-import type { CreateOrgBody, MyOrganizations, Organization, OrgRole, UpdateOrgBody } from '@repo/contracts';
+import {
+  type CreateOrgBody,
+  type MyOrganizations,
+  MyOrganizationsQuery,
+  type Organization,
+  type OrgRole,
+  type UpdateOrgBody,
+} from '@repo/contracts';
+import type { Prisma } from '@repo/db';
 import type { z } from 'zod';
 import { AppError } from '../../errors';
+import { defineList, keyset } from '../../lib/list';
 import type { RequestMeta } from '../../lib/request-meta';
 import type { OrgContext } from '../../plugins/access';
 import { type AppDeps, systemClock } from '../../types';
@@ -40,35 +49,59 @@ export function toOrganization(row: OrgRow, role: OrgRole | null): Organization 
 
 const slugTaken = () => new AppError('slug_taken', 'This slug is already used by another organization.');
 
+/** The caller's memberships: personal organization first, then by name (ties: organization id). */
+const myOrganizationList = defineList({
+  sorts: {
+    'name:asc': [
+      { field: 'organization.personal', type: 'boolean', direction: 'desc' },
+      { field: 'organization.name', type: 'text' },
+    ],
+  },
+  id: { field: 'organizationId', type: 'uuid' },
+});
+
 /**
- * The caller's organizations (personal first, then by name) and the one the app opens in. A
- * remembered organization the caller no longer belongs to (left, removed, deleted) is not an
- * error: the answer falls back to the personal organization, then the first one, then null.
+ * A page of the caller's organizations (personal first, then by name) and the one the app opens
+ * in. A remembered organization the caller no longer belongs to (left, removed, deleted) is not
+ * an error: the answer falls back to the first one in that order (the personal organization when
+ * there is one), then null. The active one is found apart from the page, so any page names it.
  */
-export async function listMyOrganizations(deps: AppDeps, userId: string): Promise<MyOrganizations> {
+export async function listMyOrganizations(
+  deps: AppDeps,
+  userId: string,
+  query: MyOrganizationsQuery = MyOrganizationsQuery.parse({}),
+): Promise<MyOrganizations> {
+  const k = keyset(myOrganizationList, query, { scope: userId });
+  const firstOf = (where: Prisma.MembershipWhereInput) =>
+    deps.db.membership.findFirst({
+      where: { AND: [{ userId }, where] },
+      orderBy: k.orderBy,
+      select: { organizationId: true },
+    });
   const [user, memberships] = await Promise.all([
     deps.db.user.findUnique({
       where: { id: userId },
       select: { activeOrganizationId: true, deletedAt: true, disabledAt: true },
     }),
     deps.db.membership.findMany({
-      where: { userId },
-      orderBy: [
-        { organization: { personal: 'desc' } },
-        { organization: { name: 'asc' } },
-        { organizationId: 'asc' },
-      ],
-      select: { role: true, organization: { select: { id: true, name: true, slug: true, personal: true } } },
+      where: { AND: [{ userId }, k.where] },
+      orderBy: k.orderBy,
+      take: k.take,
+      select: {
+        role: true,
+        organizationId: true,
+        organization: { select: { id: true, name: true, slug: true, personal: true } },
+      },
     }),
   ]);
   // A deleted or disabled account's token may outlive the change; it reads nothing (as /v1/me).
   if (!user || user.deletedAt || user.disabledAt) throw new AppError('unauthorized');
-  const organizations = memberships.map((m) => ({ ...m.organization, role: m.role }));
-  const active =
-    organizations.find((o) => o.id === user.activeOrganizationId) ??
-    organizations.find((o) => o.personal) ??
-    organizations[0];
-  return { activeOrganizationId: active?.id ?? null, organizations };
+  const remembered = user.activeOrganizationId
+    ? await firstOf({ organizationId: user.activeOrganizationId })
+    : null;
+  const active = remembered ?? (await firstOf({}));
+  const { items, nextCursor } = k.page(memberships, (m) => ({ ...m.organization, role: m.role }));
+  return { activeOrganizationId: active?.organizationId ?? null, organizations: items, nextCursor };
 }
 
 /** Remembers the organization the app opens in; one the caller is not a member of is 404. */

@@ -1,6 +1,7 @@
 import { type AuditEntry, recordAudit } from '@repo/audit';
-import { canGrantRole, canInOrg, type OrgRole, OrgRoles } from '@repo/contracts';
+import type { OrgRole } from '@repo/contracts';
 import { Prisma, type Tx } from '@repo/db';
+import { lockOrganizations } from '@repo/organizations';
 import { AppError, isAppError } from '../../errors';
 import type { RequestMeta } from '../../lib/request-meta';
 import type { OrgContext } from '../../plugins/access';
@@ -10,16 +11,16 @@ export const isUniqueViolation = (e: unknown): boolean =>
   e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002';
 
 /**
- * Serializes every membership change of one organization: "is there another owner?" is only a
- * safe question while no one else can change the answer, so two owners demoting each other at
+ * Serializes every membership change of one organization (lockOrganizations of
+ * @repo/organizations, the lock the worker's purge takes too): "is there another owner?" is only
+ * a safe question while no one else can change the answer, so two owners demoting each other at
  * once cannot both succeed and leave the organization without an owner. Also 404s an
  * organization deleted since the guard ran. Rank rules then use the caller's role read again
  * under the lock (lockedActingRole): one demoted or removed meanwhile acts with what is left.
  */
 export async function lockOrganization(tx: Tx, organizationId: string): Promise<void> {
-  const rows = await tx.$queryRaw<{ id: string }[]>`
-    SELECT id FROM organizations WHERE id = ${organizationId}::uuid FOR UPDATE`;
-  if (rows.length === 0) throw new AppError('not_found');
+  const locked = await lockOrganizations(tx, [organizationId]);
+  if (locked.length === 0) throw new AppError('not_found');
 }
 
 /**
@@ -34,13 +35,6 @@ export async function lockedActingRole(tx: Tx, org: OrgContext): Promise<OrgRole
   });
   if (!membership) throw new AppError('not_found');
   return membership.role;
-}
-
-export async function ownerCount(tx: Tx, organizationId: string): Promise<number> {
-  // Only owners who can still sign in count: a disabled or deleted account cannot run anything.
-  return tx.membership.count({
-    where: { organizationId, role: 'owner', user: { deletedAt: null, disabledAt: null } },
-  });
 }
 
 export function lastOwner(detail = 'The organization needs at least one owner.'): AppError {
@@ -84,32 +78,4 @@ export async function auditDenied<T>(
     }
     throw error;
   }
-}
-
-/**
- * Withdraws the pending invitations `userId` sent that their role `role` could no longer send
- * (all of them when `role` is null: they left or were removed). Without it a removed or demoted
- * admin would keep a way back in: an invitation to an address of theirs, accepted later.
- */
-export async function revokeInvitationsSentBy(
-  tx: Tx,
-  organizationId: string,
-  userId: string,
-  role: OrgRole | null,
-  now: Date,
-): Promise<number> {
-  const pending = {
-    organizationId,
-    invitedById: userId,
-    acceptedAt: null,
-    declinedAt: null,
-    revokedAt: null,
-  };
-  const mayStillSend = role !== null && canInOrg(role, 'members:invite');
-  const rolesAbove = role === null ? [] : OrgRoles.filter((r) => !canGrantRole(role, r));
-  const { count } = await tx.invitation.updateMany({
-    where: mayStillSend ? { ...pending, role: { in: rolesAbove } } : pending,
-    data: { revokedAt: now },
-  });
-  return count;
 }

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { ApiKeyScope, OrgRole } from '@repo/contracts';
 import { uniqueEmail } from '@repo/testing';
+import type { TestApp } from '../../app.test-support';
 import { generateApiKey } from '../../lib/api-keys';
 import { hashPassword } from '../../lib/password';
-import type { TestApp } from '../../test-helpers';
-import { PASSWORD } from '../auth/auth-fixtures';
+import { PASSWORD } from '../auth/auth.test-support';
 
 /** Test-only fixtures for organization tests (imported by *.int.test.ts only). */
 

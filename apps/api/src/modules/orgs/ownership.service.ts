@@ -1,5 +1,6 @@
 import { recordAudit } from '@repo/audit';
 import type { Organization } from '@repo/contracts';
+import { transferOwnership as handOver } from '@repo/organizations';
 import { AppError } from '../../errors';
 import type { RequestMeta } from '../../lib/request-meta';
 import type { OrgContext } from '../../plugins/access';
@@ -51,8 +52,9 @@ export async function deleteOrganization(
 
 /**
  * Hands ownership to another member (owner, sudo): they become owner, the caller admin, in one
- * locked transaction so the organization always has an owner. Personal organizations stay with
- * their account.
+ * locked transaction so the organization always has an owner (the hand-over itself, and its
+ * audit row, is @repo/organizations' transferOwnership). Personal organizations stay with their
+ * account.
  */
 export async function transferOwnership(
   deps: AppDeps,
@@ -77,34 +79,16 @@ export async function transferOwnership(
     if (row.personal) throw new AppError('org_personal', 'A personal organization stays with its account.');
     // Still an owner now that the lock is held (a concurrent demotion or removal may have won).
     if ((await lockedActingRole(tx, org)) !== 'owner') throw new AppError('forbidden');
-    const target = await tx.membership.findUnique({
-      where: { organizationId_userId: { organizationId: org.id, userId: targetUserId } },
-      select: { id: true, role: true, user: { select: { deletedAt: true, disabledAt: true } } },
-    });
-    if (!target) throw new AppError('not_found', 'No such member.');
-    // A disabled or deleted account could not use the ownership: the organization would be stuck.
-    if (target.user.deletedAt || target.user.disabledAt) {
-      throw new AppError('conflict', 'This member’s account is disabled or deleted: choose another member.');
-    }
-    await tx.membership.update({ where: { id: target.id }, data: { role: 'owner' } });
-    await tx.membership.update({
-      where: { organizationId_userId: { organizationId: org.id, userId: callerId } },
-      data: { role: 'admin' },
-    });
-    await recordAudit(
+    const handed = await handOver(
       tx,
-      {
-        actorId: callerId,
-        action: 'org.ownership_transferred',
-        organizationId: org.id,
-        targetType: 'user',
-        targetId: targetUserId,
-        meta,
-        before: { from: callerId, fromRole: 'owner', to: targetUserId, toRole: target.role },
-        after: { from: callerId, fromRole: 'admin', to: targetUserId, toRole: 'owner' },
-      },
+      { organizationId: org.id, from: callerId, to: targetUserId, meta },
       now,
     );
+    if (!handed.ok && handed.reason === 'not_member') throw new AppError('not_found', 'No such member.');
+    // A disabled or deleted account could not use the ownership: the organization would be stuck.
+    if (!handed.ok) {
+      throw new AppError('conflict', 'This member’s account is disabled or deleted: choose another member.');
+    }
     const after = await tx.organization.findUniqueOrThrow({ where: { id: org.id }, select: orgSelect });
     return toOrganization(after, 'admin');
   });

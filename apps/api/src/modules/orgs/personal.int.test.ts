@@ -1,6 +1,6 @@
 import { uniqueEmail } from '@repo/testing';
 import { describe, expect, it } from 'vitest';
-import { type TestApp, useTestApps } from '../../test-helpers';
+import { type TestApp, useTestApps } from '../../app.test-support';
 import { PASSWORD, post } from '../accounts/accounts.test-support';
 import {
   deliverCallback,
@@ -39,6 +39,7 @@ async function expectPersonalOrganization(t: TestApp, email: string, name: strin
         role: 'owner',
       },
     ],
+    nextCursor: null,
   });
 }
 

@@ -4,22 +4,21 @@ import {
   ChangePasswordBody,
   CurrentUser,
   Me,
-  Problem,
   UpdateProfileBody,
 } from '@repo/contracts';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../errors';
+import { toMe } from '../../lib/http/me';
+import { AUTH_BODY_LIMIT, problemResponses, StatusResponse } from '../../lib/http/routes';
 import { requestMeta } from '../../lib/request-meta';
 import type { AppDeps } from '../../types';
-import { AUTH_BODY_LIMIT, StatusResponse } from '../accounts/accounts.routes';
-import { impersonationOf } from '../impersonation/impersonation.service';
+import { impersonationOf } from '../impersonation';
 import {
   type Caller,
   changePassword,
   loadCaller,
   requestEmailChange,
-  toMe,
   updateProfile,
 } from './profile.service';
 
@@ -27,7 +26,7 @@ export interface ProfileRoutesOptions {
   deps: AppDeps;
 }
 
-const problems = { 400: Problem, 401: Problem, 403: Problem, 413: Problem, 415: Problem, 429: Problem };
+const problems = problemResponses(400, 401, 403, 413, 415, 429);
 
 /** The guards ran first; this only narrows the type (and fails closed if a guard was forgotten). */
 function caller(request: FastifyRequest): Caller {
@@ -45,7 +44,7 @@ export const profileRoutes: FastifyPluginAsyncZod<ProfileRoutesOptions> = async 
         tags: ['account'],
         summary: 'The signed-in user',
         description: '`impersonation` is set while an admin acts as this user (ADR 0019).',
-        response: { 200: CurrentUser, 401: Problem },
+        response: { 200: CurrentUser, ...problemResponses(401) },
       },
     },
     async (request) => {

@@ -1,15 +1,14 @@
 import { recordAudit } from '@repo/audit';
-import type { ChangePasswordBody, Locale, Me, UpdateProfileBody } from '@repo/contracts';
+import type { ChangePasswordBody, Locale, UpdateProfileBody } from '@repo/contracts';
 import { normalizeEmail, type User } from '@repo/db';
 import type { z } from 'zod';
 import { AppError } from '../../errors';
-import { deviceLabel } from '../../lib/device';
 import { issueEmailToken } from '../../lib/email-tokens';
 import { writeOutboxEvent } from '../../lib/outbox';
 import { hashPassword, verifyDummy, verifyPassword } from '../../lib/password';
 import type { RequestMeta } from '../../lib/request-meta';
-import { type AccountsDeps, assertPasswordPolicy, clockOf } from '../accounts/accounts.shared';
-import { revokeUserSessions } from '../sessions/sessions.service';
+import { type AppDeps, clockOf } from '../../types';
+import { assertPasswordPolicy, passwordChanged } from '../accounts';
 
 /** The signed-in caller, as the guards established it. */
 export interface Caller {
@@ -17,31 +16,18 @@ export interface Caller {
   sessionId: string;
 }
 
-export function toMe(user: User): Me {
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    emailVerified: user.emailVerifiedAt !== null,
-    locale: user.locale as Locale,
-    timezone: user.timezone,
-    createdAt: user.createdAt.toISOString(),
-  };
-}
-
 /**
  * The caller's account. A deleted or disabled account answers 401 like a revoked session: its
  * access token may outlive the change by up to its TTL, but it must not read anything.
  */
-export async function loadCaller(deps: AccountsDeps, caller: Caller): Promise<User> {
+export async function loadCaller(deps: AppDeps, caller: Caller): Promise<User> {
   const user = await deps.db.user.findUnique({ where: { id: caller.userId } });
   if (!user || user.deletedAt || user.disabledAt) throw new AppError('unauthorized');
   return user;
 }
 
 export async function updateProfile(
-  deps: AccountsDeps,
+  deps: AppDeps,
   meta: RequestMeta,
   caller: Caller,
   input: z.output<typeof UpdateProfileBody>,
@@ -80,7 +66,7 @@ export async function updateProfile(
  * window (NIST), every OTHER session is signed out, and the owner gets a notice.
  */
 export async function changePassword(
-  deps: AccountsDeps,
+  deps: AppDeps,
   meta: RequestMeta,
   caller: Caller,
   input: z.output<typeof ChangePasswordBody>,
@@ -102,29 +88,7 @@ export async function changePassword(
   const now = clockOf(deps).now();
   await deps.db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: now } });
-    await revokeUserSessions(deps, user.id, {
-      reason: 'password_changed',
-      exceptSessionId: caller.sessionId,
-      tx,
-    });
-    await recordAudit(
-      tx,
-      { actorId: user.id, action: 'auth.password_changed', targetType: 'user', targetId: user.id, meta },
-      now,
-    );
-    await writeOutboxEvent(
-      tx,
-      'user.password_changed',
-      {
-        userId: user.id,
-        email: user.email,
-        locale: user.locale as Locale,
-        device: deviceLabel(meta.userAgent),
-        ip: meta.ip,
-        at: now.toISOString(),
-      },
-      now,
-    );
+    await passwordChanged(deps, tx, user, { by: 'change', meta, now, exceptSessionId: caller.sessionId });
   });
 }
 
@@ -134,7 +98,7 @@ export async function changePassword(
  * taken — that is only checked on confirmation (409) — so the route cannot probe for accounts.
  */
 export async function requestEmailChange(
-  deps: AccountsDeps,
+  deps: AppDeps,
   meta: RequestMeta,
   caller: Caller,
   input: { newEmail: string },

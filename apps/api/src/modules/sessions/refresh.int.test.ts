@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from '../../app.test-support';
 import { hashToken } from '../../lib/crypto-tokens';
-import { buildTestApp, type TestApp } from '../../test-helpers';
-import { bearer, CHROME_UA, createUser, randomIp, signInWithBody } from '../auth/auth-fixtures';
+import { bearer, CHROME_UA, createUser, randomIp, signInWithBody } from '../auth/auth.test-support';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../test-helpers';
+import { buildTestApp, type TestApp } from '../../app.test-support';
 import {
   bearer,
   createUser,
@@ -7,7 +7,7 @@ import {
   SAME_ORIGIN,
   signInWithBody,
   signInWithCookies,
-} from '../auth/auth-fixtures';
+} from '../auth/auth.test-support';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -1,13 +1,15 @@
 import { recordAudit } from '@repo/audit';
-import { Problem, SessionIdParams, SessionList } from '@repo/contracts';
+import { SessionIdParams, SessionList, SessionListQuery } from '@repo/contracts';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../errors';
 import { clearSessionCookies } from '../../lib/cookies';
+import { problemResponses } from '../../lib/http/routes';
 import { requestMeta } from '../../lib/request-meta';
 import type { AuthContext } from '../../plugins/auth';
 import { type AppDeps, systemClock } from '../../types';
+import { listSessions } from './session-list';
 import { revokeSession, revokeUserSessions } from './sessions.service';
 
 export interface SessionsRoutesOptions {
@@ -16,7 +18,7 @@ export interface SessionsRoutesOptions {
 
 export const RevokeOthersResponse = z.object({ revoked: z.number().int() });
 
-const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 429: Problem };
+const problems = problemResponses(400, 401, 403, 404, 429);
 
 function authOf(request: FastifyRequest): AuthContext {
   if (!request.auth) throw new AppError('unauthorized');
@@ -34,30 +36,13 @@ export const sessionsRoutes: FastifyPluginAsyncZod<SessionsRoutesOptions> = asyn
       schema: {
         tags: ['sessions'],
         summary: 'Your active sessions',
+        description:
+          'Most recently used first by default; paged like every list (`cursor`, `limit`, `sort`).',
+        querystring: SessionListQuery,
         response: { 200: SessionList, ...problems },
       },
     },
-    async (request) => {
-      const auth = authOf(request);
-      const now = clock.now();
-      const rows = await deps.db.session.findMany({
-        where: { userId: auth.userId, revokedAt: null, expiresAt: { gt: now }, idleExpiresAt: { gt: now } },
-        orderBy: { lastUsedAt: 'desc' },
-        take: 100,
-        select: { id: true, device: true, ip: true, createdAt: true, lastUsedAt: true, impersonatorId: true },
-      });
-      return {
-        sessions: rows.map((s) => ({
-          id: s.id,
-          device: s.device,
-          ip: s.ip,
-          createdAt: s.createdAt.toISOString(),
-          lastUsedAt: s.lastUsedAt.toISOString(),
-          current: s.id === auth.sessionId,
-          impersonation: s.impersonatorId !== null,
-        })),
-      };
-    },
+    async (request) => listSessions(deps, authOf(request), request.query, clock.now()),
   );
 
   app.delete(

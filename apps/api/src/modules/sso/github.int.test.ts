@@ -1,7 +1,7 @@
 import { uniqueEmail } from '@repo/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, useTestApps } from '../../test-helpers';
-import { createUser } from '../auth/auth-fixtures';
+import { type TestApp, useTestApps } from '../../app.test-support';
+import { createUser } from '../auth/auth.test-support';
 import {
   type GithubStub,
   githubAuthorize,

@@ -1,7 +1,7 @@
 import { uniqueEmail } from '@repo/testing';
 import { describe, expect, it } from 'vitest';
-import { useTestApps } from '../../test-helpers';
-import { createUser, SAME_ORIGIN, signInWithCookies } from '../auth/auth-fixtures';
+import { useTestApps } from '../../app.test-support';
+import { createUser, SAME_ORIGIN, signInWithCookies } from '../auth/auth.test-support';
 import {
   cookiesOf,
   deliverCallback,
@@ -38,8 +38,11 @@ describe('connected accounts', () => {
     expect(target.searchParams.get('linked')).toBe('dev');
 
     const list = await t.app.inject({ method: 'GET', url: '/v1/me/identities', cookies: jar });
-    expect(list.json()).toMatchObject([{ provider: 'dev', label: 'Dev SSO' }]);
-    const id = list.json()[0].id as string;
+    expect(list.json()).toMatchObject({
+      identities: [{ provider: 'dev', label: 'Dev SSO' }],
+      nextCursor: null,
+    });
+    const id = list.json().identities[0].id as string;
     const del = await t.app.inject({
       method: 'DELETE',
       url: `/v1/me/identities/${id}`,
@@ -81,7 +84,7 @@ describe('connected accounts', () => {
     const list = await t.app.inject({ method: 'GET', url: '/v1/me/identities', cookies: jar });
     const del = await t.app.inject({
       method: 'DELETE',
-      url: `/v1/me/identities/${list.json()[0].id}`,
+      url: `/v1/me/identities/${list.json().identities[0].id}`,
       headers: SAME_ORIGIN,
       cookies: jar,
     });

@@ -1,18 +1,35 @@
 import { recordAudit } from '@repo/audit';
-import type { IdentityView } from '@repo/contracts';
+import type { IdentityListQuery, IdentityView } from '@repo/contracts';
 import { AppError } from '../../errors';
+import { defineList, keyset } from '../../lib/list';
 import type { RequestMeta } from '../../lib/request-meta';
 import { type AppDeps, systemClock } from '../../types';
 import type { SsoProvider } from './providers';
 
-/** The user's linked identities, labelled with the provider's current label when configured. */
+const identityList = defineList({
+  sorts: {
+    'createdAt:asc': { field: 'createdAt', type: 'timestamp' },
+    'createdAt:desc': { field: 'createdAt', type: 'timestamp' },
+  },
+});
+
+/**
+ * A page of the user's linked identities (lists convention), labelled with the provider's current
+ * label when configured. A cursor is bound to the user.
+ */
 export async function listIdentities(
   deps: Pick<AppDeps, 'db'>,
   userId: string,
   providers: SsoProvider[],
-): Promise<IdentityView[]> {
-  const rows = await deps.db.identity.findMany({ where: { userId }, orderBy: { createdAt: 'asc' } });
-  return rows.map((r) => ({
+  query: IdentityListQuery,
+): Promise<{ identities: IdentityView[]; nextCursor: string | null }> {
+  const k = keyset(identityList, query, { scope: userId });
+  const rows = await deps.db.identity.findMany({
+    where: { AND: [{ userId }, k.where] },
+    orderBy: k.orderBy,
+    take: k.take,
+  });
+  const { items, nextCursor } = k.page(rows, (r) => ({
     id: r.id,
     provider: r.provider,
     label: providers.find((p) => p.id === r.provider)?.label ?? r.provider,
@@ -21,6 +38,7 @@ export async function listIdentities(
     createdAt: r.createdAt.toISOString(),
     lastUsedAt: r.lastUsedAt?.toISOString() ?? null,
   }));
+  return { identities: items, nextCursor };
 }
 
 /**

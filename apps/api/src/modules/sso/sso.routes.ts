@@ -1,5 +1,6 @@
 import {
   IdentitiesResponse,
+  IdentityListQuery,
   IdentityParams,
   LinkStartBody,
   LinkStartResponse,
@@ -15,8 +16,7 @@ import { AppError } from '../../errors';
 import { cookieNames, readCookie } from '../../lib/cookies';
 import { requestMeta } from '../../lib/request-meta';
 import { type AppDeps, systemClock } from '../../types';
-import { issueSession } from '../two-factor/issue';
-import { trustedCookieName } from '../two-factor/trusted-devices';
+import { issueSession, trustedCookieName } from '../two-factor';
 import { exchangeCode, SsoFlowError, toFlowError } from './exchange';
 import { appBase, beginFlow, callbackUri, clearFlowCookie, localeOf, safeNext } from './flow';
 import { createFlowSealer, type FlowState, flowCookieName } from './flow-cookie';
@@ -218,11 +218,18 @@ export const ssoRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
       schema: {
         tags: ['me'],
         summary: 'Connected sign-in providers',
-        response: { 200: IdentitiesResponse, 401: Problem },
+        description: 'Oldest link first by default; paged like every list (`cursor`, `limit`, `sort`).',
+        querystring: IdentityListQuery,
+        response: { 200: IdentitiesResponse, 400: Problem, 401: Problem },
       },
     },
     async (request) =>
-      listIdentities(deps, (request.auth as NonNullable<typeof request.auth>).userId, providers),
+      listIdentities(
+        deps,
+        (request.auth as NonNullable<typeof request.auth>).userId,
+        providers,
+        request.query,
+      ),
   );
 
   app.delete(

@@ -1,11 +1,11 @@
 import { recordAudit } from '@repo/audit';
 import { toSingleLineText } from '@repo/contracts';
 import { normalizeEmail, Prisma, type Tx } from '@repo/db';
+import { createPersonalOrganization } from '@repo/organizations';
 import { AppError } from '../../errors';
 import type { RequestMeta } from '../../lib/request-meta';
 import { type AppDeps, systemClock } from '../../types';
-import { createPersonalOrganization } from '../orgs/personal';
-import { completeFirstFactor, type FirstFactorOutcome } from '../two-factor/challenge.service';
+import { completeFirstFactor, type FirstFactorOutcome } from '../two-factor';
 import { type ProviderProfile, SsoFlowError } from './exchange';
 import type { SsoProvider } from './providers';
 

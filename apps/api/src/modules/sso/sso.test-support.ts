@@ -1,6 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
-import type { TestApp } from '../../test-helpers';
+import type { TestApp } from '../../app.test-support';
 import { flowCookieName } from './flow-cookie';
 
 /** Test-only helpers driving a real provider by HTTP, like a browser (imported by *.int.test.ts). */

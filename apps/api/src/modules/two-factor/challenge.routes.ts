@@ -1,10 +1,10 @@
 import { Problem, SignInResponse, TwoFactorVerifyBody } from '@repo/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { cookieNames, readCookie } from '../../lib/cookies';
+import { toMe } from '../../lib/http/me';
+import { AUTH_BODY_LIMIT, problemResponses } from '../../lib/http/routes';
 import { requestMeta } from '../../lib/request-meta';
 import type { AppDeps } from '../../types';
-import { AUTH_BODY_LIMIT } from '../accounts/accounts.routes';
-import { toMe } from '../profile/profile.service';
 import type { PendingChallenge } from './challenge.service';
 import { issueSession } from './issue';
 import { setTrustedCookie } from './trusted-devices';
@@ -17,7 +17,7 @@ export const challengeResponse = (c: PendingChallenge) => ({
   expiresAt: c.expiresAt.toISOString(),
 });
 
-const problems = { 400: Problem, 401: Problem, 413: Problem, 415: Problem, 429: Problem };
+const problems = problemResponses(400, 401, 413, 415, 429);
 
 /** The second step of a sign-in (A4, ADR 0012). Public: the challenge token is the credential. */
 export const challengeRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {

@@ -5,7 +5,7 @@ import { generateToken, hashToken } from '../../lib/crypto-tokens';
 import type { RequestMeta } from '../../lib/request-meta';
 import { enrolmentPending } from '../../lib/two-factor-policy';
 import { type AppDeps, systemClock } from '../../types';
-import { type CreatedSession, createSession } from '../sessions/sessions.service';
+import { type CreatedSession, createSession } from '../sessions';
 import { useTrustedDevice } from './trusted-devices';
 
 export interface FirstFactorInput {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { useTestApps } from '../../test-helpers';
-import { createUser, names, randomIp, signInWithCookies } from '../auth/auth-fixtures';
+import { useTestApps } from '../../app.test-support';
+import { createUser, names, randomIp, signInWithCookies } from '../auth/auth.test-support';
 import { trustedCookieName } from './trusted-devices';
 import {
   challengeFor,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../test-helpers';
-import { bearer, createUser, names, randomIp, signInWithCookies } from '../auth/auth-fixtures';
+import { buildTestApp, type TestApp } from '../../app.test-support';
+import { bearer, createUser, names, randomIp, signInWithCookies } from '../auth/auth.test-support';
 import { challengeFor, enrolledUser, request, steppedClock, verify } from './two-factor.test-support';
 
 let t: TestApp;

@@ -1,6 +1,5 @@
 import {
   BackupCodesResponse,
-  Problem,
   TrustedDeviceIdParams,
   TwoFactorConfirmBody,
   TwoFactorEnrolResponse,
@@ -11,6 +10,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../errors';
 import { readCookie, setAccessCookie } from '../../lib/cookies';
+import { problemResponses } from '../../lib/http/routes';
 import { requestMeta } from '../../lib/request-meta';
 import type { AuthContext } from '../../plugins/auth';
 import type { AppDeps } from '../../types';
@@ -24,7 +24,7 @@ import {
 } from './enrolment.service';
 import { trustedCookieName } from './trusted-devices';
 
-const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 429: Problem };
+const problems = problemResponses(400, 401, 403, 404, 409, 429);
 const tags = ['two-factor'];
 const Revoked = z.object({ revoked: z.number().int() });
 const ConfirmResponse = BackupCodesResponse.extend({ accessToken: z.string().optional() });

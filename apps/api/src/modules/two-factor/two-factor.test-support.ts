@@ -1,6 +1,6 @@
 import { generate } from 'otplib';
 import { expect } from 'vitest';
-import type { TestApp } from '../../test-helpers';
+import type { TestApp } from '../../app.test-support';
 import {
   CHROME_UA,
   cookieJar,
@@ -8,7 +8,7 @@ import {
   randomIp,
   SAME_ORIGIN,
   signInWithCookies,
-} from '../auth/auth-fixtures';
+} from '../auth/auth.test-support';
 import { trustedCookieName } from './trusted-devices';
 
 /** Test-only helpers for the 2FA integration tests (imported by *.int.test.ts only). */

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { uniqueEmail } from '@repo/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../test-helpers';
+import { buildTestApp, type TestApp } from '../../app.test-support';
 import { WAITLIST_RATE_LIMIT } from './waitlist.routes';
 
 let t: TestApp;

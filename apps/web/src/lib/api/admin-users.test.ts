@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { adminUserQuery, adminUsersApi, parseAdminUserFilters } from './admin-users';
+import { adminUserApiQuery, adminUserQuery, adminUsersApi, parseAdminUserFilters } from './admin-users';
 import { ApiError } from './api-error';
 import { json, stubFetch } from './fetch-stub.test-support';
 
@@ -28,6 +28,15 @@ describe('admin users API calls', () => {
       url: '/api/v1/admin/users?q=teodora&status=disabled&cursor=n1&limit=50',
     });
     expect(page.nextCursor).toBe('n2');
+  });
+
+  it('sends the sort as one `<column>:<direction>` (the lists convention)', async () => {
+    fetches.answer = () => json(200, { users: [], nextCursor: null });
+    await adminUsersApi.list({ q: 'ada', sort: 'name', order: 'desc' }, { limit: 50 });
+    expect(fetches.calls[0]).toMatchObject({ url: '/api/v1/admin/users?q=ada&limit=50&sort=name%3Adesc' });
+    expect(adminUserApiQuery({ sort: 'createdAt' })).toBe('?sort=createdAt%3Adesc');
+    expect(adminUserApiQuery({ sort: 'email' })).toBe('?sort=email%3Aasc');
+    expect(adminUserApiQuery({ order: 'asc' })).toBe('');
   });
 
   it('posts the account actions and patches the role', async () => {

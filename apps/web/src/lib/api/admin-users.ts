@@ -71,13 +71,30 @@ export function adminUserQuery(
   return query ? `?${query}` : '';
 }
 
+/**
+ * The API's query for the filters: the page URL keeps `sort` and `order` apart (shareable views),
+ * the API takes one `sort=<column>:<direction>` (the lists convention); `order` alone is dropped.
+ */
+export function adminUserApiQuery(
+  filters: AdminUserFilters,
+  page: { cursor?: string | null; limit?: number } = {},
+) {
+  const { sort, order, ...rest } = filters;
+  const query = adminUserQuery(rest, page);
+  if (!sort) return query;
+  const dir = order ?? (sort === 'createdAt' ? 'desc' : 'asc');
+  const params = new URLSearchParams(query);
+  params.set('sort', `${sort}:${dir}`);
+  return `?${params.toString()}`;
+}
+
 const user = (userId: string) => `/admin/users/${encodeURIComponent(userId)}`;
 const action = (userId: string, name: string) =>
   api.post(`${user(userId)}/${name}`, undefined, { schema: AdminUserActionResult });
 
 export const adminUsersApi = {
   list: (filters: AdminUserFilters, page?: { cursor?: string | null; limit?: number }) =>
-    api.get(`/admin/users${adminUserQuery(filters, page)}`, { schema: AdminUserList }),
+    api.get(`/admin/users${adminUserApiQuery(filters, page)}`, { schema: AdminUserList }),
   /** Sudo: wrap in useReauth(). */
   changeRole: (userId: string, role: 'user' | 'admin') =>
     api.patch(user(userId), { role }, { schema: AdminUserActionResult }),

@@ -21,7 +21,11 @@ const fetches = stubFetch(() => new Response(null, { status: 204 }));
 describe('organization API calls', () => {
   it('switches the active organization with PUT and parses the answer', async () => {
     fetches.answer = () =>
-      json(200, { activeOrganizationId: org.id, organizations: [{ ...org, memberCount: undefined }] });
+      json(200, {
+        activeOrganizationId: org.id,
+        organizations: [{ ...org, memberCount: undefined }],
+        nextCursor: null,
+      });
     const mine = await orgsApi.setActive(org.id);
     expect(fetches.calls).toEqual([
       { url: '/api/v1/me/active-organization', method: 'PUT', body: { organizationId: org.id } },

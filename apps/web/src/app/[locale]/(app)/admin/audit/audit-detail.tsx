@@ -3,12 +3,12 @@
 import type { AdminAuditLogDetail } from '@repo/contracts';
 import { useFormatter, useTranslations } from 'next-intl';
 import { type ReactNode, useEffect, useState } from 'react';
+import { DataTable } from '@/components/data-table';
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from '@/components/ui/dialog';
 import { Link } from '@/i18n/navigation';
 import { adminAuditApi } from '@/lib/api/admin-audit';
 import { useErrorText } from '@/lib/forms/error-text';
 import { cn } from '@/lib/utils';
-import { TableScroll } from '../_components/admin-table';
 import { type DiffRow, diffRows } from './diff';
 
 type State =
@@ -164,38 +164,25 @@ function DiffTable({ before, after }: { before: unknown; after: unknown }) {
       </pre>
     );
   return (
-    <TableScroll label={t('changes')}>
-      <table className="w-full min-w-[32rem] text-sm" data-testid="audit-diff">
-        <caption className="sr-only">{t('changes')}</caption>
-        <thead className="bg-muted/50">
-          <tr>
-            <th scope="col" className="p-2 text-start font-medium">
-              {t('field')}
-            </th>
-            <th scope="col" className="p-2 text-start font-medium">
-              {t('before')}
-            </th>
-            <th scope="col" className="p-2 text-start font-medium">
-              {t('after')}
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y">
-          {rows.map((row) => (
-            <tr key={row.key} className={cn(changeClass[row.change])} data-change={row.change}>
-              <th scope="row" className="p-2 text-start align-top font-normal">
-                <bdi dir="ltr" className="font-mono text-xs">
-                  {row.key}
-                </bdi>
-                {/* The colour is a hint; the word says it. */}
-                <span className="block text-muted-foreground text-xs">{t(`change.${row.change}`)}</span>
-              </th>
-              <td className="p-2 align-top">{cell(row.before)}</td>
-              <td className="p-2 align-top">{cell(row.after)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <DataTable
+      label={t('changes')}
+      testId="audit-diff"
+      minWidth="32rem"
+      columns={[t('field'), t('before'), t('after')]}
+    >
+      {rows.map((row) => (
+        <tr key={row.key} className={cn(changeClass[row.change])} data-change={row.change}>
+          <th scope="row" className="px-3 py-2 text-start align-top font-normal">
+            <bdi dir="ltr" className="font-mono text-xs">
+              {row.key}
+            </bdi>
+            {/* The colour is a hint; the word says it. */}
+            <span className="block text-muted-foreground text-xs">{t(`change.${row.change}`)}</span>
+          </th>
+          <td className="px-3 py-2 align-top">{cell(row.before)}</td>
+          <td className="px-3 py-2 align-top">{cell(row.after)}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

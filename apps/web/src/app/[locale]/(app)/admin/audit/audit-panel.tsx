@@ -4,6 +4,7 @@ import type { AdminAuditLogItem, AdminAuditLogList } from '@repo/contracts';
 import { DownloadIcon, Loader2Icon, SearchIcon } from 'lucide-react';
 import { useFormatter, useTranslations } from 'next-intl';
 import { type FormEvent, useId, useState } from 'react';
+import { DataTable } from '@/components/data-table';
 import { InlineError } from '@/components/form/inline-error';
 import { LoadMore } from '@/components/form/list-controls';
 import { Button } from '@/components/ui/button';
@@ -11,7 +12,6 @@ import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { type AuditFilters, adminAuditApi, auditExportUrl } from '@/lib/api/admin-audit';
 import { usePagedList } from '@/lib/forms/use-paged-list';
-import { TableScroll } from '../_components/admin-table';
 import { AuditDetailDialog } from './audit-detail';
 
 const PAGE = 50;
@@ -152,96 +152,73 @@ export function AuditPanel({ initial, timeZone }: { initial: AdminAuditLogList; 
         </form>
       </search>
       <InlineError error={error} testId="audit-error" />
-      {rows.length === 0 ? (
-        <p className="rounded-lg border border-dashed p-6 text-center text-muted-foreground text-sm">
-          {filtered ? t('noMatch') : t('empty')}
-        </p>
-      ) : (
-        <TableScroll label={t('tableCaption')}>
-          <table
-            className="w-full min-w-[48rem] text-sm"
-            data-testid="audit-table"
-            aria-busy={loading !== null}
-          >
-            <caption className="sr-only">{t('tableCaption')}</caption>
-            <thead className="bg-muted/50">
-              <tr>
-                <th scope="col" className="p-3 text-start font-medium">
-                  {t('columns.time')}
-                </th>
-                <th scope="col" className="p-3 text-start font-medium">
-                  {t('columns.action')}
-                </th>
-                <th scope="col" className="p-3 text-start font-medium">
-                  {t('columns.actor')}
-                </th>
-                <th scope="col" className="p-3 text-start font-medium">
-                  {t('columns.target')}
-                </th>
-                <th scope="col" className="p-3 text-start font-medium">
-                  {t('columns.ip')}
-                </th>
-                <th scope="col" className="p-3 text-end font-medium">
-                  <span className="sr-only">{t('columns.details')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y">
-              {rows.map((row) => (
-                <tr key={row.id} data-testid="audit-row" data-action={row.action}>
-                  <td className="p-3 whitespace-nowrap">{when(row.createdAt)}</td>
-                  <td className="p-3">
-                    <bdi dir="ltr" className="font-mono text-xs">
-                      {row.action}
-                    </bdi>
-                  </td>
-                  <td className="p-3">
-                    {row.actor ? (
-                      <bdi dir="ltr">{row.actor.email}</bdi>
-                    ) : (
-                      <span className="text-muted-foreground">{t('system')}</span>
-                    )}
-                    {row.impersonatorId ? (
-                      <span
-                        className="block text-amber-700 text-xs dark:text-amber-300"
-                        data-testid="audit-impersonated"
-                      >
-                        {t('impersonated')}
-                      </span>
-                    ) : null}
-                  </td>
-                  <td className="p-3">
-                    {row.targetType ? (
-                      <bdi dir="ltr" className="font-mono text-xs">
-                        {row.targetType}
-                        {row.targetId ? `:${row.targetId}` : ''}
-                      </bdi>
-                    ) : (
-                      '—'
-                    )}
-                  </td>
-                  <td className="p-3">
-                    <bdi dir="ltr" className="font-mono text-xs">
-                      {row.ip ?? '—'}
-                    </bdi>
-                  </td>
-                  <td className="p-3 text-end">
-                    <Button
-                      variant="ghost"
-                      size="sm"
-                      onClick={() => setOpenId(row.id)}
-                      aria-label={t('viewLabel', { action: row.action, time: when(row.createdAt) })}
-                      data-testid="audit-view"
-                    >
-                      {t('view')}
-                    </Button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
+      <DataTable
+        label={t('tableCaption')}
+        testId="audit-table"
+        busy={loading !== null}
+        rowCount={rows.length}
+        empty={filtered ? t('noMatch') : t('empty')}
+        columns={[
+          t('columns.time'),
+          t('columns.action'),
+          t('columns.actor'),
+          t('columns.target'),
+          t('columns.ip'),
+          { header: t('columns.details'), align: 'end', srOnly: true },
+        ]}
+      >
+        {rows.map((row) => (
+          <tr key={row.id} data-testid="audit-row" data-action={row.action}>
+            <td className="p-3 whitespace-nowrap">{when(row.createdAt)}</td>
+            <td className="p-3">
+              <bdi dir="ltr" className="font-mono text-xs">
+                {row.action}
+              </bdi>
+            </td>
+            <td className="p-3">
+              {row.actor ? (
+                <bdi dir="ltr">{row.actor.email}</bdi>
+              ) : (
+                <span className="text-muted-foreground">{t('system')}</span>
+              )}
+              {row.impersonatorId ? (
+                <span
+                  className="block text-amber-700 text-xs dark:text-amber-300"
+                  data-testid="audit-impersonated"
+                >
+                  {t('impersonated')}
+                </span>
+              ) : null}
+            </td>
+            <td className="p-3">
+              {row.targetType ? (
+                <bdi dir="ltr" className="font-mono text-xs">
+                  {row.targetType}
+                  {row.targetId ? `:${row.targetId}` : ''}
+                </bdi>
+              ) : (
+                '—'
+              )}
+            </td>
+            <td className="p-3">
+              <bdi dir="ltr" className="font-mono text-xs">
+                {row.ip ?? '—'}
+              </bdi>
+            </td>
+            <td className="p-3 text-end">
+              <Button
+                variant="ghost"
+                size="sm"
+                onClick={() => setOpenId(row.id)}
+                aria-label={t('viewLabel', { action: row.action, time: when(row.createdAt) })}
+                data-testid="audit-view"
+              >
+                {t('view')}
+              </Button>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       {nextCursor ? (
         <LoadMore
           label={t('loadMore')}

@@ -2,13 +2,13 @@
 
 import { useFormatter, useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
+import { DataTable, tdClass } from '@/components/data-table';
 import { Badge } from '@/components/ui/badge';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { Link } from '@/i18n/navigation';
 import type { FlagEnvironment, FlagSummary } from '@/lib/flags/definition-form';
 import { adminFlagPath } from '@/lib/flags/paths';
-import { Empty, TableScroll, Th, tableClass, tdClass } from '../_components/admin-table';
 
 export type FlagRow = FlagSummary & { updatedAt: string; updatedById: string | null };
 
@@ -52,87 +52,73 @@ export function FlagsList({
       <p aria-live="polite" className="sr-only">
         {needle ? t('matches', { count: shown.length }) : ''}
       </p>
-      {shown.length === 0 ? (
-        <Empty>{needle ? t('noMatch', { query: query.trim() }) : t('empty')}</Empty>
-      ) : (
-        <TableScroll label={t('tableCaption')}>
-          <table className={tableClass} data-testid="flags-table">
-            <caption className="sr-only">{t('tableCaption')}</caption>
-            <thead className="bg-muted/50">
-              <tr>
-                <Th>{t('columns.key')}</Th>
-                <Th>{t('columns.kind')}</Th>
-                <Th>{t('columns.state')}</Th>
-                <Th>
-                  {environment
-                    ? t('columns.defaultIn', { environment: t(`form.environments.${environment}`) })
-                    : t('columns.default')}
-                </Th>
-                <Th className="text-end">{t('columns.rules')}</Th>
-                <Th>{t('columns.rollout')}</Th>
-                <Th>{t('columns.updated')}</Th>
-              </tr>
-            </thead>
-            <tbody className="divide-y">
-              {shown.map((row) => (
-                <tr key={row.key} data-testid="flag-row" data-key={row.key}>
-                  <td className={tdClass}>
-                    <Link
-                      href={adminFlagPath(row.key)}
-                      className="font-medium underline-offset-4 hover:underline"
-                    >
-                      <bdi dir="ltr" className="font-mono">
-                        {row.key}
-                      </bdi>
-                    </Link>
-                    {row.description ? (
-                      <p className="line-clamp-1 max-w-sm text-muted-foreground text-xs">{row.description}</p>
-                    ) : null}
-                  </td>
-                  <td className={tdClass}>{t(`form.kinds.${row.kind}`)}</td>
-                  <td className={tdClass}>
-                    <Badge variant={row.killed ? 'destructive' : 'secondary'} data-testid="flag-row-state">
-                      {row.killed ? t('state.killed') : t('state.active')}
-                    </Badge>
-                  </td>
-                  <td className={tdClass}>
-                    {row.defaultVariant ? <Badge variant="outline">{row.defaultVariant}</Badge> : '—'}
-                  </td>
-                  <td className={`${tdClass} text-end tabular-nums`}>{format.number(row.ruleCount)}</td>
-                  <td className={tdClass}>
-                    {row.rollout
-                      ? Object.entries(row.rollout)
-                          .map(([variant, weight]) => `${variant} ${percent(weight)}`)
-                          .join(' · ')
-                      : '—'}
-                  </td>
-                  <td className={`${tdClass} whitespace-nowrap`}>
-                    {format.dateTime(new Date(row.updatedAt), {
-                      dateStyle: 'medium',
-                      timeStyle: 'short',
-                      timeZone,
-                    })}
-                    <span className="block text-muted-foreground text-xs">
-                      {row.updatedById === null ? (
-                        t('bySeed')
-                      ) : row.updatedById === meId ? (
-                        t('byYou')
-                      ) : (
-                        <Link
-                          href={`/admin/users/${row.updatedById}`}
-                          className="underline underline-offset-4"
-                        >
-                          {t('byAdmin')}
-                        </Link>
-                      )}
-                    </span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
+      <DataTable
+        label={t('tableCaption')}
+        testId="flags-table"
+        rowCount={shown.length}
+        empty={needle ? t('noMatch', { query: query.trim() }) : t('empty')}
+        columns={[
+          t('columns.key'),
+          t('columns.kind'),
+          t('columns.state'),
+          environment
+            ? t('columns.defaultIn', { environment: t(`form.environments.${environment}`) })
+            : t('columns.default'),
+          { header: t('columns.rules'), align: 'end' },
+          t('columns.rollout'),
+          t('columns.updated'),
+        ]}
+      >
+        {shown.map((row) => (
+          <tr key={row.key} data-testid="flag-row" data-key={row.key}>
+            <td className={tdClass}>
+              <Link href={adminFlagPath(row.key)} className="font-medium underline-offset-4 hover:underline">
+                <bdi dir="ltr" className="font-mono">
+                  {row.key}
+                </bdi>
+              </Link>
+              {row.description ? (
+                <p className="line-clamp-1 max-w-sm text-muted-foreground text-xs">{row.description}</p>
+              ) : null}
+            </td>
+            <td className={tdClass}>{t(`form.kinds.${row.kind}`)}</td>
+            <td className={tdClass}>
+              <Badge variant={row.killed ? 'destructive' : 'secondary'} data-testid="flag-row-state">
+                {row.killed ? t('state.killed') : t('state.active')}
+              </Badge>
+            </td>
+            <td className={tdClass}>
+              {row.defaultVariant ? <Badge variant="outline">{row.defaultVariant}</Badge> : '—'}
+            </td>
+            <td className={`${tdClass} text-end tabular-nums`}>{format.number(row.ruleCount)}</td>
+            <td className={tdClass}>
+              {row.rollout
+                ? Object.entries(row.rollout)
+                    .map(([variant, weight]) => `${variant} ${percent(weight)}`)
+                    .join(' · ')
+                : '—'}
+            </td>
+            <td className={`${tdClass} whitespace-nowrap`}>
+              {format.dateTime(new Date(row.updatedAt), {
+                dateStyle: 'medium',
+                timeStyle: 'short',
+                timeZone,
+              })}
+              <span className="block text-muted-foreground text-xs">
+                {row.updatedById === null ? (
+                  t('bySeed')
+                ) : row.updatedById === meId ? (
+                  t('byYou')
+                ) : (
+                  <Link href={`/admin/users/${row.updatedById}`} className="underline underline-offset-4">
+                    {t('byAdmin')}
+                  </Link>
+                )}
+              </span>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </div>
   );
 }

@@ -2,13 +2,13 @@
 
 import { useFormatter, useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { DataTable } from '@/components/data-table';
 import { InlineError } from '@/components/form/inline-error';
 import { ListSearch, LoadMore } from '@/components/form/list-controls';
 import { Badge } from '@/components/ui/badge';
 import { Link } from '@/i18n/navigation';
 import { type AdminOrgPage, type AdminOrgRow, adminOrgsApi } from '@/lib/api/admin-orgs';
 import { usePagedList } from '@/lib/forms/use-paged-list';
-import { TableScroll } from '../_components/admin-table';
 
 const PAGE = 50;
 
@@ -47,66 +47,43 @@ export function OrgsPanel({ initial, timeZone }: { initial: AdminOrgPage; timeZo
         testId="admin-orgs-search"
       />
       <InlineError error={error} testId="admin-orgs-error" />
-      {rows.length === 0 ? (
-        <p className="rounded-lg border border-dashed p-6 text-center text-muted-foreground text-sm">
-          {applied ? t('noMatch', { query: applied }) : t('empty')}
-        </p>
-      ) : (
-        <TableScroll label={t('tableCaption')}>
-          <table
-            className="w-full min-w-[40rem] text-sm"
-            data-testid="admin-orgs-table"
-            aria-busy={loading !== null}
-          >
-            <caption className="sr-only">{t('tableCaption')}</caption>
-            <thead className="bg-muted/50 text-start">
-              <tr>
-                <th scope="col" className="p-3 text-start font-medium">
-                  {t('columns.name')}
-                </th>
-                <th scope="col" className="p-3 text-start font-medium">
-                  {t('columns.slug')}
-                </th>
-                <th scope="col" className="p-3 text-start font-medium">
-                  {t('columns.type')}
-                </th>
-                <th scope="col" className="p-3 text-end font-medium">
-                  {t('columns.members')}
-                </th>
-                <th scope="col" className="p-3 text-start font-medium">
-                  {t('columns.created')}
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y">
-              {rows.map((org) => (
-                <tr key={org.id} data-testid="admin-org-row" data-slug={org.slug}>
-                  <td className="p-3 font-medium">
-                    <Link
-                      href={`/admin/organizations/${org.id}`}
-                      className="underline-offset-4 hover:underline"
-                    >
-                      {org.name}
-                    </Link>
-                  </td>
-                  <td className="p-3">
-                    <bdi dir="ltr" className="font-mono text-xs">
-                      {org.slug}
-                    </bdi>
-                  </td>
-                  <td className="p-3">
-                    <Badge variant={org.personal ? 'secondary' : 'outline'}>
-                      {org.personal ? t('personal') : t('team')}
-                    </Badge>
-                  </td>
-                  <td className="p-3 text-end tabular-nums">{format.number(org.memberCount)}</td>
-                  <td className="p-3 whitespace-nowrap">{when(org.createdAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
+      <DataTable
+        label={t('tableCaption')}
+        testId="admin-orgs-table"
+        busy={loading !== null}
+        minWidth="40rem"
+        rowCount={rows.length}
+        empty={applied ? t('noMatch', { query: applied }) : t('empty')}
+        columns={[
+          t('columns.name'),
+          t('columns.slug'),
+          t('columns.type'),
+          { header: t('columns.members'), align: 'end' },
+          t('columns.created'),
+        ]}
+      >
+        {rows.map((org) => (
+          <tr key={org.id} data-testid="admin-org-row" data-slug={org.slug}>
+            <td className="p-3 font-medium">
+              <Link href={`/admin/organizations/${org.id}`} className="underline-offset-4 hover:underline">
+                {org.name}
+              </Link>
+            </td>
+            <td className="p-3">
+              <bdi dir="ltr" className="font-mono text-xs">
+                {org.slug}
+              </bdi>
+            </td>
+            <td className="p-3">
+              <Badge variant={org.personal ? 'secondary' : 'outline'}>
+                {org.personal ? t('personal') : t('team')}
+              </Badge>
+            </td>
+            <td className="p-3 text-end tabular-nums">{format.number(org.memberCount)}</td>
+            <td className="p-3 whitespace-nowrap">{when(org.createdAt)}</td>
+          </tr>
+        ))}
+      </DataTable>
       {nextCursor ? (
         <LoadMore
           label={t('loadMore')}

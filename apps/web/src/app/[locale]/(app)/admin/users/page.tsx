@@ -3,7 +3,12 @@ import type { Metadata } from 'next';
 import { unstable_rethrow } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { FormAlert } from '@/components/form/form-alert';
-import { ADMIN_USERS_PAGE, adminUserQuery, parseAdminUserFilters } from '@/lib/api/admin-users';
+import {
+  ADMIN_USERS_PAGE,
+  adminUserApiQuery,
+  adminUserQuery,
+  parseAdminUserFilters,
+} from '@/lib/api/admin-users';
 import { getMe, serverGet } from '@/lib/api/server';
 import { UsersFilters } from './_components/users-filters';
 import { UsersTable } from './_components/users-table';
@@ -34,7 +39,7 @@ export default async function AdminUsersPage({ params, searchParams }: Props) {
   const filters = parseAdminUserFilters(await searchParams);
   const [me, first] = await Promise.all([
     getMe(),
-    firstPage(adminUserQuery(filters, { limit: ADMIN_USERS_PAGE })),
+    firstPage(adminUserApiQuery(filters, { limit: ADMIN_USERS_PAGE })),
   ]);
   const key = adminUserQuery(filters);
 

@@ -17,6 +17,7 @@ const sections: { key: OrgNavKey; needs: OrgPermission[] }[] = [
   { key: 'members', needs: ['members:read'] },
   { key: 'invitations', needs: ['members:invite'] },
   { key: 'apiKeys', needs: ['apikeys:manage'] },
+  // gen:org-settings-sections (`pnpm gen feature <name>` adds each resource's page above this line)
   { key: 'danger', needs: ['org:delete', 'org:leave'] },
 ];
 

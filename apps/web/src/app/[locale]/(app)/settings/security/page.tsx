@@ -79,7 +79,11 @@ export default async function SecurityPage({ params, searchParams }: Props) {
             {connected('linkedDone')}
           </FormAlert>
         ) : null}
-        {identities ? <ConnectedAccounts providers={providers} identities={identities} /> : unavailable}
+        {identities ? (
+          <ConnectedAccounts providers={providers} identities={identities.identities} />
+        ) : (
+          unavailable
+        )}
       </Section>
       <Section title={t('sessions.title')} description={t('sessions.lead')} testId="sessions-section">
         {sessions ? <SessionsList sessions={sessions.sessions} timeZone={me.timezone} /> : unavailable}

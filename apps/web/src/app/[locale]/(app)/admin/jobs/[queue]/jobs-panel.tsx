@@ -11,6 +11,7 @@ import { Loader2Icon, RefreshCwIcon } from 'lucide-react';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { toast } from 'sonner';
+import { DataTable } from '@/components/data-table';
 import { InlineError } from '@/components/form/inline-error';
 import { LoadMore } from '@/components/form/list-controls';
 import { ConfirmDialog } from '@/components/ui/alert-dialog';
@@ -20,7 +21,6 @@ import { adminJobsApi } from '@/lib/api/admin-jobs';
 import { usePagedList } from '@/lib/forms/use-paged-list';
 import { useRowActions } from '@/lib/forms/use-row-actions';
 import { cn } from '@/lib/utils';
-import { TableScroll } from '../../_components/admin-table';
 
 const TABS: AdminJobState[] = ['failed', 'waiting', 'active', 'delayed', 'completed'];
 const PAGE = 20;
@@ -116,157 +116,129 @@ export function JobsPanel({ queue, state, counts, initial, timeZone }: Props) {
         </Button>
       </div>
       <InlineError error={error} testId="jobs-error" />
-      {jobs.length === 0 ? (
-        <p
-          className="rounded-lg border border-dashed p-6 text-center text-muted-foreground text-sm"
-          data-testid="jobs-empty"
-        >
-          {t('empty', { state: t(`states.${state}`) })}
-        </p>
-      ) : (
-        <TableScroll label={t('tableCaption', { queue, state: t(`states.${state}`) })}>
-          <table
-            className="w-full min-w-[52rem] text-sm"
-            data-testid="jobs-table"
-            aria-busy={loading !== null}
+      <DataTable
+        label={t('tableCaption', { queue, state: t(`states.${state}`) })}
+        testId="jobs-table"
+        busy={loading !== null}
+        minWidth="52rem"
+        rowCount={jobs.length}
+        empty={t('empty', { state: t(`states.${state}`) })}
+        emptyTestId="jobs-empty"
+        columns={[
+          t('columns.job'),
+          { header: t('columns.attempts'), align: 'end' },
+          t('columns.created'),
+          t('columns.finished'),
+          state === 'failed' ? t('columns.error') : t('columns.data'),
+          { header: t('columns.actions'), align: 'end', srOnly: true },
+        ]}
+      >
+        {jobs.map((job) => (
+          <tr
+            key={job.id}
+            data-testid="job-row"
+            data-job-id={job.id}
+            data-finished-on={job.finishedOn ?? ''}
+            data-attempts={job.attemptsMade}
+            className="align-top"
           >
-            <caption className="sr-only">{t('tableCaption', { queue, state: t(`states.${state}`) })}</caption>
-            <thead className="bg-muted/50">
-              <tr>
-                <th scope="col" className="p-3 text-start font-medium">
-                  {t('columns.job')}
-                </th>
-                <th scope="col" className="p-3 text-end font-medium">
-                  {t('columns.attempts')}
-                </th>
-                <th scope="col" className="p-3 text-start font-medium">
-                  {t('columns.created')}
-                </th>
-                <th scope="col" className="p-3 text-start font-medium">
-                  {t('columns.finished')}
-                </th>
-                <th scope="col" className="p-3 text-start font-medium">
-                  {state === 'failed' ? t('columns.error') : t('columns.data')}
-                </th>
-                <th scope="col" className="p-3 text-end font-medium">
-                  <span className="sr-only">{t('columns.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y">
-              {jobs.map((job) => (
-                <tr
-                  key={job.id}
-                  data-testid="job-row"
-                  data-job-id={job.id}
-                  data-finished-on={job.finishedOn ?? ''}
-                  data-attempts={job.attemptsMade}
-                  className="align-top"
-                >
-                  <td className="p-3">
-                    <bdi dir="ltr" className="font-mono text-xs">
-                      {job.id}
-                    </bdi>
-                    <span className="block text-muted-foreground text-xs">{job.name}</span>
-                  </td>
-                  <td className="p-3 text-end tabular-nums" data-testid="job-attempts">
-                    {job.attemptsMade} / {job.maxAttempts}
-                  </td>
-                  <td className="p-3 whitespace-nowrap">{when(job.timestamp)}</td>
-                  <td className="p-3 whitespace-nowrap">{when(job.finishedOn)}</td>
-                  <td className="max-w-md p-3">
-                    {state === 'failed' ? (
-                      <div className="flex flex-col gap-1">
-                        {/* Three lines at most here; the stack below carries the whole message. */}
-                        <p
-                          className="line-clamp-3 break-words text-destructive"
-                          title={job.failedReason ?? undefined}
-                          data-testid="job-error"
-                        >
-                          {job.failedReason ?? '—'}
-                        </p>
-                        {job.stacktrace.length > 0 ? (
-                          <details>
-                            <summary className="cursor-pointer text-muted-foreground text-xs">
-                              {t('stack')}
-                            </summary>
-                            <pre
-                              dir="ltr"
-                              // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be keyboard-reachable (WCAG 2.1.1).
-                              tabIndex={0}
-                              className="mt-1 max-h-64 overflow-auto whitespace-pre-wrap break-all rounded bg-muted p-2 font-mono text-xs"
-                            >
-                              {job.stacktrace.at(-1)}
-                            </pre>
-                          </details>
-                        ) : null}
-                      </div>
-                    ) : (
-                      <details>
-                        <summary className="cursor-pointer text-muted-foreground text-xs">
-                          {t('showData')}
-                        </summary>
-                        <pre
-                          dir="ltr"
-                          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be keyboard-reachable (WCAG 2.1.1).
-                          tabIndex={0}
-                          className="mt-1 max-h-64 overflow-auto whitespace-pre-wrap break-all rounded bg-muted p-2 font-mono text-xs"
-                        >
-                          {JSON.stringify(job.data, null, 2)}
-                        </pre>
-                      </details>
-                    )}
-                  </td>
-                  <td className="p-3">
-                    <div className="flex justify-end gap-1">
-                      {state === 'failed' ? (
-                        <ConfirmDialog
-                          trigger={
-                            <Button
-                              size="sm"
-                              variant="outline"
-                              disabled={busy !== null}
-                              aria-label={t('retryLabel', { id: job.id })}
-                              data-testid="job-retry"
-                            >
-                              {t('retry')}
-                            </Button>
-                          }
-                          title={t('retryTitle', { id: job.id })}
-                          description={t('retryBody')}
-                          confirmLabel={t('retry')}
-                          cancelLabel={t('cancel')}
-                          onConfirm={() => void retry(job)}
-                        />
-                      ) : null}
-                      {state !== 'active' ? (
-                        <ConfirmDialog
-                          trigger={
-                            <Button
-                              size="sm"
-                              variant="ghost"
-                              disabled={busy !== null}
-                              aria-label={t('removeLabel', { id: job.id })}
-                              data-testid="job-remove"
-                            >
-                              {t('remove')}
-                            </Button>
-                          }
-                          title={t('removeTitle', { id: job.id })}
-                          description={t('removeBody')}
-                          confirmLabel={t('remove')}
-                          cancelLabel={t('cancel')}
-                          onConfirm={() => void remove(job)}
-                        />
-                      ) : null}
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
+            <td className="p-3">
+              <bdi dir="ltr" className="font-mono text-xs">
+                {job.id}
+              </bdi>
+              <span className="block text-muted-foreground text-xs">{job.name}</span>
+            </td>
+            <td className="p-3 text-end tabular-nums" data-testid="job-attempts">
+              {job.attemptsMade} / {job.maxAttempts}
+            </td>
+            <td className="p-3 whitespace-nowrap">{when(job.timestamp)}</td>
+            <td className="p-3 whitespace-nowrap">{when(job.finishedOn)}</td>
+            <td className="max-w-md p-3">
+              {state === 'failed' ? (
+                <div className="flex flex-col gap-1">
+                  {/* Three lines at most here; the stack below carries the whole message. */}
+                  <p
+                    className="line-clamp-3 break-words text-destructive"
+                    title={job.failedReason ?? undefined}
+                    data-testid="job-error"
+                  >
+                    {job.failedReason ?? '—'}
+                  </p>
+                  {job.stacktrace.length > 0 ? (
+                    <details>
+                      <summary className="cursor-pointer text-muted-foreground text-xs">{t('stack')}</summary>
+                      <pre
+                        dir="ltr"
+                        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be keyboard-reachable (WCAG 2.1.1).
+                        tabIndex={0}
+                        className="mt-1 max-h-64 overflow-auto whitespace-pre-wrap break-all rounded bg-muted p-2 font-mono text-xs"
+                      >
+                        {job.stacktrace.at(-1)}
+                      </pre>
+                    </details>
+                  ) : null}
+                </div>
+              ) : (
+                <details>
+                  <summary className="cursor-pointer text-muted-foreground text-xs">{t('showData')}</summary>
+                  <pre
+                    dir="ltr"
+                    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be keyboard-reachable (WCAG 2.1.1).
+                    tabIndex={0}
+                    className="mt-1 max-h-64 overflow-auto whitespace-pre-wrap break-all rounded bg-muted p-2 font-mono text-xs"
+                  >
+                    {JSON.stringify(job.data, null, 2)}
+                  </pre>
+                </details>
+              )}
+            </td>
+            <td className="p-3">
+              <div className="flex justify-end gap-1">
+                {state === 'failed' ? (
+                  <ConfirmDialog
+                    trigger={
+                      <Button
+                        size="sm"
+                        variant="outline"
+                        disabled={busy !== null}
+                        aria-label={t('retryLabel', { id: job.id })}
+                        data-testid="job-retry"
+                      >
+                        {t('retry')}
+                      </Button>
+                    }
+                    title={t('retryTitle', { id: job.id })}
+                    description={t('retryBody')}
+                    confirmLabel={t('retry')}
+                    cancelLabel={t('cancel')}
+                    onConfirm={() => void retry(job)}
+                  />
+                ) : null}
+                {state !== 'active' ? (
+                  <ConfirmDialog
+                    trigger={
+                      <Button
+                        size="sm"
+                        variant="ghost"
+                        disabled={busy !== null}
+                        aria-label={t('removeLabel', { id: job.id })}
+                        data-testid="job-remove"
+                      >
+                        {t('remove')}
+                      </Button>
+                    }
+                    title={t('removeTitle', { id: job.id })}
+                    description={t('removeBody')}
+                    confirmLabel={t('remove')}
+                    cancelLabel={t('cancel')}
+                    onConfirm={() => void remove(job)}
+                  />
+                ) : null}
+              </div>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       {nextCursor ? (
         <LoadMore
           label={t('loadMore')}

@@ -2,13 +2,13 @@ import { AdminJobList, AdminJobSchedulerList, AdminJobState, AdminQueueList, can
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { DataTable } from '@/components/data-table';
 import { FormAlert } from '@/components/form/form-alert';
 import { PageTitle } from '@/components/layout/page-title';
 import { Section } from '@/components/layout/section';
 import { Link } from '@/i18n/navigation';
 import { optional } from '@/lib/api/optional';
 import { getMe, serverGet } from '@/lib/api/server';
-import { TableScroll } from '../../_components/admin-table';
 import { JobsPanel } from './jobs-panel';
 
 type Props = {
@@ -68,61 +68,47 @@ export default async function AdminQueuePage({ params, searchParams }: Props) {
       <Section title={t('schedulers.title')} testId="queue-schedulers">
         {!schedulers ? (
           <FormAlert>{t('unavailable')}</FormAlert>
-        ) : schedulers.items.length === 0 ? (
-          <p className="rounded-lg border border-dashed p-4 text-center text-muted-foreground text-sm">
-            {t('schedulers.empty')}
-          </p>
         ) : (
-          <TableScroll label={t('schedulers.title')}>
-            <table className="w-full min-w-[36rem] text-sm">
-              <caption className="sr-only">{t('schedulers.title')}</caption>
-              <thead className="bg-muted/50">
-                <tr>
-                  <th scope="col" className="p-3 text-start font-medium">
-                    {t('schedulers.key')}
-                  </th>
-                  <th scope="col" className="p-3 text-start font-medium">
-                    {t('schedulers.schedule')}
-                  </th>
-                  <th scope="col" className="p-3 text-start font-medium">
-                    {t('schedulers.next')}
-                  </th>
-                  <th scope="col" className="p-3 text-end font-medium">
-                    {t('schedulers.iterations')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y">
-                {schedulers.items.map((s) => (
-                  <tr key={s.key} data-testid="scheduler-row">
-                    <td className="p-3">
-                      <bdi dir="ltr" className="font-mono text-xs">
-                        {s.key}
-                      </bdi>
-                      <span className="block text-muted-foreground text-xs">{s.name}</span>
-                    </td>
-                    <td className="p-3">
-                      {s.pattern ? (
-                        <bdi dir="ltr" className="font-mono text-xs">
-                          {s.pattern}
-                          {s.tz ? ` (${s.tz})` : ''}
-                        </bdi>
-                      ) : s.every ? (
-                        t('schedulers.every', { seconds: Math.round(s.every / 1000) })
-                      ) : (
-                        '—'
-                      )}
-                    </td>
-                    <td className="p-3 whitespace-nowrap">{s.next ? when(s.next) : t('schedulers.none')}</td>
-                    <td className="p-3 text-end tabular-nums">
-                      {s.iterationCount ?? 0}
-                      {s.limit ? ` / ${s.limit}` : ''}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <DataTable
+            label={t('schedulers.title')}
+            minWidth="36rem"
+            rowCount={schedulers.items.length}
+            empty={t('schedulers.empty')}
+            columns={[
+              t('schedulers.key'),
+              t('schedulers.schedule'),
+              t('schedulers.next'),
+              { header: t('schedulers.iterations'), align: 'end' },
+            ]}
+          >
+            {schedulers.items.map((s) => (
+              <tr key={s.key} data-testid="scheduler-row">
+                <td className="p-3">
+                  <bdi dir="ltr" className="font-mono text-xs">
+                    {s.key}
+                  </bdi>
+                  <span className="block text-muted-foreground text-xs">{s.name}</span>
+                </td>
+                <td className="p-3">
+                  {s.pattern ? (
+                    <bdi dir="ltr" className="font-mono text-xs">
+                      {s.pattern}
+                      {s.tz ? ` (${s.tz})` : ''}
+                    </bdi>
+                  ) : s.every ? (
+                    t('schedulers.every', { seconds: Math.round(s.every / 1000) })
+                  ) : (
+                    '—'
+                  )}
+                </td>
+                <td className="p-3 whitespace-nowrap">{s.next ? when(s.next) : t('schedulers.none')}</td>
+                <td className="p-3 text-end tabular-nums">
+                  {s.iterationCount ?? 0}
+                  {s.limit ? ` / ${s.limit}` : ''}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </Section>
     </div>

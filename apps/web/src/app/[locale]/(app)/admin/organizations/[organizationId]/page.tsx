@@ -2,13 +2,13 @@ import { AdminOrgDetail, can } from '@repo/contracts';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { DataTable, tdClass } from '@/components/data-table';
 import { PageTitle } from '@/components/layout/page-title';
 import { Section } from '@/components/layout/section';
 import { Badge } from '@/components/ui/badge';
 import { Link } from '@/i18n/navigation';
 import { isApiError } from '@/lib/api/api-error';
 import { getMe, serverGet } from '@/lib/api/server';
-import { SectionTable, tdClass } from '../../_components/admin-table';
 
 type Props = { params: Promise<{ locale: string; organizationId: string }> };
 
@@ -68,10 +68,10 @@ export default async function AdminOrganizationPage({ params }: Props) {
       </PageTitle>
 
       <Section title={t('membersTitle', { count: org.members.length })} testId="admin-org-members">
-        <SectionTable
+        <DataTable
           label={t('membersTitle', { count: org.members.length })}
           empty={t('noMembers')}
-          rows={org.members.length}
+          rowCount={org.members.length}
           columns={[t('columns.name'), t('columns.email'), t('columns.role'), t('columns.joined')]}
         >
           {org.members.map((m) => (
@@ -86,14 +86,14 @@ export default async function AdminOrganizationPage({ params }: Props) {
               <td className={`${tdClass} whitespace-nowrap`}>{when(m.joinedAt)}</td>
             </tr>
           ))}
-        </SectionTable>
+        </DataTable>
       </Section>
 
       <Section title={t('invitationsTitle')} testId="admin-org-invitations">
-        <SectionTable
+        <DataTable
           label={t('invitationsTitle')}
           empty={t('noInvitations')}
-          rows={org.invitations.length}
+          rowCount={org.invitations.length}
           columns={[t('columns.email'), t('columns.role'), t('columns.invitedBy'), t('columns.expires')]}
         >
           {org.invitations.map((i) => (
@@ -108,14 +108,14 @@ export default async function AdminOrganizationPage({ params }: Props) {
               <td className={`${tdClass} whitespace-nowrap`}>{when(i.expiresAt)}</td>
             </tr>
           ))}
-        </SectionTable>
+        </DataTable>
       </Section>
 
       <Section title={t('apiKeysTitle')} testId="admin-org-api-keys">
-        <SectionTable
+        <DataTable
           label={t('apiKeysTitle')}
           empty={t('noApiKeys')}
-          rows={org.apiKeys.length}
+          rowCount={org.apiKeys.length}
           columns={[
             t('columns.name'),
             t('columns.prefix'),
@@ -155,7 +155,7 @@ export default async function AdminOrganizationPage({ params }: Props) {
               <td className={`${tdClass} whitespace-nowrap`}>{when(k.lastUsedAt)}</td>
             </tr>
           ))}
-        </SectionTable>
+        </DataTable>
       </Section>
     </div>
   );

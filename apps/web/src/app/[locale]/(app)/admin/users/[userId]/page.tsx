@@ -4,12 +4,12 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import { DataTable, tdClass } from '@/components/data-table';
 import { Section } from '@/components/layout/section';
 import { Badge } from '@/components/ui/badge';
 import { Link } from '@/i18n/navigation';
 import { isApiError } from '@/lib/api/api-error';
 import { getMe, serverGet } from '@/lib/api/server';
-import { SectionTable, tdClass } from '../../_components/admin-table';
 import { RoleBadge, StatusBadge, YesNo } from '../_components/user-badges';
 import { RestoreUser } from './_components/restore-user';
 import { UserActions } from './_components/user-actions';
@@ -131,10 +131,10 @@ export default async function AdminUserPage({ params }: Props) {
       </Section>
 
       <Section title={t('sections.sessions')} testId="admin-user-sessions">
-        <SectionTable
+        <DataTable
           label={t('sections.sessions')}
           empty={t('noSessions')}
-          rows={user.sessions.length}
+          rowCount={user.sessions.length}
           columns={[
             t('columns.device'),
             t('columns.ip'),
@@ -152,14 +152,14 @@ export default async function AdminUserPage({ params }: Props) {
               <td className={`${tdClass} whitespace-nowrap`}>{when(s.expiresAt)}</td>
             </tr>
           ))}
-        </SectionTable>
+        </DataTable>
       </Section>
 
       <Section title={t('sections.identities')} testId="admin-user-identities">
-        <SectionTable
+        <DataTable
           label={t('sections.identities')}
           empty={t('noIdentities')}
-          rows={user.identities.length}
+          rowCount={user.identities.length}
           columns={[t('columns.provider'), t('columns.email'), t('columns.linked'), t('columns.lastUsed')]}
         >
           {user.identities.map((i) => (
@@ -170,14 +170,14 @@ export default async function AdminUserPage({ params }: Props) {
               <td className={`${tdClass} whitespace-nowrap`}>{when(i.lastUsedAt)}</td>
             </tr>
           ))}
-        </SectionTable>
+        </DataTable>
       </Section>
 
       <Section title={t('sections.organizations')} testId="admin-user-organizations">
-        <SectionTable
+        <DataTable
           label={t('sections.organizations')}
           empty={t('noOrganizations')}
-          rows={user.organizations.length}
+          rowCount={user.organizations.length}
           columns={[t('columns.organization'), t('columns.slug'), t('columns.orgRole'), t('columns.joined')]}
         >
           {user.organizations.map((o) => (
@@ -202,7 +202,7 @@ export default async function AdminUserPage({ params }: Props) {
               <td className={`${tdClass} whitespace-nowrap`}>{when(o.joinedAt)}</td>
             </tr>
           ))}
-        </SectionTable>
+        </DataTable>
       </Section>
 
       <Section
@@ -218,10 +218,10 @@ export default async function AdminUserPage({ params }: Props) {
         }
         testId="admin-user-activity"
       >
-        <SectionTable
+        <DataTable
           label={t('sections.activity')}
           empty={t('noActivity')}
-          rows={user.activity.length}
+          rowCount={user.activity.length}
           columns={[
             t('columns.when'),
             t('columns.action'),
@@ -260,7 +260,7 @@ export default async function AdminUserPage({ params }: Props) {
               <td className={tdClass}>{a.ip ? <bdi dir="ltr">{a.ip}</bdi> : dash}</td>
             </tr>
           ))}
-        </SectionTable>
+        </DataTable>
       </Section>
     </div>
   );

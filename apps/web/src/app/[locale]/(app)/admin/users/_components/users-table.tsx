@@ -1,9 +1,10 @@
 'use client';
 
 import type { AdminUserList, AdminUserListItem, AdminUserSort } from '@repo/contracts';
-import { ArrowDownIcon, ArrowUpDownIcon, ArrowUpIcon, Loader2Icon } from 'lucide-react';
+import { Loader2Icon } from 'lucide-react';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { type Column, DataTable, Empty, tdClass } from '@/components/data-table';
 import { InlineError } from '@/components/form/inline-error';
 import { Button } from '@/components/ui/button';
 import { Link } from '@/i18n/navigation';
@@ -14,7 +15,6 @@ import {
   adminUsersApi,
 } from '@/lib/api/admin-users';
 import { useErrorText } from '@/lib/forms/error-text';
-import { Empty, TableScroll, Th, tableClass, tdClass } from '../../_components/admin-table';
 import { RoleBadge, StatusBadge, YesNo } from './user-badges';
 
 type Props = { filters: AdminUserFilters; initial: AdminUserList; timeZone: string };
@@ -28,35 +28,28 @@ function effectiveSort(filters: AdminUserFilters): { sort: AdminUserSort; order:
   return { sort: 'createdAt', order: 'desc' };
 }
 
-function SortableTh({
-  column,
-  label,
-  filters,
-}: {
-  column: AdminUserSort;
-  label: string;
-  filters: AdminUserFilters;
-}) {
-  const t = useTranslations('AdminUsers');
+/**
+ * A header that sorts the list by `column`: the current order shown, a click gives the other one
+ * (or the column's default order when the list is sorted by another column).
+ */
+function sortColumn(
+  column: AdminUserSort,
+  header: string,
+  filters: AdminUserFilters,
+  label: (order: 'asc' | 'desc') => string,
+): Column {
   const current = effectiveSort(filters);
-  const active = current?.sort === column;
-  const order = active ? current.order : null;
-  const nextOrder = active ? (order === 'asc' ? 'desc' : 'asc') : defaultOrder(column);
-  const href = `/admin/users${adminUserQuery({ ...filters, sort: column, order: nextOrder })}`;
-  const Icon = order === 'asc' ? ArrowUpIcon : order === 'desc' ? ArrowDownIcon : ArrowUpDownIcon;
-  return (
-    <Th aria-sort={order === 'asc' ? 'ascending' : order === 'desc' ? 'descending' : 'none'}>
-      <Link
-        href={href}
-        className="inline-flex items-center gap-1 rounded-sm hover:text-foreground"
-        data-testid={`admin-users-sort-${column}`}
-      >
-        {label}
-        <Icon aria-hidden="true" className="size-3.5" />
-        <span className="sr-only">{t(nextOrder === 'asc' ? 'sortAscending' : 'sortDescending')}</span>
-      </Link>
-    </Th>
-  );
+  const direction = current?.sort === column ? current.order : null;
+  const nextOrder = direction ? (direction === 'asc' ? 'desc' : 'asc') : defaultOrder(column);
+  return {
+    header,
+    sort: {
+      direction,
+      href: `/admin/users${adminUserQuery({ ...filters, sort: column, order: nextOrder })}`,
+      label: label(nextOrder),
+      testId: `admin-users-sort-${column}`,
+    },
+  };
 }
 
 export function UsersTable({ filters, initial, timeZone }: Props) {
@@ -85,60 +78,61 @@ export function UsersTable({ filters, initial, timeZone }: Props) {
   const when = (iso: string | null) =>
     iso ? format.dateTime(new Date(iso), { dateStyle: 'medium', timeStyle: 'short', timeZone }) : t('never');
 
+  const sortable = (column: AdminUserSort, header: string) =>
+    sortColumn(column, header, filters, (order) => t(order === 'asc' ? 'sortAscending' : 'sortDescending'));
+
   if (users.length === 0) {
     return <Empty>{filters.q ? t('noMatch', { query: filters.q }) : t('empty')}</Empty>;
   }
 
   return (
     <div className="flex flex-col gap-4">
-      <TableScroll label={t('tableLabel')} testId="admin-users-table">
-        <table className={tableClass} aria-busy={loading}>
-          <thead className="border-b bg-muted/40">
-            <tr>
-              <SortableTh column="name" label={t('columns.name')} filters={filters} />
-              <SortableTh column="email" label={t('columns.email')} filters={filters} />
-              <Th>{t('columns.role')}</Th>
-              <Th>{t('columns.status')}</Th>
-              <Th>{t('columns.verified')}</Th>
-              <Th>{t('columns.twoFactor')}</Th>
-              <SortableTh column="createdAt" label={t('columns.createdAt')} filters={filters} />
-              <Th>{t('columns.lastSignIn')}</Th>
-            </tr>
-          </thead>
-          <tbody className="divide-y">
-            {users.map((u) => (
-              <tr key={u.id} data-testid="admin-user-row" data-email={u.email}>
-                <td className={tdClass}>
-                  <Link
-                    href={`/admin/users/${u.id}`}
-                    className="font-medium underline-offset-4 hover:underline"
-                    data-testid="admin-user-link"
-                  >
-                    {u.name}
-                  </Link>
-                </td>
-                <td className={tdClass}>
-                  <bdi dir="ltr">{u.email}</bdi>
-                </td>
-                <td className={tdClass}>
-                  <RoleBadge role={u.role} />
-                </td>
-                <td className={tdClass}>
-                  <StatusBadge status={u.status} />
-                </td>
-                <td className={tdClass}>
-                  <YesNo value={u.emailVerified} />
-                </td>
-                <td className={tdClass}>
-                  <YesNo value={u.twoFactorEnabled} />
-                </td>
-                <td className={`${tdClass} whitespace-nowrap`}>{when(u.createdAt)}</td>
-                <td className={`${tdClass} whitespace-nowrap`}>{when(u.lastSignInAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <DataTable
+        label={t('tableLabel')}
+        scrollTestId="admin-users-table"
+        busy={loading}
+        columns={[
+          sortable('name', t('columns.name')),
+          sortable('email', t('columns.email')),
+          t('columns.role'),
+          t('columns.status'),
+          t('columns.verified'),
+          t('columns.twoFactor'),
+          sortable('createdAt', t('columns.createdAt')),
+          t('columns.lastSignIn'),
+        ]}
+      >
+        {users.map((u) => (
+          <tr key={u.id} data-testid="admin-user-row" data-email={u.email}>
+            <td className={tdClass}>
+              <Link
+                href={`/admin/users/${u.id}`}
+                className="font-medium underline-offset-4 hover:underline"
+                data-testid="admin-user-link"
+              >
+                {u.name}
+              </Link>
+            </td>
+            <td className={tdClass}>
+              <bdi dir="ltr">{u.email}</bdi>
+            </td>
+            <td className={tdClass}>
+              <RoleBadge role={u.role} />
+            </td>
+            <td className={tdClass}>
+              <StatusBadge status={u.status} />
+            </td>
+            <td className={tdClass}>
+              <YesNo value={u.emailVerified} />
+            </td>
+            <td className={tdClass}>
+              <YesNo value={u.twoFactorEnabled} />
+            </td>
+            <td className={`${tdClass} whitespace-nowrap`}>{when(u.createdAt)}</td>
+            <td className={`${tdClass} whitespace-nowrap`}>{when(u.lastSignInAt)}</td>
+          </tr>
+        ))}
+      </DataTable>
       <InlineError error={error} testId="admin-users-error" />
       {nextCursor ? (
         <div>

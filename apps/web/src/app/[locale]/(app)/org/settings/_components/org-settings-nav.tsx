@@ -9,6 +9,7 @@ const hrefs = {
   members: '/org/settings/members',
   invitations: '/org/settings/invitations',
   apiKeys: '/org/settings/api-keys',
+  // gen:org-settings-nav
   danger: '/org/settings/danger',
 } as const;
 export type OrgNavKey = keyof typeof hrefs;

@@ -1,7 +1,11 @@
 import { type ApiKey, type ApiKeyScope, ApiKeyScopes } from '@repo/contracts';
 
 /** The create form's grouping: one row per resource, read and write side by side. */
-export const SCOPE_RESOURCES = ['organization', 'members'] as const;
+export const SCOPE_RESOURCES = [
+  'organization',
+  'members',
+  // gen:api-key-scope-resources
+] as const;
 export type ScopeResource = (typeof SCOPE_RESOURCES)[number];
 export type ScopeAccess = 'read' | 'write';
 

@@ -1,4 +1,4 @@
-import { FlagDefinition, type FlagDefinitionInput } from '../schema';
+import { FlagDefinition, type FlagDefinitionInput } from './schema';
 
 /** A valid boolean flag; override any field. */
 export function booleanFlag(overrides: Partial<FlagDefinitionInput> = {}): FlagDefinitionInput {

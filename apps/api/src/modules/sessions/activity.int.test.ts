@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../test-helpers';
-import { CHROME_UA, createUser, randomIp, signInWithBody } from '../auth/auth-fixtures';
-import { recordActivityInTx } from '../sessions/activity';
+import { buildTestApp, type TestApp } from '../../app.test-support';
+import { CHROME_UA, createUser, randomIp, signInWithBody } from '../auth/auth.test-support';
+import { recordActivityInTx } from './activity';
 
 // Daily activity (user_activity_days) is what the overview's active users count.
 let t: TestApp;

@@ -1,9 +1,9 @@
 import { randomInt } from 'node:crypto';
 import { uniqueEmail } from '@repo/testing';
 import type { LightMyRequestResponse } from 'fastify';
+import type { TestApp } from '../../app.test-support';
 import { cookieNames } from '../../lib/cookies';
 import { hashPassword } from '../../lib/password';
-import type { TestApp } from '../../test-helpers';
 
 /** Test-only helpers for the auth/session integration tests (imported by *.int.test.ts only). */
 

@@ -1,8 +1,8 @@
 // Run in a separate `node --import tsx` process by stability.test.ts: prints, as JSON, the bucket
 // and variant of every stability id for every stability flag.
-import { evaluate } from '../evaluate';
-import { bucketOf } from '../hash';
-import { parse, STABILITY_FLAGS, stabilityIds } from './flags';
+import { evaluate } from './evaluate';
+import { parse, STABILITY_FLAGS, stabilityIds } from './flags.test-support';
+import { bucketOf } from './hash';
 
 export function stabilityEvaluations(): Record<string, [number, string][]> {
   const out: Record<string, [number, string][]> = {};
@@ -16,6 +16,6 @@ export function stabilityEvaluations(): Record<string, [number, string][]> {
   return out;
 }
 
-if (process.argv[1]?.endsWith('print-evaluations.ts')) {
+if (process.argv[1]?.endsWith('stability.test-support.ts')) {
   process.stdout.write(JSON.stringify(stabilityEvaluations()));
 }

@@ -1,0 +1,2 @@
+/** Public surface of the admin overview (D6). */
+export { adminOverviewRoutes } from './admin-overview.routes';

@@ -1,0 +1,2 @@
+/** Public surface of the user's own security activity. */
+export { auditRoutes } from './audit.routes';

@@ -1,0 +1,2 @@
+/** Public surface of feature flags (D3). */
+export { flagsRoutes } from './flags.routes';

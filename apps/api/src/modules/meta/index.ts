@@ -1,0 +1,2 @@
+/** Public surface of the API's own metadata. */
+export { metaRoutes } from './meta.routes';

@@ -1,0 +1,2 @@
+/** Public surface of the signed-in user's own account (F6). */
+export { profileRoutes } from './profile.routes';

@@ -1,0 +1,2 @@
+/** Public surface of sign-in with external providers (A5). */
+export { ssoRoutes } from './sso.routes';

@@ -1,0 +1,2 @@
+/** Public surface of the waitlist. */
+export { waitlistRoutes } from './waitlist.routes';

@@ -1,0 +1,16 @@
+export {
+  countUsableOwners,
+  isUsableAccount,
+  lockOrganizations,
+  revokeInvitationsSentBy,
+  type TransferRefusal,
+  transferOwnership,
+  USABLE_ACCOUNT,
+} from './ownership';
+export { createPersonalOrganization, ensurePersonalOrganization, personalOrganizationSlug } from './personal';
+export {
+  type DepartureCounts,
+  type DepartureReason,
+  type DepartureResult,
+  settleDepartingAccounts,
+} from './succession';
