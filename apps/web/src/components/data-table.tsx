@@ -49,7 +49,9 @@ const thClass = 'whitespace-nowrap px-3 py-2 text-start font-medium text-muted-f
 
 /**
  * A wide table's scroll region: scrolls sideways on small screens instead of squeezing columns.
- * Focusable and labelled so keyboard users can scroll it too.
+ * Focusable and labelled so keyboard users can scroll it too. `relative` makes it the containing
+ * block of the table's absolutely positioned bits (the sr-only sort labels): without it they are
+ * not clipped by the region and widen the whole page on a phone.
  */
 function TableScroll({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (
@@ -57,7 +59,7 @@ function TableScroll({ label, children, testId }: { label: string; children: Rea
       aria-label={label}
       // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be keyboard-reachable (WCAG 2.1.1).
       tabIndex={0}
-      className="overflow-x-auto rounded-lg border"
+      className="relative overflow-x-auto rounded-lg border"
       data-testid={testId}
     >
       {children}

@@ -24,7 +24,8 @@ export function LanguageSwitcher() {
         <Button variant="ghost" size="sm" data-testid="language-switcher">
           <LanguagesIcon aria-hidden="true" />
           <span className="sr-only">{t('label')}: </span>
-          <span>{t(locale as (typeof routing.locales)[number])}</span>
+          {/* Phones show the icon only (the name is still read out): the headers need the room. */}
+          <span className="sr-only sm:not-sr-only">{t(locale as (typeof routing.locales)[number])}</span>
         </Button>
       </DropdownMenuTrigger>
       <DropdownMenuContent align="end">

@@ -37,7 +37,7 @@ export function SecurityActivityList({ events, timeZone }: { events: Event[]; ti
   if (events.length === 0) return <p className="text-muted-foreground text-sm">{t('empty')}</p>;
 
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full text-sm" data-testid="activity-table">
         <caption className="sr-only">{t('title')}</caption>
         <thead>

@@ -156,7 +156,7 @@ export function OverviewChart({ id, title, description, kind, series, data, gran
       </div>
       <details className="text-sm">
         <summary className="cursor-pointer text-muted-foreground text-xs">{t('showData')}</summary>
-        <div className="mt-2 max-h-64 overflow-auto">
+        <div className="relative mt-2 max-h-64 overflow-auto">
           <table className="w-full text-xs" data-testid={`chart-${id}-table`}>
             <caption className="sr-only">{title}</caption>
             <thead>

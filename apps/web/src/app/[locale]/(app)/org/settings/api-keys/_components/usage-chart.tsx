@@ -69,23 +69,27 @@ export function UsageChart({ orgId, keyId, name }: { orgId: string; keyId: strin
       >
         {t('summary', { total, days: days.length })}
       </figcaption>
-      <table className="sr-only" aria-describedby={captionId}>
-        <caption>{t('tableCaption', { name, days: days.length })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('day')}</th>
-            <th scope="col">{t('requests')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {days.map((d) => (
-            <tr key={d.day}>
-              <th scope="row">{day(d.day)}</th>
-              <td>{format.number(d.count)}</td>
+      {/* sr-only on a box around the table: a table is never narrower than its content, so an
+          sr-only table would stick out of the page on a phone. */}
+      <div className="sr-only">
+        <table aria-describedby={captionId}>
+          <caption>{t('tableCaption', { name, days: days.length })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('day')}</th>
+              <th scope="col">{t('requests')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {days.map((d) => (
+              <tr key={d.day}>
+                <th scope="row">{day(d.day)}</th>
+                <td>{format.number(d.count)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }
