@@ -16,11 +16,7 @@ export const ANCHORS = [
   { file: 'packages/contracts/src/audit-actions.ts', marker: '// gen:audit-actions' },
   { file: 'apps/api/src/modules/index.ts', marker: '// gen:modules' },
   { file: 'prisma/schema.prisma', marker: '// gen:organization-relations' },
-  { file: 'apps/web/src/app/[locale]/(app)/org/settings/layout.tsx', marker: '// gen:org-settings-sections' },
-  {
-    file: 'apps/web/src/app/[locale]/(app)/org/settings/_components/org-settings-nav.tsx',
-    marker: '// gen:org-settings-nav',
-  },
+  { file: 'apps/web/src/app/[locale]/(app)/_components/shell/nav-items.ts', marker: '// gen:org-nav' },
   {
     file: 'apps/web/src/app/[locale]/(app)/org/settings/api-keys/_components/scopes.ts',
     marker: '// gen:api-key-scope-resources',
@@ -121,14 +117,11 @@ export function editPrismaSchema(text, n, model) {
   return `${withRelation.replace(/\n*$/, '\n')}\n${model.replace(/\n*$/, '\n')}`;
 }
 
-export function editOrgSettingsLayout(text, n) {
-  return insertAtAnchor(text, '// gen:org-settings-sections', [
-    `{ key: '${n.camelPlural}', needs: ['${n.names}:read'] },`,
+/** The app shell's entry for the resource's page, shown to roles that may read it (ORG_NAV). */
+export function editOrgNav(text, n) {
+  return insertAtAnchor(text, '// gen:org-nav', [
+    `{ key: '${n.camelPlural}', href: '/org/settings/${n.names}', needs: ['${n.names}:read'] },`,
   ]);
-}
-
-export function editOrgSettingsNav(text, n) {
-  return insertAtAnchor(text, '// gen:org-settings-nav', [`${n.camelPlural}: '/org/settings/${n.names}',`]);
 }
 
 export function editScopeResources(text, n) {

@@ -1,8 +1,9 @@
-import { dirname, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { findClashes } from './clashes.js';
-import { editMessages, insertAtAnchor, insertSorted } from './edits.js';
+import { editMessages, editOrgNav, insertAtAnchor, insertSorted } from './edits.js';
 import { featureMessages, LOCALES } from './messages.js';
 import { featureNames, pluralize } from './names.js';
 
@@ -111,6 +112,21 @@ describe('edits', () => {
       "export * from './alpha';\nexport * from './gamma';\nexport * from './zeta';\n",
     );
     expect(() => insertSorted(text, "export * from './alpha';", pattern)).toThrow(/already there/);
+  });
+
+  it("adds the resource's page to the app shell's organization nav, before the danger zone", () => {
+    const file = join(ROOT, 'apps/web/src/app/[locale]/(app)/_components/shell/nav-items.ts');
+    const out = editOrgNav(readFileSync(file, 'utf8'), featureNames('project'));
+    const lines = out.split('\n');
+    const entry = lines.findIndex((l) => l.includes("key: 'projects'"));
+    expect(lines[entry]).toBe(
+      "  { key: 'projects', href: '/org/settings/projects', needs: ['projects:read'] },",
+    );
+    // Inside ORG_NAV, right above the anchor and the danger zone, which stays last.
+    expect(lines[entry + 1]?.trim()).toMatch(/^\/\/ gen:org-nav /);
+    expect(lines[entry + 2]).toContain("key: 'danger'");
+    expect(out.indexOf('export const ORG_NAV')).toBeLessThan(out.indexOf("key: 'projects'"));
+    expect(out.indexOf("key: 'projects'")).toBeLessThan(out.indexOf('export const SETTINGS_NAV'));
   });
 
   it('adds the namespace, the nav label before the danger zone and the scope labels to each locale', () => {

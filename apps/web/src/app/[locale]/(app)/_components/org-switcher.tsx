@@ -3,7 +3,7 @@
 import type { OrgSummary } from '@repo/contracts';
 import { Building2Icon, ChevronsUpDownIcon, PlusIcon, SettingsIcon } from 'lucide-react';
 import { useLocale, useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { toast } from 'sonner';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -21,11 +21,13 @@ import { Link, useRouter } from '@/i18n/navigation';
 import { localeDirection } from '@/i18n/routing';
 import { orgsApi } from '@/lib/api/orgs';
 import { useErrorText } from '@/lib/forms/error-text';
+import { cn } from '@/lib/utils';
 
 /**
  * The app shell's organization menu (A8): shows the active organization, switches to another one
  * (remembered per user by the API), and leads to creating one. Pages re-render on the server
- * after a switch, so every organization page follows.
+ * after a switch, so every organization page follows. It sits at the top of the sidebar (and of the
+ * drawer on narrow screens), where the organization's name has the room to show in full.
  */
 export function OrgSwitcher({ organizations, activeId }: { organizations: OrgSummary[]; activeId: string }) {
   const t = useTranslations('Orgs');
@@ -50,33 +52,41 @@ export function OrgSwitcher({ organizations, activeId }: { organizations: OrgSum
     }
   }
 
+  const name = active?.name ?? t('switcher.none');
   return (
     <DropdownMenu dir={localeDirection(locale)}>
       <DropdownMenuTrigger asChild>
         <Button
           variant="outline"
-          size="sm"
-          className="max-w-56 gap-2 px-2.5"
+          className="h-auto w-full justify-start gap-2.5 px-2.5 py-2 text-start"
           data-testid="org-switcher"
           aria-busy={busy}
         >
-          <Building2Icon aria-hidden="true" />
-          <span className="sr-only">
-            {t('switcher.current', { name: active?.name ?? t('switcher.none') })}
+          <span className="flex size-8 shrink-0 items-center justify-center rounded-md bg-secondary text-secondary-foreground">
+            <Building2Icon aria-hidden="true" />
           </span>
-          {/* Phones show the icon only (the name is in the label above): the header is full. */}
-          <span aria-hidden="true" className="hidden truncate sm:inline" data-testid="org-switcher-name">
-            {active?.name ?? t('switcher.none')}
+          <span className="sr-only">{t('switcher.current', { name })}</span>
+          <span aria-hidden="true" className="flex min-w-0 flex-1 flex-col gap-0.5">
+            {/* The whole name when it fits; cut short, it shows in full on hover (title). */}
+            <TruncatedText lines={2} className="font-semibold leading-snug" testId="org-switcher-name">
+              {name}
+            </TruncatedText>
+            <span className="flex items-center gap-1.5 font-normal text-muted-foreground text-xs">
+              {active ? t(`roles.${active.role}`) : null}
+              {active?.personal ? (
+                <Badge variant="secondary" className="px-1.5 py-0 text-[0.6875rem]">
+                  {t('personal')}
+                </Badge>
+              ) : null}
+            </span>
           </span>
-          {active?.personal ? (
-            <Badge variant="secondary" className="hidden sm:inline-flex">
-              {t('personal')}
-            </Badge>
-          ) : null}
           <ChevronsUpDownIcon aria-hidden="true" className="text-muted-foreground" />
         </Button>
       </DropdownMenuTrigger>
-      <DropdownMenuContent align="start" className="w-72 max-w-[calc(100vw-2rem)]">
+      <DropdownMenuContent
+        align="start"
+        className="w-(--radix-dropdown-menu-trigger-width) min-w-64 max-w-[calc(100vw-2rem)]"
+      >
         <DropdownMenuLabel>{t('switcher.menuLabel')}</DropdownMenuLabel>
         <DropdownMenuRadioGroup value={active?.id} onValueChange={select}>
           {organizations.map((o) => (
@@ -88,7 +98,7 @@ export function OrgSwitcher({ organizations, activeId }: { organizations: OrgSum
               className="items-start"
             >
               <span className="flex min-w-0 flex-1 flex-col">
-                <span className="truncate font-medium">{o.name}</span>
+                <TruncatedText className="font-medium">{o.name}</TruncatedText>
                 <span className="text-muted-foreground text-xs">
                   {t(`roles.${o.role}`)}
                   {o.personal ? ` · ${t('personal')}` : ''}
@@ -112,5 +122,46 @@ export function OrgSwitcher({ organizations, activeId }: { organizations: OrgSum
         </DropdownMenuItem>
       </DropdownMenuContent>
     </DropdownMenu>
+  );
+}
+
+/**
+ * Text cut short with an ellipsis when it does not fit in `lines` lines (1: no wrapping; 2: wraps
+ * once, between words, or inside a very long word); only then does it get a title with the whole
+ * text.
+ */
+function TruncatedText({
+  children,
+  lines = 1,
+  className,
+  testId,
+}: {
+  children: string;
+  lines?: 1 | 2;
+  className?: string;
+  testId?: string;
+}) {
+  const ref = useRef<HTMLSpanElement>(null);
+  const [cut, setCut] = useState(false);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const check = () => setCut(el.scrollWidth > el.clientWidth || el.scrollHeight > el.clientHeight);
+    check();
+    const observer = new ResizeObserver(check);
+    observer.observe(el);
+    return () => observer.disconnect();
+  });
+  return (
+    <span
+      ref={ref}
+      // A Latin name in the Arabic interface is cut at its own end, not at its start.
+      dir="auto"
+      className={cn(lines === 1 ? 'block truncate' : 'line-clamp-2 whitespace-normal break-words', className)}
+      title={cut ? children : undefined}
+      data-testid={testId}
+    >
+      {children}
+    </span>
   );
 }

@@ -24,7 +24,7 @@ export default async function DashboardPage({ params }: Props) {
   ] as const;
 
   return (
-    <div className="flex flex-col gap-8">
+    <div className="flex w-full max-w-5xl flex-col gap-8">
       <div className="flex flex-col gap-2">
         <h1 className="font-semibold text-3xl tracking-tight" data-testid="dashboard-title">
           {t('title', { name: me?.name ?? '' })}

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { PageTitle } from '@/components/layout/page-title';
 import { Section } from '@/components/layout/section';
 import { CreateOrgForm } from './create-org-form';
 
@@ -14,8 +15,8 @@ export default async function NewOrganizationPage({ params }: Props) {
   setRequestLocale((await params).locale);
   const t = await getTranslations('Orgs.create');
   return (
-    <div className="mx-auto flex max-w-2xl flex-col gap-6">
-      <h1 className="font-semibold text-2xl tracking-tight">{t('title')}</h1>
+    <div className="flex w-full max-w-3xl flex-col gap-6">
+      <PageTitle>{t('title')}</PageTitle>
       <Section title={t('sectionTitle')} description={t('lead')}>
         <CreateOrgForm />
       </Section>

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { PageTitle } from '@/components/layout/page-title';
 import { Section } from '@/components/layout/section';
 import { getMe } from '@/lib/api/server';
 import { ProfileForm } from '../_components/profile-form';
@@ -25,7 +26,7 @@ export default async function ProfilePage({ params }: Props) {
 
   return (
     <div className="flex flex-col gap-6">
-      <h1 className="font-semibold text-2xl tracking-tight">{t('title')}</h1>
+      <PageTitle>{t('title')}</PageTitle>
       <Section title={t('sectionTitle')} description={t('lead')}>
         <ProfileForm
           me={{ name: me.name, email: me.email, locale: me.locale, timezone: me.timezone }}

@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { SecurityActivityList } from '@/components/account/security-activity';
 import { FormAlert } from '@/components/form/form-alert';
+import { PageTitle } from '@/components/layout/page-title';
 import { Section } from '@/components/layout/section';
 import { optional } from '@/lib/api/optional';
 import { getMe, serverGet } from '@/lib/api/server';
@@ -49,7 +50,7 @@ export default async function SecurityPage({ params, searchParams }: Props) {
 
   return (
     <div className="flex flex-col gap-6">
-      <h1 className="font-semibold text-2xl tracking-tight">{t('title')}</h1>
+      <PageTitle>{t('title')}</PageTitle>
       <Section title={t('password.title')} description={t('password.lead')} testId="password-section">
         <ChangePasswordForm email={me.email} />
       </Section>

@@ -2,6 +2,7 @@ import { TwoFactorStatus } from '@repo/contracts';
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { FormAlert } from '@/components/form/form-alert';
+import { PageTitle } from '@/components/layout/page-title';
 import { Section } from '@/components/layout/section';
 import { getMe, serverGet } from '@/lib/api/server';
 import { ImpersonationRestricted } from '../../_components/impersonation-restricted';
@@ -30,7 +31,7 @@ export default async function TwoFactorSetupPage({ params }: Props) {
 
   return (
     <div className="flex flex-col gap-6">
-      <h1 className="font-semibold text-2xl tracking-tight">{t('setup.title')}</h1>
+      <PageTitle>{t('setup.title')}</PageTitle>
       <Section title={t('title')} description={t('setup.lead')} testId="two-factor-section">
         {status ? <EnrolmentPanel status={status} /> : <FormAlert>{t('unavailable')}</FormAlert>}
       </Section>
