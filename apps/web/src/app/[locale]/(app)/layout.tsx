@@ -1,3 +1,4 @@
+import type { Metadata } from 'next';
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { setRequestLocale } from 'next-intl/server';
@@ -10,9 +11,13 @@ import { APP_HOME, PATHNAME_HEADER, signInPath, TWO_FACTOR_SETUP } from '@/lib/a
 import { safeNextPath } from '@/lib/auth/safe-next';
 import { FlagsProvider } from '@/lib/flags/provider';
 import { getFlags } from '@/lib/flags/server';
+import { NOINDEX } from '@/lib/seo/metadata';
 import { AppHeader } from './_components/app-header';
 import { ImpersonationBanner } from './_components/impersonation-banner';
 import { ReauthProvider } from './_components/reauth-provider';
+
+/** The signed-in area is never indexed. */
+export const metadata: Metadata = { robots: NOINDEX };
 
 type Props = { children: ReactNode; params: Promise<{ locale: string }> };
 
