@@ -13,12 +13,22 @@ import { Button } from '@/components/ui/button';
 import { type InvitationPage, invitationsApi } from '@/lib/api/orgs';
 import { useErrorText } from '@/lib/forms/error-text';
 import { useRowActions } from '@/lib/forms/use-row-actions';
-import { InviteForm } from '../_components/invite-form';
+import { InviteForm } from './invite-form';
 
-type Props = { orgId: string; myRole: OrgRole; initial: InvitationPage; timeZone: string };
+type Props = {
+  orgId: string;
+  myRole: OrgRole;
+  initial: InvitationPage;
+  timeZone: string;
+  /** The Members page shows the list only while something is pending; this page always does. */
+  hideEmptyList?: boolean;
+};
 
-/** Pending invitations (members:invite): who, which role, until when; resend or revoke. */
-export function InvitationsPanel({ orgId, myRole, initial, timeZone }: Props) {
+/**
+ * The invite form and the pending invitations (members:invite): who, which role, until when;
+ * resend or revoke. Used by the Invitations page and, above the member list, the Members page.
+ */
+export function InvitationsPanel({ orgId, myRole, initial, timeZone, hideEmptyList = false }: Props) {
   const t = useTranslations('Invitations');
   const roles = useTranslations('Orgs.roles');
   const format = useFormatter();
@@ -66,94 +76,96 @@ export function InvitationsPanel({ orgId, myRole, initial, timeZone }: Props) {
       <Section title={t('inviteTitle')} description={t('inviteLead')} testId="invite-section">
         <InviteForm orgId={orgId} myRole={myRole} onInvited={() => void load('reload')} />
       </Section>
-      <Section title={t('listTitle')} description={t('listLead')} testId="invitations-section">
-        <div className="flex flex-col gap-4">
-          <InlineError error={error} testId="invitations-error" />
-          {items.length === 0 ? (
-            <p className="rounded-lg border border-dashed p-6 text-center text-muted-foreground text-sm">
-              {t('empty')}
-            </p>
-          ) : (
-            <ul
-              className="divide-y rounded-lg border"
-              data-testid="invitations-list"
-              aria-busy={loading !== null}
-            >
-              {items.map((inv) => {
-                const expired = inv.status === 'expired';
-                return (
-                  <li
-                    key={inv.id}
-                    className="flex flex-wrap items-center gap-x-4 gap-y-3 p-4"
-                    data-testid="invitation-row"
-                    data-email={inv.email}
-                  >
-                    <MailIcon aria-hidden="true" className="size-5 shrink-0 text-muted-foreground" />
-                    <div className="flex min-w-0 flex-1 flex-col gap-1">
-                      <p className="flex flex-wrap items-center gap-2 font-medium text-sm">
-                        <bdi dir="ltr" className="truncate">
-                          {inv.email}
-                        </bdi>
-                        <Badge variant="outline">{roles(inv.role)}</Badge>
-                        <Badge
-                          variant={expired ? 'destructive' : 'secondary'}
-                          data-testid="invitation-status"
-                        >
-                          {t(`status.${inv.status}`)}
-                        </Badge>
-                      </p>
-                      <p className="text-muted-foreground text-xs">
-                        {expired
-                          ? t('expiredOn', { date: when(inv.expiresAt) })
-                          : t('expires', { date: when(inv.expiresAt) })}
-                        {' · '}
-                        {inv.invitedBy ? t('invitedBy', { name: inv.invitedBy.name }) : t('invitedByKey')}
-                        {' · '}
-                        {t('sent', { count: inv.sendCount, date: when(inv.lastSentAt) })}
-                      </p>
-                    </div>
-                    <Button
-                      variant="outline"
-                      size="sm"
-                      disabled={busy !== null}
-                      aria-label={t('resendLabel', { email: inv.email })}
-                      onClick={() => void resend(inv)}
+      {hideEmptyList && items.length === 0 && !nextCursor ? null : (
+        <Section title={t('listTitle')} description={t('listLead')} testId="invitations-section">
+          <div className="flex flex-col gap-4">
+            <InlineError error={error} testId="invitations-error" />
+            {items.length === 0 ? (
+              <p className="rounded-lg border border-dashed p-6 text-center text-muted-foreground text-sm">
+                {t('empty')}
+              </p>
+            ) : (
+              <ul
+                className="divide-y rounded-lg border"
+                data-testid="invitations-list"
+                aria-busy={loading !== null}
+              >
+                {items.map((inv) => {
+                  const expired = inv.status === 'expired';
+                  return (
+                    <li
+                      key={inv.id}
+                      className="flex flex-wrap items-center gap-x-4 gap-y-3 p-4"
+                      data-testid="invitation-row"
+                      data-email={inv.email}
                     >
-                      {busy === inv.id ? <Loader2Icon aria-hidden="true" className="animate-spin" /> : null}
-                      {t('resend')}
-                    </Button>
-                    <ConfirmDialog
-                      trigger={
-                        <Button
-                          variant="ghost"
-                          size="sm"
-                          disabled={busy !== null}
-                          aria-label={t('revokeLabel', { email: inv.email })}
-                        >
-                          {t('revoke')}
-                        </Button>
-                      }
-                      title={t('confirmRevokeTitle')}
-                      description={t('confirmRevokeBody', { email: inv.email })}
-                      confirmLabel={t('revoke')}
-                      cancelLabel={t('cancel')}
-                      onConfirm={() => void revoke(inv)}
-                    />
-                  </li>
-                );
-              })}
-            </ul>
-          )}
-          {nextCursor ? (
-            <div>
-              <Button variant="outline" onClick={() => void load('more')} disabled={loading !== null}>
-                {loading === 'more' ? <Loader2Icon aria-hidden="true" className="animate-spin" /> : null}
-                {t('loadMore')}
-              </Button>
-            </div>
-          ) : null}
-        </div>
-      </Section>
+                      <MailIcon aria-hidden="true" className="size-5 shrink-0 text-muted-foreground" />
+                      <div className="flex min-w-0 flex-1 basis-56 flex-col gap-1">
+                        <p className="flex flex-wrap items-center gap-2 font-medium text-sm">
+                          <bdi dir="ltr" className="break-all">
+                            {inv.email}
+                          </bdi>
+                          <Badge variant="outline">{roles(inv.role)}</Badge>
+                          <Badge
+                            variant={expired ? 'destructive' : 'secondary'}
+                            data-testid="invitation-status"
+                          >
+                            {t(`status.${inv.status}`)}
+                          </Badge>
+                        </p>
+                        <p className="text-muted-foreground text-xs">
+                          {expired
+                            ? t('expiredOn', { date: when(inv.expiresAt) })
+                            : t('expires', { date: when(inv.expiresAt) })}
+                          {' · '}
+                          {inv.invitedBy ? t('invitedBy', { name: inv.invitedBy.name }) : t('invitedByKey')}
+                          {' · '}
+                          {t('sent', { count: inv.sendCount, date: when(inv.lastSentAt) })}
+                        </p>
+                      </div>
+                      <Button
+                        variant="outline"
+                        size="sm"
+                        disabled={busy !== null}
+                        aria-label={t('resendLabel', { email: inv.email })}
+                        onClick={() => void resend(inv)}
+                      >
+                        {busy === inv.id ? <Loader2Icon aria-hidden="true" className="animate-spin" /> : null}
+                        {t('resend')}
+                      </Button>
+                      <ConfirmDialog
+                        trigger={
+                          <Button
+                            variant="ghost"
+                            size="sm"
+                            disabled={busy !== null}
+                            aria-label={t('revokeLabel', { email: inv.email })}
+                          >
+                            {t('revoke')}
+                          </Button>
+                        }
+                        title={t('confirmRevokeTitle')}
+                        description={t('confirmRevokeBody', { email: inv.email })}
+                        confirmLabel={t('revoke')}
+                        cancelLabel={t('cancel')}
+                        onConfirm={() => void revoke(inv)}
+                      />
+                    </li>
+                  );
+                })}
+              </ul>
+            )}
+            {nextCursor ? (
+              <div>
+                <Button variant="outline" onClick={() => void load('more')} disabled={loading !== null}>
+                  {loading === 'more' ? <Loader2Icon aria-hidden="true" className="animate-spin" /> : null}
+                  {t('loadMore')}
+                </Button>
+              </div>
+            ) : null}
+          </div>
+        </Section>
+      )}
     </div>
   );
 }
