@@ -102,7 +102,7 @@ export function InvitationsPanel({ orgId, myRole, initial, timeZone, hideEmptyLi
                       <MailIcon aria-hidden="true" className="size-5 shrink-0 text-muted-foreground" />
                       <div className="flex min-w-0 flex-1 basis-56 flex-col gap-1">
                         <p className="flex flex-wrap items-center gap-2 font-medium text-sm">
-                          <bdi dir="ltr" className="break-all">
+                          <bdi dir="ltr" className="break-all rtl:text-right">
                             {inv.email}
                           </bdi>
                           <Badge variant="outline">{roles(inv.role)}</Badge>
