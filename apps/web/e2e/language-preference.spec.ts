@@ -26,7 +26,7 @@ for (const width of [1280, 390]) {
       browser,
       request,
     }) => {
-      test.setTimeout(90_000);
+      test.setTimeout(120_000);
       const user = await createVerifiedUser(request, `lang-${width}`);
       await signInContext(page, user);
       await page.goto('/en/settings/profile');
