@@ -12,6 +12,9 @@ COPY pnpm-lock.yaml pnpm-workspace.yaml package.json .npmrc ./
 RUN --mount=type=cache,id=pnpm,target=/pnpm/store pnpm fetch
 COPY . .
 ENV NEXT_OUTPUT=standalone
+# The public URL the static marketing home is rendered with (its canonical, hreflang and Open
+# Graph URLs); the server reads APP_URL again at run time for everything else (docs/deployment.md).
+ARG APP_URL
 RUN --mount=type=cache,id=pnpm,target=/pnpm/store pnpm install --offline --frozen-lockfile \
  && pnpm exec turbo run build --filter=@repo/web
 

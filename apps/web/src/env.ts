@@ -6,6 +6,15 @@ import { z } from 'zod';
  * same `next build` output runs against any API given when the server starts.
  */
 const ServerEnv = z.object({
+  /**
+   * The web app's public URL, the same variable the API puts in emailed links: the origin of
+   * absolute URLs in page metadata (canonical, hreflang, Open Graph), robots.txt and the
+   * sitemap. Static pages (the marketing home) take it when `next build` renders them.
+   */
+  APP_URL: z
+    .url()
+    .default('http://localhost:3000')
+    .transform((u) => new URL(u).origin),
   /** Where the API listens; browser calls reach it through the same-origin `/api/*` proxy. */
   API_URL: z
     .url()
@@ -49,6 +58,7 @@ export function parseServerEnv(source: Record<string, string | undefined>): Serv
 
 export function serverEnv(): ServerEnv {
   return parseServerEnv({
+    APP_URL: process.env.APP_URL,
     API_URL: process.env.API_URL,
     BODY_LIMIT_BYTES: process.env.BODY_LIMIT_BYTES,
     WEB_TRUST_PROXY: process.env.WEB_TRUST_PROXY,

@@ -77,6 +77,8 @@ export default async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything except the API gateway, Next internals and files with an extension.
-  matcher: ['/((?!api(?:/|$)|_next/|_vercel/|.*\\..*).*)'],
+  // Everything except the API gateway, Next internals, files with an extension (favicon.ico,
+  // icon.svg, robots.txt, sitemap.xml, manifest.webmanifest, app-icon/*.png) and the generated
+  // Apple touch icon, whose URL has none.
+  matcher: ['/((?!api(?:/|$)|_next/|_vercel/|apple-icon(?:$|/)|.*\\..*).*)'],
 };

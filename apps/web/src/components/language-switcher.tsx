@@ -1,7 +1,10 @@
 'use client';
 
+import { Locale } from '@repo/contracts';
 import { CheckIcon, LanguagesIcon } from 'lucide-react';
 import { useLocale, useTranslations } from 'next-intl';
+import { useEffect, useState } from 'react';
+import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
 import {
   DropdownMenu,
@@ -9,41 +12,92 @@ import {
   DropdownMenuItem,
   DropdownMenuTrigger,
 } from '@/components/ui/dropdown-menu';
-import { Link, usePathname } from '@/i18n/navigation';
+import { Link, usePathname, useRouter } from '@/i18n/navigation';
 import { localeDirection, routing } from '@/i18n/routing';
+import { profileApi } from '@/lib/api/profile';
+import { isSignedInPath } from '@/lib/auth/paths';
 
+/** Set when saving the choice failed; the page in the new language reads it and says so. */
+const SAVE_FAILED = 'gw:language-save-failed';
+
+/**
+ * The language menu. Anonymous visitors switch by link (the proxy remembers the choice in the
+ * NEXT_LOCALE cookie). In the signed-in area the language is the profile's `locale`, one
+ * preference: choosing here saves it first, then switches; if saving fails the switch still
+ * happens and a toast says the profile kept its old language.
+ */
 export function LanguageSwitcher() {
   const t = useTranslations('Language');
   const locale = useLocale();
+  const router = useRouter();
   // Pathname without the locale prefix, so each item links to the same page in another locale.
   const pathname = usePathname();
+  // Only the (app) pages guarantee a session; public pages keep the anonymous behaviour.
+  const signedIn = isSignedInPath(pathname);
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    if (!signedIn || sessionStorage.getItem(SAVE_FAILED) === null) return;
+    sessionStorage.removeItem(SAVE_FAILED);
+    // After the Toaster (a later sibling in the layout) has mounted and subscribed.
+    setTimeout(() => toast.error(t('saveFailed')), 0);
+  }, [signedIn, t]);
+
+  async function switchSignedIn(next: Locale) {
+    if (next === locale || saving) return;
+    setSaving(true);
+    const saved = await profileApi.saveLocale(next).then(
+      () => true,
+      () => false,
+    );
+    if (!saved) sessionStorage.setItem(SAVE_FAILED, '1');
+    router.push(pathname, { locale: next });
+  }
 
   return (
     <DropdownMenu dir={localeDirection(locale)}>
       <DropdownMenuTrigger asChild>
-        <Button variant="ghost" size="sm" data-testid="language-switcher">
+        <Button variant="ghost" size="sm" data-testid="language-switcher" aria-busy={saving || undefined}>
           <LanguagesIcon aria-hidden="true" />
           <span className="sr-only">{t('label')}: </span>
-          {/* Phones show the icon only (the name is still read out): the headers need the room. */}
-          <span className="sr-only sm:not-sr-only">{t(locale as (typeof routing.locales)[number])}</span>
+          {/* Phones keep the icon only (the name stays in the accessible label): headers need the room. */}
+          <span className="max-sm:sr-only">{t(locale as (typeof routing.locales)[number])}</span>
         </Button>
       </DropdownMenuTrigger>
       <DropdownMenuContent align="end">
-        {routing.locales.map((l) => (
-          <DropdownMenuItem key={l} asChild>
-            <Link
-              href={pathname}
-              locale={l}
-              lang={l}
-              hrefLang={l}
-              aria-current={l === locale ? 'true' : undefined}
-              className="justify-between gap-6"
-            >
+        {routing.locales.map((l) => {
+          const current = l === locale ? 'true' : undefined;
+          const label = (
+            <>
               {t(l)}
               {l === locale ? <CheckIcon aria-hidden="true" /> : null}
-            </Link>
-          </DropdownMenuItem>
-        ))}
+            </>
+          );
+          return signedIn ? (
+            <DropdownMenuItem
+              key={l}
+              lang={l}
+              aria-current={current}
+              className="justify-between gap-6"
+              onSelect={() => void switchSignedIn(Locale.parse(l))}
+            >
+              {label}
+            </DropdownMenuItem>
+          ) : (
+            <DropdownMenuItem key={l} asChild>
+              <Link
+                href={pathname}
+                locale={l}
+                lang={l}
+                hrefLang={l}
+                aria-current={current}
+                className="justify-between gap-6"
+              >
+                {label}
+              </Link>
+            </DropdownMenuItem>
+          );
+        })}
       </DropdownMenuContent>
     </DropdownMenu>
   );

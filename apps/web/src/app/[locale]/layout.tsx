@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import { ThemeProvider } from '@/components/theme-provider';
 import { localeDirection, routing } from '@/i18n/routing';
 import { fontVariables } from '@/lib/fonts';
+import { siteOrigin } from '@/lib/seo/metadata';
 import '../globals.css';
 
 type Props = { children: ReactNode; params: Promise<{ locale: string }> };
@@ -17,12 +18,14 @@ export function generateStaticParams() {
 export async function generateMetadata({ params }: Omit<Props, 'children'>): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: 'Metadata' });
+  // Icons come from the file conventions in src/app (icon.svg, apple-icon.tsx, manifest.ts);
+  // canonical URLs, hreflang alternates and Open Graph tags from each public page
+  // (lib/seo/metadata.ts), signed-in and auth layouts add noindex.
   return {
+    metadataBase: new URL(siteOrigin()),
+    applicationName: t('siteName'),
     title: { default: t('title'), template: t('titleTemplate') },
     description: t('description'),
-    alternates: {
-      languages: Object.fromEntries(routing.locales.map((l) => [l, `/${l}`])),
-    },
   };
 }
 

@@ -5,6 +5,18 @@ export function isProtectedPath(pathWithoutLocale: string): boolean {
   return PROTECTED_PREFIXES.some((p) => pathWithoutLocale === p || pathWithoutLocale.startsWith(`${p}/`));
 }
 
+/**
+ * Pages of the signed-in area, the (app) route group: the protected prefixes and the admin
+ * console (whose layout checks the role). Only there is the visitor known to be signed in.
+ */
+export function isSignedInPath(pathWithoutLocale: string): boolean {
+  return (
+    isProtectedPath(pathWithoutLocale) ||
+    pathWithoutLocale === '/admin' ||
+    pathWithoutLocale.startsWith('/admin/')
+  );
+}
+
 /** Enrolment page the 2FA policy (two_factor_enrollment_required) sends users to. */
 export const TWO_FACTOR_SETUP = '/settings/two-factor';
 

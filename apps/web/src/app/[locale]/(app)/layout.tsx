@@ -1,3 +1,4 @@
+import type { Metadata } from 'next';
 import { cookies, headers } from 'next/headers';
 import { redirect, unstable_rethrow } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
@@ -11,6 +12,7 @@ import { safeNextPath } from '@/lib/auth/safe-next';
 import { FlagsProvider } from '@/lib/flags/provider';
 import { getFlags } from '@/lib/flags/server';
 import { getActiveOrganization } from '@/lib/orgs/active-org';
+import { NOINDEX } from '@/lib/seo/metadata';
 import { AppHeader } from './_components/app-header';
 import { ImpersonationBanner } from './_components/impersonation-banner';
 import { OrgSwitcherSlot } from './_components/org-switcher-slot';
@@ -18,6 +20,9 @@ import { ReauthProvider } from './_components/reauth-provider';
 import { MobileNav } from './_components/shell/mobile-nav';
 import { type NavSection, shellNav } from './_components/shell/nav-items';
 import { type NavSectionView, ShellNav } from './_components/shell/shell-nav';
+
+/** The signed-in area is never indexed. */
+export const metadata: Metadata = { robots: NOINDEX };
 
 type Props = { children: ReactNode; params: Promise<{ locale: string }> };
 

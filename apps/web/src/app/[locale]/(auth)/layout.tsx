@@ -1,9 +1,14 @@
 import { LayersIcon } from 'lucide-react';
+import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { LanguageSwitcher } from '@/components/language-switcher';
 import { ThemeToggle } from '@/components/theme-toggle';
 import { Link } from '@/i18n/navigation';
+import { NOINDEX } from '@/lib/seo/metadata';
+
+/** Sign-in, sign-up and the emailed-link pages are no search results. */
+export const metadata: Metadata = { robots: NOINDEX };
 
 type Props = { children: ReactNode; params: Promise<{ locale: string }> };
 

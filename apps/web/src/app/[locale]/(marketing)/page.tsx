@@ -1,8 +1,18 @@
+import type { Metadata } from 'next';
 import { setRequestLocale } from 'next-intl/server';
 import { use } from 'react';
+import { publicPageMetadata } from '@/lib/seo/metadata';
 import { FeatureGrid } from './_components/feature-grid';
 import { Hero } from './_components/hero';
 import { WaitlistSection } from './_components/waitlist-section';
+
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ locale: string }>;
+}): Promise<Metadata> {
+  return publicPageMetadata((await params).locale, '/');
+}
 
 export default function HomePage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = use(params);

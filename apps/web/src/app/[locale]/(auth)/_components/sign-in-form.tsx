@@ -10,6 +10,7 @@ import { Link } from '@/i18n/navigation';
 import { isApiError } from '@/lib/api/api-error';
 import { api } from '@/lib/api/client';
 import { useApiForm } from '@/lib/forms/use-api-form';
+import { withLocale } from '@/lib/i18n/locale-path';
 import { ResendVerification } from './resend-verification';
 import { TwoFactorStep } from './two-factor-step';
 
@@ -36,8 +37,9 @@ export function SignInForm({ next, alternatives }: { next: string; alternatives?
         setChallenge(outcome.challengeToken);
         return;
       }
-      // A full navigation: every server component of the next page renders with the new cookies.
-      window.location.assign(next);
+      // A full navigation: every server component of the next page renders with the new cookies,
+      // in the language saved in the profile (one preference with the header's switcher).
+      window.location.assign(withLocale(next, outcome.user.locale));
       // Stay "pending" while the browser navigates.
       await new Promise(() => {});
     },

@@ -10,6 +10,7 @@ import { Button } from '@/components/ui/button';
 import { isApiError } from '@/lib/api/api-error';
 import { api } from '@/lib/api/client';
 import { useApiForm } from '@/lib/forms/use-api-form';
+import { withLocale } from '@/lib/i18n/locale-path';
 
 /**
  * Answers that mean the pending sign-in itself is gone (expired, used up, unknown): the only way
@@ -50,8 +51,9 @@ export function TwoFactorStep({ challengeToken, next, onRestart }: Props) {
         : { challengeToken, backupCode: String(data.get('backupCode') ?? '').trim(), rememberDevice };
     },
     submit: async (body) => {
-      await api.post('/auth/two-factor', body, { schema: SignInResponse });
-      window.location.assign(next);
+      const session = await api.post('/auth/two-factor', body, { schema: SignInResponse });
+      // In the language saved in the profile, as after a one-step sign-in.
+      window.location.assign(withLocale(next, session.user.locale));
       await new Promise(() => {});
     },
     onError: (error) => {

@@ -5,6 +5,7 @@ import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/serve
 import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardHeader } from '@/components/ui/card';
 import { fetchReadiness } from '@/lib/api/readiness';
+import { publicPageMetadata } from '@/lib/seo/metadata';
 import { AutoRefresh } from './_components/auto-refresh';
 
 type Props = { params: Promise<{ locale: string }> };
@@ -12,7 +13,10 @@ type Props = { params: Promise<{ locale: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: 'Metadata' });
-  return { title: t('statusTitle'), description: t('statusDescription') };
+  return publicPageMetadata(locale, '/status', {
+    title: t('statusTitle'),
+    description: t('statusDescription'),
+  });
 }
 
 const knownChecks = new Set(['postgres', 'redis', 's3']);

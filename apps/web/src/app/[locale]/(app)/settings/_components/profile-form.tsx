@@ -11,7 +11,7 @@ import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/native-select';
 import { usePathname, useRouter } from '@/i18n/navigation';
 import { routing } from '@/i18n/routing';
-import { api } from '@/lib/api/client';
+import { profileApi } from '@/lib/api/profile';
 import { useApiForm } from '@/lib/forms/use-api-form';
 
 // The zone list comes from the server render: browser and Node ICU data can differ, and the
@@ -33,9 +33,10 @@ export function ProfileForm({ me, zones }: Props) {
       timezone: String(data.get('timezone') ?? ''),
     }),
     submit: async (body) => {
-      await api.patch('/me', body);
+      await profileApi.update(body);
       toast.success(t('saved'));
-      // The profile language is the UI language: switch to it (the proxy stores NEXT_LOCALE).
+      // The profile language is the UI language (the header's switcher saves the same field):
+      // show the same page in it (the proxy stores NEXT_LOCALE).
       if (body.locale && body.locale !== me.locale)
         router.replace(pathname, { locale: body.locale as Locale });
       else router.refresh();

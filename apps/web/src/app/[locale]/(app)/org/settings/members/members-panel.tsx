@@ -115,7 +115,7 @@ export function MembersPanel({ orgId, myRole, personal, impersonating, myUserId,
                 data-testid="member-row"
                 data-email={m.email}
               >
-                <div className="flex min-w-0 flex-1 flex-col gap-1">
+                <div className="flex min-w-0 flex-1 basis-56 flex-col gap-1">
                   <p className="flex flex-wrap items-center gap-2 font-medium text-sm">
                     <span className="truncate">{m.name}</span>
                     {self ? <Badge variant="secondary">{t('you')}</Badge> : null}

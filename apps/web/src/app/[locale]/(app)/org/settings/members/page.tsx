@@ -1,4 +1,4 @@
-import { canInOrgAs, MemberList } from '@repo/contracts';
+import { canInOrgAs, InvitationList, MemberList } from '@repo/contracts';
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { FormAlert } from '@/components/form/form-alert';
@@ -6,6 +6,7 @@ import { PageTitle } from '@/components/layout/page-title';
 import { Section } from '@/components/layout/section';
 import { optional } from '@/lib/api/optional';
 import { getMe, serverGet } from '@/lib/api/server';
+import { InvitationsPanel } from '../_components/invitations-panel';
 import { InviteForm } from '../_components/invite-form';
 import { activeOrgFor } from '../_components/org-page';
 import { MembersPanel } from './members-panel';
@@ -23,11 +24,16 @@ export default async function OrgMembersPage({ params }: Props) {
   const nav = await getTranslations('OrgSettings');
   const { org, denied } = await activeOrgFor(['members:read']);
   if (!org) return denied;
-  const [me, first] = await Promise.all([
-    getMe(),
-    optional(serverGet(`/orgs/${encodeURIComponent(org.id)}/members?limit=50`, MemberList)),
-  ]);
+  const orgPath = `/orgs/${encodeURIComponent(org.id)}`;
+  const me = await getMe();
   if (!me) return null; // the layout redirects
+  // Pending invitations only for those who may invite (members:invite, as the API checks);
+  // a personal organization has no one to invite.
+  const canInvite = !org.personal && canInOrgAs(org.role, 'members:invite', me.impersonation !== null);
+  const [first, invitations] = await Promise.all([
+    optional(serverGet(`${orgPath}/members?limit=50`, MemberList)),
+    canInvite ? optional(serverGet(`${orgPath}/invitations?limit=50`, InvitationList)) : null,
+  ]);
 
   return (
     <div className="flex flex-col gap-6">
@@ -36,7 +42,17 @@ export default async function OrgMembersPage({ params }: Props) {
         <Section title={t('inviteTitle')} description={t('personalNoInvites')} testId="invite-section">
           {null}
         </Section>
-      ) : canInOrgAs(org.role, 'members:invite', me.impersonation !== null) ? (
+      ) : canInvite && invitations ? (
+        <InvitationsPanel
+          key={org.id}
+          orgId={org.id}
+          myRole={org.role}
+          initial={invitations}
+          timeZone={me.timezone}
+          hideEmptyList
+        />
+      ) : canInvite ? (
+        // The invitation list could not be loaded: inviting still works.
         <Section title={t('inviteTitle')} description={t('inviteLead')} testId="invite-section">
           <InviteForm orgId={org.id} myRole={org.role} />
         </Section>
