@@ -1,6 +1,11 @@
 import { validate } from '@scalar/openapi-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../app.test-support';
+import { THIRD_PARTY_ROUTES } from './access';
+import { securityFor } from './openapi-document';
+
+/** Fastify's `/a/:id` as OpenAPI's `/a/{id}`. */
+const openApiPath = (url: string) => url.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
 
 let t: TestApp;
 beforeAll(async () => {
@@ -22,6 +27,37 @@ describe('OpenAPI', () => {
     const result = await validate(doc);
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
+  });
+
+  it('declares on every operation exactly the credentials its access declaration accepts', async () => {
+    const doc = (await t.app.inject({ url: '/openapi.json' })).json();
+    const schemes = Object.keys(doc.components.securitySchemes);
+    expect(schemes.sort()).toEqual(['accessToken', 'organizationApiKey', 'sessionCookie']);
+    expect(doc.components.securitySchemes.sessionCookie).toMatchObject({ type: 'apiKey', in: 'cookie' });
+    const documented = new Set<string>();
+    for (const route of t.app.routeAccess) {
+      if (route.url in THIRD_PARTY_ROUTES || route.method === 'HEAD') continue;
+      const operation = doc.paths[openApiPath(route.url)]?.[route.method.toLowerCase()];
+      // Hidden routes (the document itself, /metrics) are the only ones the document may leave out.
+      if (!operation) continue;
+      documented.add(`${route.method} ${route.url}`);
+      expect({ route: `${route.method} ${route.url}`, security: operation.security }).toEqual({
+        route: `${route.method} ${route.url}`,
+        security: securityFor(route.access),
+      });
+      for (const requirement of operation.security)
+        for (const name of Object.keys(requirement)) expect(schemes).toContain(name);
+    }
+    const operations = Object.values(doc.paths).flatMap((item) => Object.keys(item as object));
+    expect(documented.size).toBe(operations.length);
+    // The mapping itself: public, session only, and session or a scoped API key.
+    expect(securityFor('public')).toEqual([]);
+    expect(securityFor({ permission: 'members:read' })).toContainEqual({
+      organizationApiKey: ['members:read'],
+    });
+    expect(securityFor('authenticated')).not.toContainEqual(
+      expect.objectContaining({ organizationApiKey: expect.anything() }),
+    );
   });
 
   it('serves the reference UI from local assets only (works offline)', async () => {

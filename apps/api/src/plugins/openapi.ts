@@ -1,13 +1,25 @@
 import { createHash } from 'node:crypto';
-import swagger from '@fastify/swagger';
+import swagger, { type SwaggerTransform } from '@fastify/swagger';
 import scalar from '@scalar/fastify-api-reference';
 import type { FastifyPluginAsync } from 'fastify';
 import fp from 'fastify-plugin';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import type { RouteAccess } from './access';
+import { securityFor, securitySchemes } from './openapi-document';
 
 export interface OpenApiOptions {
   version: string;
+  /** Decides the session cookie's name (`__Host-` prefix), which the document names. */
+  cookieSecure: boolean;
 }
+
+/** The route's Zod schemas as JSON Schema, plus the credentials its access declaration accepts. */
+const transform: SwaggerTransform = (input) => {
+  const result = jsonSchemaTransform(input);
+  const access: RouteAccess | undefined = input.route.config?.access;
+  if (!result.schema || (result.schema as { hide?: boolean }).hide || !access) return result;
+  return { ...result, schema: { ...result.schema, security: securityFor(access) } as typeof result.schema };
+};
 
 const INLINE_SCRIPT = /<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g;
 
@@ -48,8 +60,9 @@ const openapi: FastifyPluginAsync<OpenApiOptions> = async (app, opts) => {
         description: 'Errors are RFC 9457 problem+json bodies with a stable `code` and the `requestId`.',
       },
       servers: [],
+      components: { securitySchemes: securitySchemes(opts.cookieSecure) },
     },
-    transform: jsonSchemaTransform,
+    transform,
     transformObject: jsonSchemaTransformObject,
   });
 
