@@ -4,6 +4,12 @@ import { buildTestApp, type TestApp } from '../app.test-support';
 import { THIRD_PARTY_ROUTES } from './access';
 import { securityFor } from './openapi-document';
 
+/** A schema, or the component its `$ref` names. */
+function resolve(doc: { components: { schemas: Record<string, unknown> } }, schema: { $ref?: string }) {
+  const name = schema.$ref?.replace('#/components/schemas/', '');
+  return (name ? doc.components.schemas[name] : schema) as { properties: Record<string, unknown> };
+}
+
 /** Fastify's `/a/:id` as OpenAPI's `/a/{id}`. */
 const openApiPath = (url: string) => url.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
 
@@ -21,9 +27,8 @@ describe('OpenAPI', () => {
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/healthz', '/readyz', '/v1/meta']));
     expect(Object.keys(doc.paths)).not.toContain('/metrics');
-    expect(
-      doc.paths['/v1/meta'].get.responses['200'].content['application/json'].schema.properties,
-    ).toHaveProperty('apiVersion');
+    const meta = doc.paths['/v1/meta'].get.responses['200'].content['application/json'].schema;
+    expect(resolve(doc, meta).properties).toHaveProperty('apiVersion');
     const result = await validate(doc);
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
@@ -58,6 +63,22 @@ describe('OpenAPI', () => {
     expect(securityFor('authenticated')).not.toContainEqual(
       expect.objectContaining({ organizationApiKey: expect.anything() }),
     );
+  });
+
+  it('names the shared contract schemas once and refers to them', async () => {
+    const doc = (await t.app.inject({ url: '/openapi.json' })).json();
+    const schemas = doc.components.schemas;
+    for (const name of ['Problem', 'Me', 'Organization', 'Member', 'ApiKey', 'SessionView', 'Invitation'])
+      expect(schemas).toHaveProperty(name);
+    const text = JSON.stringify(doc);
+    // Every reference resolves, and every named schema is referred to.
+    for (const [, name] of text.matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g))
+      expect(schemas).toHaveProperty(name as string);
+    for (const name of Object.keys(schemas)) expect(text).toContain(`"#/components/schemas/${name}"`);
+    // Timestamps are date-times, without Zod's long pattern.
+    expect(schemas.Organization.properties.createdAt).toEqual({ type: 'string', format: 'date-time' });
+    expect(schemas.SessionView.properties.createdAt).toEqual({ type: 'string', format: 'date-time' });
+    expect(text).not.toContain('[2468][048]');
   });
 
   it('serves the reference UI from local assets only (works offline)', async () => {

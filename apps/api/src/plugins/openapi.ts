@@ -1,11 +1,24 @@
 import { createHash } from 'node:crypto';
 import swagger, { type SwaggerTransform } from '@fastify/swagger';
+import * as contracts from '@repo/contracts';
 import scalar from '@scalar/fastify-api-reference';
 import type { FastifyPluginAsync } from 'fastify';
 import fp from 'fastify-plugin';
-import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { createJsonSchemaTransform, createJsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { RouteAccess } from './access';
-import { securityFor, securitySchemes } from './openapi-document';
+import {
+  jsonSchemaOverride,
+  pruneSchemas,
+  registerContractSchemas,
+  securityFor,
+  securitySchemes,
+} from './openapi-document';
+
+registerContractSchemas(contracts);
+const zodToJsonConfig = { override: jsonSchemaOverride };
+const jsonSchemaTransform = createJsonSchemaTransform({ zodToJsonConfig });
+const jsonSchemaTransformObject = createJsonSchemaTransformObject({ zodToJsonConfig });
 
 export interface OpenApiOptions {
   version: string;
@@ -15,7 +28,16 @@ export interface OpenApiOptions {
 
 /** The route's Zod schemas as JSON Schema, plus the credentials its access declaration accepts. */
 const transform: SwaggerTransform = (input) => {
-  const result = jsonSchemaTransform(input);
+  // @fastify/swagger expands query, path and header schemas into parameters and cannot follow
+  // a `$ref` there: hand it unnamed copies of named contract schemas (a copy with the same definition
+  // but no parent, which Zod would otherwise reference).
+  const schema = { ...(input.schema as Record<string, unknown>) };
+  for (const part of ['querystring', 'params', 'headers']) {
+    const value = schema[part];
+    if (value instanceof z.ZodType && z.globalRegistry.get(value)?.id)
+      schema[part] = value.clone(value._zod.def);
+  }
+  const result = jsonSchemaTransform({ ...input, schema });
   const access: RouteAccess | undefined = input.route.config?.access;
   if (!result.schema || (result.schema as { hide?: boolean }).hide || !access) return result;
   return { ...result, schema: { ...result.schema, security: securityFor(access) } as typeof result.schema };
@@ -63,7 +85,7 @@ const openapi: FastifyPluginAsync<OpenApiOptions> = async (app, opts) => {
       components: { securitySchemes: securitySchemes(opts.cookieSecure) },
     },
     transform,
-    transformObject: jsonSchemaTransformObject,
+    transformObject: (input) => pruneSchemas(jsonSchemaTransformObject(input) as Record<string, unknown>),
   });
 
   app.get('/openapi.json', { schema: { hide: true }, config: { access: 'public', quiet: true } }, async () =>
