@@ -170,3 +170,173 @@ export function* operations(doc: Json): Generator<[string, string, Operation]> {
   for (const [path, item] of Object.entries((doc.paths ?? {}) as Record<string, Json>))
     for (const method of METHODS) if (item[method]) yield [path, method, item[method] as Operation];
 }
+
+const PROBLEM_REF = `${SCHEMA_REF}Problem`;
+
+/** One shared `components.responses` entry per error status, named after its reason phrase. */
+const ERROR_RESPONSES: Record<string, string> = {
+  '400': 'BadRequest',
+  '401': 'Unauthorized',
+  '403': 'Forbidden',
+  '404': 'NotFound',
+  '405': 'MethodNotAllowed',
+  '409': 'Conflict',
+  '413': 'PayloadTooLarge',
+  '415': 'UnsupportedMediaType',
+  '422': 'UnprocessableContent',
+  '423': 'Locked',
+  '429': 'TooManyRequests',
+  '500': 'InternalError',
+  '503': 'ServiceUnavailable',
+};
+
+function errorResponses(codes: Record<string, number>) {
+  const responses: Record<string, Json> = {};
+  for (const [status, name] of Object.entries(ERROR_RESPONSES)) {
+    const list = Object.entries(codes)
+      .filter(([, s]) => String(s) === status)
+      .map(([code]) => `\`${code}\``);
+    responses[name] = {
+      description: `${name.replace(/([a-z])([A-Z])/g, '$1 $2')}: a problem+json body; \`code\` is one of ${list.join(', ')}.`,
+      content: { 'application/problem+json': { schema: { $ref: PROBLEM_REF } } },
+      ...(status === '429'
+        ? {
+            headers: {
+              'Retry-After': { description: 'Seconds to wait before retrying.', schema: { type: 'integer' } },
+            },
+          }
+        : {}),
+    };
+  }
+  return responses;
+}
+
+const SUCCESS_DESCRIPTIONS: Record<string, string> = {
+  '201': 'Created',
+  '202': 'Accepted',
+  '204': 'Done; no content',
+  '302': 'A browser redirect (`Location`)',
+  '303': 'A browser redirect (`Location`)',
+};
+
+/**
+ * Operation ids from the URL: the static segments after `/v1`, camelCased and dotted, then a verb
+ * from the method — `get` (or `list` for a collection: a path with items under it or a POST
+ * beside it), `create` (POST on a collection), `update` (PATCH), `replace` (PUT), `delete`; a POST
+ * on a static segment names the action itself (`auth.signIn`, `orgs.apiKeys.rotate`).
+ */
+export function operationIdFor(method: string, path: string, allPaths: Record<string, Json>): string {
+  const segments = path.split('/').filter((s) => s && s !== 'v1');
+  const words = segments
+    .filter((s) => !s.startsWith('{'))
+    .map((s) => s.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()));
+  const endsWithParam = segments.at(-1)?.startsWith('{') ?? false;
+  const isCollection =
+    Object.keys(allPaths).some(
+      (p) => p.startsWith(`${path}/{`) && p.slice(path.length + 1).indexOf('/') === -1,
+    ) || Boolean(allPaths[path]?.post);
+  let verb: string | null;
+  switch (method) {
+    case 'get':
+      verb = !endsWithParam && isCollection ? 'list' : 'get';
+      break;
+    case 'post':
+      verb = !endsWithParam && allPaths[path]?.get ? 'create' : endsWithParam ? 'create' : null;
+      break;
+    case 'patch':
+      verb = 'update';
+      break;
+    case 'put':
+      verb = 'replace';
+      break;
+    default:
+      verb = method;
+  }
+  const id = [...words, ...(verb ? [verb] : [])].join('.');
+  return OPERATION_ID_OVERRIDES[id] ?? id;
+}
+
+/** Where the rule reads badly. */
+const OPERATION_ID_OVERRIDES: Record<string, string> = {
+  waitlist: 'waitlist.join',
+  'me.password': 'me.password.change',
+  'me.email': 'me.email.change',
+  'auth.twoFactor': 'auth.twoFactor.verify',
+  'auth.sso.providers.get': 'auth.sso.providers.list',
+  'auth.sso.start.get': 'auth.sso.start',
+  'auth.sso.callback.get': 'auth.sso.callback',
+  'me.activeOrganization.replace': 'me.activeOrganization.set',
+  'me.twoFactor.backupCodes': 'me.twoFactor.backupCodes.regenerate',
+  'admin.queues.get': 'admin.queues.list',
+  'admin.queues.schedulers.get': 'admin.queues.schedulers.list',
+  'admin.auditLogs.export.get': 'admin.auditLogs.export',
+  'admin.users.impersonation': 'admin.users.impersonate',
+};
+
+export const TAGS = [
+  { name: 'health', description: 'Liveness and readiness probes for orchestrators.' },
+  { name: 'meta', description: 'What is running: name and versions.' },
+  { name: 'waitlist', description: 'Joining the waitlist before sign-up opens.' },
+  { name: 'auth', description: 'Sign-up, sign-in, tokens, email verification, password reset, SSO.' },
+  { name: 'account', description: 'The signed-in user: profile, password, email, security activity.' },
+  { name: 'me', description: 'The signed-in user’s connected sign-in providers.' },
+  {
+    name: 'profile',
+    description: 'Per-user settings computed for the signed-in user, such as feature flags.',
+  },
+  { name: 'sessions', description: 'The signed-in user’s sessions on other devices.' },
+  { name: 'two-factor', description: 'Two-factor authentication: enrolment, backup codes, trusted devices.' },
+  { name: 'organizations', description: 'Organizations, their members and invitations.' },
+  { name: 'api-keys', description: 'Organization API keys: creation, rotation, revocation, usage.' },
+  { name: 'admin', description: 'The admin dashboard: users, organizations, audit log, jobs, flags.' },
+];
+
+export interface FinishOptions {
+  /** The error catalog (@repo/contracts ErrorCode): code → status. */
+  errorCodes: Record<string, number>;
+}
+
+/** Error responses as sent (problem+json, shared per status), ids, descriptions, pruning. */
+export function finishDocument(input: Json, { errorCodes }: FinishOptions): Json {
+  const doc = structuredClone(input);
+  const paths = (doc.paths ?? {}) as Record<string, Json>;
+  const responsesUsed = new Set<string>();
+  for (const [path, method, operation] of operations(doc)) {
+    operation.operationId = operationIdFor(method, path, paths);
+    const responses = operation.responses ?? {};
+    for (const [status, response] of Object.entries(responses)) {
+      const name = ERROR_RESPONSES[status];
+      const schema = (response.content as Record<string, { schema?: Json }> | undefined)?.['application/json']
+        ?.schema;
+      // A Problem answer (readiness's 503 answers with its own report instead).
+      if (name && schema?.$ref === PROBLEM_REF) {
+        // Only bodies can be too large or of the wrong type.
+        if ((status === '413' || status === '415') && !operation.requestBody) {
+          delete responses[status];
+          continue;
+        }
+        responses[status] = { $ref: `#/components/responses/${name}` };
+        responsesUsed.add(name);
+      } else if (response.description === 'Default Response') {
+        response.description =
+          SUCCESS_DESCRIPTIONS[status] ??
+          (Number(status) >= 400 ? 'Not ready' : method === 'get' ? (operation.summary ?? 'OK') : 'Done');
+      }
+    }
+  }
+  const components = (doc.components ?? {}) as Json;
+  const all = errorResponses(errorCodes);
+  components.responses = Object.fromEntries(Object.entries(all).filter(([name]) => responsesUsed.has(name)));
+  doc.components = components;
+  doc.tags = TAGS;
+  const finished = pruneSchemas(doc);
+  const problem = ((finished.components as Json).schemas as Record<string, Json>).Problem;
+  if (problem) {
+    (problem.properties as Json).code = {
+      type: 'string',
+      enum: Object.keys(errorCodes),
+      description: 'Stable machine-readable error code; new codes may be added.',
+    };
+  }
+  return finished;
+}

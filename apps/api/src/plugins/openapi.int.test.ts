@@ -1,8 +1,16 @@
+import { ErrorCode } from '@repo/contracts';
 import { validate } from '@scalar/openapi-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../app.test-support';
 import { THIRD_PARTY_ROUTES } from './access';
 import { securityFor } from './openapi-document';
+
+interface OperationDoc {
+  operationId: string;
+  tags: string[];
+  requestBody?: unknown;
+  responses: Record<string, { $ref?: string; description?: string }>;
+}
 
 /** A schema, or the component its `$ref` names. */
 function resolve(doc: { components: { schemas: Record<string, unknown> } }, schema: { $ref?: string }) {
@@ -79,6 +87,50 @@ describe('OpenAPI', () => {
     expect(schemas.Organization.properties.createdAt).toEqual({ type: 'string', format: 'date-time' });
     expect(schemas.SessionView.properties.createdAt).toEqual({ type: 'string', format: 'date-time' });
     expect(text).not.toContain('[2468][048]');
+  });
+
+  it('declares errors as they are sent: shared problem+json responses with the real codes', async () => {
+    const doc = (await t.app.inject({ url: '/openapi.json' })).json();
+    const sent = await t.app.inject({ url: '/v1/me' });
+    expect(sent.statusCode).toBe(401);
+    const type = String(sent.headers['content-type']).split(';')[0] as string;
+    expect(doc.paths['/v1/me'].get.responses['401']).toEqual({ $ref: '#/components/responses/Unauthorized' });
+    expect(doc.components.responses.Unauthorized.content).toEqual({
+      [type]: { schema: { $ref: '#/components/schemas/Problem' } },
+    });
+    expect(doc.components.schemas.Problem.properties.code.enum).toEqual(Object.keys(ErrorCode));
+    for (const [path, item] of Object.entries<Record<string, OperationDoc>>(doc.paths))
+      for (const [method, operation] of Object.entries(item))
+        for (const [status, response] of Object.entries(operation.responses)) {
+          if (Number(status) < 400 || `${method} ${path}` === 'get /readyz') continue;
+          expect({ at: `${method} ${path} ${status}`, response }).toEqual({
+            at: `${method} ${path} ${status}`,
+            response: { $ref: expect.stringMatching(/^#\/components\/responses\//) },
+          });
+        }
+  });
+
+  it('names, describes and places every operation', async () => {
+    const doc = (await t.app.inject({ url: '/openapi.json' })).json();
+    expect(doc.servers).not.toEqual([]);
+    expect(doc.info.license.name).toBe('MIT');
+    const tags = new Map(doc.tags.map((tag: { name: string; description: string }) => [tag.name, tag]));
+    const ids: string[] = [];
+    for (const [path, item] of Object.entries<Record<string, OperationDoc>>(doc.paths))
+      for (const [method, operation] of Object.entries(item)) {
+        ids.push(operation.operationId);
+        expect(operation.operationId).toMatch(/^[a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)+$/);
+        for (const tag of operation.tags) expect(tags.get(tag)).toHaveProperty('description');
+        for (const [status, response] of Object.entries(operation.responses)) {
+          if (!('$ref' in response)) expect(response.description).not.toBe('Default Response');
+          if (!operation.requestBody) expect(`${method} ${path} ${status}`).not.toMatch(/ 41[35]$/);
+        }
+      }
+    expect(ids.length).toBeGreaterThan(80);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(doc.paths['/v1/auth/sign-in'].post.operationId).toBe('auth.signIn');
+    expect(doc.paths['/v1/orgs/{orgId}/api-keys'].post.operationId).toBe('orgs.apiKeys.create');
+    expect(doc.paths['/v1/orgs/{orgId}/api-keys'].get.operationId).toBe('orgs.apiKeys.list');
   });
 
   it('serves the reference UI from local assets only (works offline)', async () => {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import swagger, { type SwaggerTransform } from '@fastify/swagger';
 import * as contracts from '@repo/contracts';
+import { ErrorCode } from '@repo/contracts';
 import scalar from '@scalar/fastify-api-reference';
 import type { FastifyPluginAsync } from 'fastify';
 import fp from 'fastify-plugin';
@@ -8,8 +9,8 @@ import { createJsonSchemaTransform, createJsonSchemaTransformObject } from 'fast
 import { z } from 'zod';
 import type { RouteAccess } from './access';
 import {
+  finishDocument,
   jsonSchemaOverride,
-  pruneSchemas,
   registerContractSchemas,
   securityFor,
   securitySchemes,
@@ -40,7 +41,14 @@ const transform: SwaggerTransform = (input) => {
   const result = jsonSchemaTransform({ ...input, schema });
   const access: RouteAccess | undefined = input.route.config?.access;
   if (!result.schema || (result.schema as { hide?: boolean }).hide || !access) return result;
-  return { ...result, schema: { ...result.schema, security: securityFor(access) } as typeof result.schema };
+  const response = { ...((result.schema as { response?: Record<string, unknown> }).response ?? {}) };
+  // The global rate limit answers every route that does not opt out (plugins/rate-limit.ts).
+  if (input.route.config?.rateLimit !== false && !response['429'])
+    response['429'] = { $ref: '#/components/schemas/Problem' };
+  return {
+    ...result,
+    schema: { ...result.schema, response, security: securityFor(access) } as typeof result.schema,
+  };
 };
 
 const INLINE_SCRIPT = /<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g;
@@ -79,13 +87,20 @@ const openapi: FastifyPluginAsync<OpenApiOptions> = async (app, opts) => {
       info: {
         title: 'Groundwork API',
         version: opts.version,
-        description: 'Errors are RFC 9457 problem+json bodies with a stable `code` and the `requestId`.',
+        description:
+          'Errors are RFC 9457 problem+json bodies with a stable `code` and the `requestId`. ' +
+          'Browsers use the session cookie, API clients the access token, integrations an ' +
+          'organization API key (organization routes only, within its scopes).',
+        license: { name: 'MIT', identifier: 'MIT' },
+        contact: { name: 'Groundwork maintainers', url: 'https://groundwork.dev' },
       },
-      servers: [],
+      // Relative to where the document is served (directly, or behind the web app's /api proxy).
+      servers: [{ url: '/', description: 'The server serving this document' }],
       components: { securitySchemes: securitySchemes(opts.cookieSecure) },
     },
     transform,
-    transformObject: (input) => pruneSchemas(jsonSchemaTransformObject(input) as Record<string, unknown>),
+    transformObject: (input) =>
+      finishDocument(jsonSchemaTransformObject(input) as Record<string, unknown>, { errorCodes: ErrorCode }),
   });
 
   app.get('/openapi.json', { schema: { hide: true }, config: { access: 'public', quiet: true } }, async () =>
