@@ -328,7 +328,15 @@ export function finishDocument(input: Json, { errorCodes }: FinishOptions): Json
   const all = errorResponses(errorCodes);
   components.responses = Object.fromEntries(Object.entries(all).filter(([name]) => responsesUsed.has(name)));
   doc.components = components;
-  doc.tags = TAGS;
+  // A tag without an entry in TAGS (e.g. a feature fresh from `pnpm gen feature`) is still
+  // declared, so the document stays lint-clean until someone writes its description.
+  const used = new Set([...operations(doc)].flatMap(([, , operation]) => (operation.tags ?? []) as string[]));
+  doc.tags = [
+    ...TAGS.filter((tag) => used.has(tag.name)),
+    ...[...used]
+      .filter((name) => !TAGS.some((tag) => tag.name === name))
+      .map((name) => ({ name, description: `The ${name} operations.` })),
+  ];
   const finished = pruneSchemas(doc);
   const problem = ((finished.components as Json).schemas as Record<string, Json>).Problem;
   if (problem) {
