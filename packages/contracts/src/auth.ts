@@ -85,7 +85,7 @@ export const Me = z.object({
   emailVerified: z.boolean(),
   locale: Locale,
   timezone: z.string(),
-  createdAt: z.string(),
+  createdAt: z.iso.datetime(),
 });
 export type Me = z.infer<typeof Me>;
 
@@ -100,8 +100,8 @@ export const SessionView = z.object({
   id: z.string(),
   device: z.string().nullable(),
   ip: z.string().nullable(),
-  createdAt: z.string(),
-  lastUsedAt: z.string(),
+  createdAt: z.iso.datetime(),
+  lastUsedAt: z.iso.datetime(),
   current: z.boolean(),
   /** An administrator's support access to this account (D1 impersonation): the user may end it. */
   impersonation: z.boolean(),
@@ -121,7 +121,7 @@ export const SecurityEvent = z.object({
   action: z.string(),
   ip: z.string().nullable(),
   device: z.string().nullable(),
-  createdAt: z.string(),
+  createdAt: z.iso.datetime(),
 });
 /** GET /v1/me/security-activity: newest first. */
 export const SecurityActivityQuery = listQuery({ sorts: ['createdAt:desc'], defaultSort: 'createdAt:desc' });

@@ -36,8 +36,8 @@ export const IdentityView = z.object({
   label: z.string(),
   email: z.string().nullable(),
   emailVerified: z.boolean(),
-  createdAt: z.string(),
-  lastUsedAt: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+  lastUsedAt: z.iso.datetime().nullable(),
 });
 export type IdentityView = z.infer<typeof IdentityView>;
 /** GET /v1/me/identities: oldest link first by default. */

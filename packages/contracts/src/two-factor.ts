@@ -53,15 +53,15 @@ export const TrustedDeviceView = z.object({
   id: z.string(),
   device: z.string().nullable(),
   ip: z.string().nullable(),
-  createdAt: z.string(),
-  lastUsedAt: z.string().nullable(),
-  expiresAt: z.string(),
+  createdAt: z.iso.datetime(),
+  lastUsedAt: z.iso.datetime().nullable(),
+  expiresAt: z.iso.datetime(),
   /** This browser's own trusted-device cookie. */
   current: z.boolean(),
 });
 export const TwoFactorStatus = z.object({
   enabled: z.boolean(),
-  enabledAt: z.string().nullable(),
+  enabledAt: z.iso.datetime().nullable(),
   /** TWO_FACTOR_POLICY demands 2FA for this account. */
   required: z.boolean(),
   backupCodesRemaining: z.number().int(),

@@ -1,6 +1,25 @@
+import { ErrorCode } from '@repo/contracts';
 import { validate } from '@scalar/openapi-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../app.test-support';
+import { THIRD_PARTY_ROUTES } from './access';
+import { securityFor } from './openapi-document';
+
+interface OperationDoc {
+  operationId: string;
+  tags: string[];
+  requestBody?: unknown;
+  responses: Record<string, { $ref?: string; description?: string }>;
+}
+
+/** A schema, or the component its `$ref` names. */
+function resolve(doc: { components: { schemas: Record<string, unknown> } }, schema: { $ref?: string }) {
+  const name = schema.$ref?.replace('#/components/schemas/', '');
+  return (name ? doc.components.schemas[name] : schema) as { properties: Record<string, unknown> };
+}
+
+/** Fastify's `/a/:id` as OpenAPI's `/a/{id}`. */
+const openApiPath = (url: string) => url.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
 
 let t: TestApp;
 beforeAll(async () => {
@@ -16,12 +35,102 @@ describe('OpenAPI', () => {
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/healthz', '/readyz', '/v1/meta']));
     expect(Object.keys(doc.paths)).not.toContain('/metrics');
-    expect(
-      doc.paths['/v1/meta'].get.responses['200'].content['application/json'].schema.properties,
-    ).toHaveProperty('apiVersion');
+    const meta = doc.paths['/v1/meta'].get.responses['200'].content['application/json'].schema;
+    expect(resolve(doc, meta).properties).toHaveProperty('apiVersion');
     const result = await validate(doc);
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
+  });
+
+  it('declares on every operation exactly the credentials its access declaration accepts', async () => {
+    const doc = (await t.app.inject({ url: '/openapi.json' })).json();
+    const schemes = Object.keys(doc.components.securitySchemes);
+    expect(schemes.sort()).toEqual(['accessToken', 'organizationApiKey', 'sessionCookie']);
+    expect(doc.components.securitySchemes.sessionCookie).toMatchObject({ type: 'apiKey', in: 'cookie' });
+    const documented = new Set<string>();
+    for (const route of t.app.routeAccess) {
+      if (route.url in THIRD_PARTY_ROUTES || route.method === 'HEAD') continue;
+      const operation = doc.paths[openApiPath(route.url)]?.[route.method.toLowerCase()];
+      // Hidden routes (the document itself, /metrics) are the only ones the document may leave out.
+      if (!operation) continue;
+      documented.add(`${route.method} ${route.url}`);
+      expect({ route: `${route.method} ${route.url}`, security: operation.security }).toEqual({
+        route: `${route.method} ${route.url}`,
+        security: securityFor(route.access),
+      });
+      for (const requirement of operation.security)
+        for (const name of Object.keys(requirement)) expect(schemes).toContain(name);
+    }
+    const operations = Object.values(doc.paths).flatMap((item) => Object.keys(item as object));
+    expect(documented.size).toBe(operations.length);
+    // The mapping itself: public, session only, and session or a scoped API key.
+    expect(securityFor('public')).toEqual([]);
+    expect(securityFor({ permission: 'members:read' })).toContainEqual({
+      organizationApiKey: ['members:read'],
+    });
+    expect(securityFor('authenticated')).not.toContainEqual(
+      expect.objectContaining({ organizationApiKey: expect.anything() }),
+    );
+  });
+
+  it('names the shared contract schemas once and refers to them', async () => {
+    const doc = (await t.app.inject({ url: '/openapi.json' })).json();
+    const schemas = doc.components.schemas;
+    for (const name of ['Problem', 'Me', 'Organization', 'Member', 'ApiKey', 'SessionView', 'Invitation'])
+      expect(schemas).toHaveProperty(name);
+    const text = JSON.stringify(doc);
+    // Every reference resolves, and every named schema is referred to.
+    for (const [, name] of text.matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g))
+      expect(schemas).toHaveProperty(name as string);
+    for (const name of Object.keys(schemas)) expect(text).toContain(`"#/components/schemas/${name}"`);
+    // Timestamps are date-times, without Zod's long pattern.
+    expect(schemas.Organization.properties.createdAt).toEqual({ type: 'string', format: 'date-time' });
+    expect(schemas.SessionView.properties.createdAt).toEqual({ type: 'string', format: 'date-time' });
+    expect(text).not.toContain('[2468][048]');
+  });
+
+  it('declares errors as they are sent: shared problem+json responses with the real codes', async () => {
+    const doc = (await t.app.inject({ url: '/openapi.json' })).json();
+    const sent = await t.app.inject({ url: '/v1/me' });
+    expect(sent.statusCode).toBe(401);
+    const type = String(sent.headers['content-type']).split(';')[0] as string;
+    expect(doc.paths['/v1/me'].get.responses['401']).toEqual({ $ref: '#/components/responses/Unauthorized' });
+    expect(doc.components.responses.Unauthorized.content).toEqual({
+      [type]: { schema: { $ref: '#/components/schemas/Problem' } },
+    });
+    expect(doc.components.schemas.Problem.properties.code.enum).toEqual(Object.keys(ErrorCode));
+    for (const [path, item] of Object.entries<Record<string, OperationDoc>>(doc.paths))
+      for (const [method, operation] of Object.entries(item))
+        for (const [status, response] of Object.entries(operation.responses)) {
+          if (Number(status) < 400 || `${method} ${path}` === 'get /readyz') continue;
+          expect({ at: `${method} ${path} ${status}`, response }).toEqual({
+            at: `${method} ${path} ${status}`,
+            response: { $ref: expect.stringMatching(/^#\/components\/responses\//) },
+          });
+        }
+  });
+
+  it('names, describes and places every operation', async () => {
+    const doc = (await t.app.inject({ url: '/openapi.json' })).json();
+    expect(doc.servers).not.toEqual([]);
+    expect(doc.info.license.name).toBe('MIT');
+    const tags = new Map(doc.tags.map((tag: { name: string; description: string }) => [tag.name, tag]));
+    const ids: string[] = [];
+    for (const [path, item] of Object.entries<Record<string, OperationDoc>>(doc.paths))
+      for (const [method, operation] of Object.entries(item)) {
+        ids.push(operation.operationId);
+        expect(operation.operationId).toMatch(/^[a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)+$/);
+        for (const tag of operation.tags) expect(tags.get(tag)).toHaveProperty('description');
+        for (const [status, response] of Object.entries(operation.responses)) {
+          if (!('$ref' in response)) expect(response.description).not.toBe('Default Response');
+          if (!operation.requestBody) expect(`${method} ${path} ${status}`).not.toMatch(/ 41[35]$/);
+        }
+      }
+    expect(ids.length).toBeGreaterThan(80);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(doc.paths['/v1/auth/sign-in'].post.operationId).toBe('auth.signIn');
+    expect(doc.paths['/v1/orgs/{orgId}/api-keys'].post.operationId).toBe('orgs.apiKeys.create');
+    expect(doc.paths['/v1/orgs/{orgId}/api-keys'].get.operationId).toBe('orgs.apiKeys.list');
   });
 
   it('serves the reference UI from local assets only (works offline)', async () => {

@@ -1,13 +1,55 @@
 import { createHash } from 'node:crypto';
-import swagger from '@fastify/swagger';
+import swagger, { type SwaggerTransform } from '@fastify/swagger';
+import * as contracts from '@repo/contracts';
+import { ErrorCode } from '@repo/contracts';
 import scalar from '@scalar/fastify-api-reference';
 import type { FastifyPluginAsync } from 'fastify';
 import fp from 'fastify-plugin';
-import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { createJsonSchemaTransform, createJsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { RouteAccess } from './access';
+import {
+  finishDocument,
+  jsonSchemaOverride,
+  registerContractSchemas,
+  securityFor,
+  securitySchemes,
+} from './openapi-document';
+
+registerContractSchemas(contracts);
+const zodToJsonConfig = { override: jsonSchemaOverride };
+const jsonSchemaTransform = createJsonSchemaTransform({ zodToJsonConfig });
+const jsonSchemaTransformObject = createJsonSchemaTransformObject({ zodToJsonConfig });
 
 export interface OpenApiOptions {
   version: string;
+  /** Decides the session cookie's name (`__Host-` prefix), which the document names. */
+  cookieSecure: boolean;
 }
+
+/** The route's Zod schemas as JSON Schema, plus the credentials its access declaration accepts. */
+const transform: SwaggerTransform = (input) => {
+  // @fastify/swagger expands query, path and header schemas into parameters and cannot follow
+  // a `$ref` there: hand it unnamed copies of named contract schemas (a copy with the same definition
+  // but no parent, which Zod would otherwise reference).
+  const schema = { ...(input.schema as Record<string, unknown>) };
+  for (const part of ['querystring', 'params', 'headers']) {
+    const value = schema[part];
+    if (value instanceof z.ZodType && z.globalRegistry.get(value)?.id)
+      schema[part] = value.clone(value._zod.def);
+  }
+  const result = jsonSchemaTransform({ ...input, schema });
+  const access: RouteAccess | undefined = input.route.config?.access;
+  if (!result.schema || (result.schema as { hide?: boolean }).hide || !access) return result;
+  const response = { ...((result.schema as { response?: Record<string, unknown> }).response ?? {}) };
+  // The global rate limit answers every route that does not opt out (plugins/rate-limit.ts).
+  if (input.route.config?.rateLimit !== false && !response['429'])
+    response['429'] = { $ref: '#/components/schemas/Problem' };
+  return {
+    ...result,
+    schema: { ...result.schema, response, security: securityFor(access) } as typeof result.schema,
+  };
+};
 
 const INLINE_SCRIPT = /<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g;
 
@@ -45,12 +87,20 @@ const openapi: FastifyPluginAsync<OpenApiOptions> = async (app, opts) => {
       info: {
         title: 'Groundwork API',
         version: opts.version,
-        description: 'Errors are RFC 9457 problem+json bodies with a stable `code` and the `requestId`.',
+        description:
+          'Errors are RFC 9457 problem+json bodies with a stable `code` and the `requestId`. ' +
+          'Browsers use the session cookie, API clients the access token, integrations an ' +
+          'organization API key (organization routes only, within its scopes).',
+        license: { name: 'MIT', identifier: 'MIT' },
+        contact: { name: 'Groundwork maintainers', url: 'https://groundwork.dev' },
       },
-      servers: [],
+      // Relative to where the document is served (directly, or behind the web app's /api proxy).
+      servers: [{ url: '/', description: 'The server serving this document' }],
+      components: { securitySchemes: securitySchemes(opts.cookieSecure) },
     },
-    transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    transform,
+    transformObject: (input) =>
+      finishDocument(jsonSchemaTransformObject(input) as Record<string, unknown>, { errorCodes: ErrorCode }),
   });
 
   app.get('/openapi.json', { schema: { hide: true }, config: { access: 'public', quiet: true } }, async () =>
