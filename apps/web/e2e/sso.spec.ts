@@ -58,6 +58,22 @@ test('link a provider to a password account, sign in with it, then unlink it', a
   await expect(row).not.toHaveAttribute('data-linked', /.*/);
 });
 
+test('SSO keeps the language the user started in, also when the callback is refused', async ({ page }) => {
+  const ar = messages.ar;
+  await page.goto('/ar/sign-in');
+  await page.getByRole('link', { name: ar.Sso.continueWith.replace('{provider}', 'Dev SSO') }).click();
+  await providerLogin(page, `e2e-sso-ar-${randomUUID()}@example.com`);
+  await expect(page).toHaveURL(/\/ar\/dashboard$/);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
+
+  // A callback without its flow cookie (expired, another browser): the API cannot know the start
+  // page, so the web picks the language this browser was using, not English.
+  await page.context().clearCookies({ name: /^gw_/ });
+  await page.goto('/api/v1/auth/sso/dev/callback?code=stale&state=stale');
+  await expect(page).toHaveURL(/\/ar\/sign-in\?error=sso_state_invalid$/);
+  await expect(page.getByTestId('form-error')).toHaveText(ar.SsoErrors.sso_state_invalid);
+});
+
 test('a provider error comes back to sign-in as a localized message', async ({ page }) => {
   await page.goto('/fr/sign-in?error=sso_access_denied');
   await expect(page.getByTestId('form-error')).toHaveText(messages.fr.SsoErrors.sso_access_denied);

@@ -58,9 +58,13 @@ export const ssoRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
     status: 302 | 400 = 302,
   ) {
     request.log.info({ code: error.code, err: error.cause ?? error }, 'sso flow failed');
-    const locale = flow?.locale ?? 'en';
+    // Without its flow (expired, tampered, another browser) the API does not know where the user
+    // started: a path without a locale lets the web pick the language they were using (the
+    // NEXT_LOCALE cookie every localized page sets, then Accept-Language), not English.
     const target =
-      flow?.mode === 'link' ? new URL(`${base}${flow.next}`) : new URL(`${base}/${locale}/sign-in`);
+      flow?.mode === 'link'
+        ? new URL(`${base}${flow.next}`)
+        : new URL(flow ? `${base}/${flow.locale}/sign-in` : `${base}/sign-in`);
     target.searchParams.set('error', error.code);
     if (status === 302) return redirect(reply, target.toString());
     const href = escapeHtml(target.toString());
