@@ -18,16 +18,21 @@ export async function ActiveOrgCard() {
     return null;
   }
   if (!org) return null;
+  // The name wraps rather than being cut with an ellipsis: a long name (Arabic ones run long) is
+  // the one thing the card is for. Negative tracking only for Latin scripts: it pulls joined
+  // Arabic letters apart.
   return (
     <Card data-testid="active-org-card">
-      <CardHeader className="flex-row flex-wrap items-center gap-4">
-        <Building2Icon aria-hidden="true" className="size-5 shrink-0 text-primary" />
-        <div className="flex min-w-48 flex-1 flex-col gap-1">
-          <h2 className="flex flex-wrap items-center gap-2 font-semibold text-lg leading-tight tracking-tight">
-            <span className="truncate" data-testid="active-org-name">
-              {org.name}
-            </span>
-            {org.personal ? <Badge variant="secondary">{t('personal')}</Badge> : null}
+      <CardHeader className="flex-row flex-wrap items-start gap-x-4 gap-y-3">
+        <Building2Icon aria-hidden="true" className="mt-0.5 size-5 shrink-0 text-primary" />
+        <div className="flex min-w-0 flex-1 basis-48 flex-col gap-1">
+          <h2 className="font-semibold text-lg leading-snug tracking-tight [overflow-wrap:anywhere] rtl:tracking-normal">
+            <span data-testid="active-org-name">{org.name}</span>
+            {org.personal ? (
+              <Badge variant="secondary" className="ms-2 align-middle">
+                {t('personal')}
+              </Badge>
+            ) : null}
           </h2>
           <CardDescription>
             {t.rich('dashboard.role', {
@@ -40,7 +45,7 @@ export async function ActiveOrgCard() {
             })}
           </CardDescription>
         </div>
-        <Button asChild variant="outline" size="sm">
+        <Button asChild variant="outline" size="sm" className="shrink-0">
           <Link href="/org/settings/general">{t('dashboard.manage')}</Link>
         </Button>
       </CardHeader>

@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import { unstable_rethrow } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { FormAlert } from '@/components/form/form-alert';
+import { PageTitle } from '@/components/layout/page-title';
 import {
   ADMIN_USERS_PAGE,
   adminUserApiQuery,
@@ -45,10 +46,7 @@ export default async function AdminUsersPage({ params, searchParams }: Props) {
 
   return (
     <div className="flex flex-col gap-6">
-      <div className="flex flex-col gap-1">
-        <h1 className="font-semibold text-2xl tracking-tight">{t('title')}</h1>
-        <p className="text-muted-foreground text-sm">{t('lead')}</p>
-      </div>
+      <PageTitle lead={t('lead')}>{t('title')}</PageTitle>
       <UsersFilters key={`f${key}`} filters={filters} />
       {first ? (
         // Keyed by the view: a new filter or sort starts from the server's fresh first page.
