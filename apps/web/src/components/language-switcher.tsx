@@ -1,10 +1,8 @@
 'use client';
 
-import { Locale } from '@repo/contracts';
 import { CheckIcon, LanguagesIcon } from 'lucide-react';
 import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
-import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
 import {
   DropdownMenu,
@@ -13,8 +11,7 @@ import {
   DropdownMenuTrigger,
 } from '@/components/ui/dropdown-menu';
 import { Link, usePathname, useRouter } from '@/i18n/navigation';
-import { localeDirection, routing } from '@/i18n/routing';
-import { profileApi } from '@/lib/api/profile';
+import { type AppLocale, localeDirection, routing } from '@/i18n/routing';
 import { isSignedInPath } from '@/lib/auth/paths';
 
 /** Set when saving the choice failed; the page in the new language reads it and says so. */
@@ -39,13 +36,17 @@ export function LanguageSwitcher() {
   useEffect(() => {
     if (!signedIn || sessionStorage.getItem(SAVE_FAILED) === null) return;
     sessionStorage.removeItem(SAVE_FAILED);
-    // After the Toaster (a later sibling in the layout) has mounted and subscribed.
-    setTimeout(() => toast.error(t('saveFailed')), 0);
+    // After the Toaster (a later sibling in the layout) has mounted and subscribed. Loaded on
+    // demand: this menu is on every public page, which has no toasts otherwise (ADR 0030).
+    void import('sonner').then(({ toast }) => setTimeout(() => toast.error(t('saveFailed')), 0));
   }, [signedIn, t]);
 
-  async function switchSignedIn(next: Locale) {
+  async function switchSignedIn(next: AppLocale) {
     if (next === locale || saving) return;
     setSaving(true);
+    // The typed client (and the contract schemas it parses with) only when a signed-in user
+    // switches: public pages never pay for them.
+    const { profileApi } = await import('@/lib/api/profile');
     const saved = await profileApi.saveLocale(next).then(
       () => true,
       () => false,
@@ -79,7 +80,7 @@ export function LanguageSwitcher() {
               lang={l}
               aria-current={current}
               className="justify-between gap-6"
-              onSelect={() => void switchSignedIn(Locale.parse(l))}
+              onSelect={() => void switchSignedIn(l)}
             >
               {label}
             </DropdownMenuItem>

@@ -1,9 +1,10 @@
 import type { Metadata, Viewport } from 'next';
 import { notFound } from 'next/navigation';
 import { hasLocale, NextIntlClientProvider } from 'next-intl';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { getMessages, getTranslations, setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { ThemeProvider } from '@/components/theme-provider';
+import { CLIENT_NAMESPACES, pickMessages } from '@/i18n/client-messages';
 import { localeDirection, routing } from '@/i18n/routing';
 import { fontVariables } from '@/lib/fonts';
 import { siteOrigin } from '@/lib/seo/metadata';
@@ -40,7 +41,7 @@ export default async function LocaleLayout({ children, params }: Props) {
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
-  const t = await getTranslations('Common');
+  const [t, messages] = await Promise.all([getTranslations('Common'), getMessages()]);
 
   return (
     // next-themes sets the theme class on <html> before hydration, hence the warning suppression.
@@ -53,7 +54,10 @@ export default async function LocaleLayout({ children, params }: Props) {
           {t('skipToContent')}
         </a>
         <ThemeProvider>
-          <NextIntlClientProvider>{children}</NextIntlClientProvider>
+          {/* Only the public pages' client messages; the auth and signed-in layouts add theirs. */}
+          <NextIntlClientProvider messages={pickMessages(messages, CLIENT_NAMESPACES.public)}>
+            {children}
+          </NextIntlClientProvider>
         </ThemeProvider>
       </body>
     </html>

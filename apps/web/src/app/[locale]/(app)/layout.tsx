@@ -1,9 +1,11 @@
 import type { Metadata } from 'next';
 import { cookies, headers } from 'next/headers';
 import { redirect, unstable_rethrow } from 'next/navigation';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { NextIntlClientProvider } from 'next-intl';
+import { getMessages, getTranslations, setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { Toaster } from '@/components/ui/toaster';
+import { APP_OMITTED_NAMESPACES, omitMessages } from '@/i18n/client-messages';
 import { getMe } from '@/lib/api/server';
 import { readAuthCookie } from '@/lib/auth/cookie-names';
 import { enrolmentRequired } from '@/lib/auth/jwt-claims';
@@ -108,47 +110,51 @@ export default async function AppLayout({ children, params }: Props) {
     : await navView(shellNav({ role: me.role, org, impersonating: me.impersonation !== null }));
   const switcher = enrolling ? null : <OrgSwitcherSlot />;
 
+  // The client components' messages: the catalog without the admin console's (its layout adds
+  // them) and the public pages' own (ADR 0030).
   return (
-    <ReauthProvider>
-      <div className="flex min-h-dvh flex-col">
-        {me.impersonation ? <ImpersonationBanner impersonation={me.impersonation} /> : null}
-        <AppHeader
-          me={me}
-          menu={
-            sections.length > 0 ? (
-              <MobileNav
-                sections={sections}
-                switcher={switcher}
-                labels={{
-                  open: t('openMenu'),
-                  close: t('closeMenu'),
-                  title: t('menuTitle'),
-                  nav: t('navLabel'),
-                }}
-              />
-            ) : null
-          }
-        />
-        <div className="flex flex-1">
-          {sections.length > 0 ? (
-            <aside
-              className="sticky top-14 hidden h-[calc(100dvh-3.5rem)] w-72 shrink-0 flex-col gap-5 overflow-y-auto border-e p-3 lg:flex"
-              data-testid="shell-sidebar"
+    <NextIntlClientProvider messages={omitMessages(await getMessages(), APP_OMITTED_NAMESPACES)}>
+      <ReauthProvider>
+        <div className="flex min-h-dvh flex-col">
+          {me.impersonation ? <ImpersonationBanner impersonation={me.impersonation} /> : null}
+          <AppHeader
+            me={me}
+            menu={
+              sections.length > 0 ? (
+                <MobileNav
+                  sections={sections}
+                  switcher={switcher}
+                  labels={{
+                    open: t('openMenu'),
+                    close: t('closeMenu'),
+                    title: t('menuTitle'),
+                    nav: t('navLabel'),
+                  }}
+                />
+              ) : null
+            }
+          />
+          <div className="flex flex-1">
+            {sections.length > 0 ? (
+              <aside
+                className="sticky top-14 hidden h-[calc(100dvh-3.5rem)] w-72 shrink-0 flex-col gap-5 overflow-y-auto border-e p-3 lg:flex"
+                data-testid="shell-sidebar"
+              >
+                {switcher}
+                <ShellNav label={t('navLabel')} sections={sections} idPrefix="sidebar-nav" />
+              </aside>
+            ) : null}
+            <main
+              id="main"
+              tabIndex={-1}
+              className="min-w-0 flex-1 break-words px-4 py-8 focus:outline-none sm:px-6 lg:px-10"
             >
-              {switcher}
-              <ShellNav label={t('navLabel')} sections={sections} idPrefix="sidebar-nav" />
-            </aside>
-          ) : null}
-          <main
-            id="main"
-            tabIndex={-1}
-            className="min-w-0 flex-1 break-words px-4 py-8 focus:outline-none sm:px-6 lg:px-10"
-          >
-            <FlagsProvider flags={flags}>{children}</FlagsProvider>
-          </main>
+              <FlagsProvider flags={flags}>{children}</FlagsProvider>
+            </main>
+          </div>
         </div>
-      </div>
-      <Toaster />
-    </ReauthProvider>
+        <Toaster />
+      </ReauthProvider>
+    </NextIntlClientProvider>
   );
 }

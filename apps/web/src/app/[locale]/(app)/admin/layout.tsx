@@ -1,5 +1,6 @@
 import { can } from '@repo/contracts';
 import { notFound } from 'next/navigation';
+import { NextIntlClientProvider } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { Area } from '@/components/layout/area';
@@ -17,9 +18,12 @@ export default async function AdminLayout({ children, params }: Props) {
   const me = await getMe();
   if (!me || !can(me.role, 'admin:access')) notFound();
   const t = await getTranslations('Admin');
+  // The whole catalog: the shell's provider leaves the admin console's namespaces out (ADR 0030).
   return (
-    <Area name={t('title')} width="wide">
-      {children}
-    </Area>
+    <NextIntlClientProvider>
+      <Area name={t('title')} width="wide">
+        {children}
+      </Area>
+    </NextIntlClientProvider>
   );
 }

@@ -1,13 +1,12 @@
 'use client';
 
-import { JoinWaitlistBody, Locale } from '@repo/contracts';
 import { CheckCircle2Icon, Loader2Icon } from 'lucide-react';
 import { useLocale, useTranslations } from 'next-intl';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
-import { interpretSubmitResponse } from '@/lib/problem';
+import type { SubmitOutcome } from '@/lib/problem';
 
 type State =
   | { kind: 'idle' | 'submitting' | 'success' }
@@ -16,7 +15,7 @@ type State =
 
 export function WaitlistForm() {
   const t = useTranslations('Waitlist');
-  const locale = Locale.catch('en').parse(useLocale());
+  const locale = useLocale();
   const [state, setState] = useState<State>({ kind: 'idle' });
   const inputRef = useRef<HTMLInputElement>(null);
   const id = useId();
@@ -25,7 +24,17 @@ export function WaitlistForm() {
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const email = String(new FormData(event.currentTarget).get('email') ?? '').trim();
-    // Same schema as the API, so the browser rejects exactly what the server would.
+    // Same schema as the API, so the browser rejects exactly what the server would. Loaded on
+    // submit: the contract schemas (and Zod) would otherwise weigh on the landing page's first
+    // load for a form most visitors never send (ADR 0030).
+    let modules: [typeof import('@repo/contracts'), typeof import('@/lib/problem')];
+    try {
+      modules = await Promise.all([import('@repo/contracts'), import('@/lib/problem')]);
+    } catch {
+      setState({ kind: 'error', message: t('networkError') });
+      return;
+    }
+    const [{ JoinWaitlistBody }, { interpretSubmitResponse }] = modules;
     const parsed = JoinWaitlistBody.safeParse({ email, locale });
     if (!parsed.success) {
       setState({ kind: 'invalid', message: t('invalidEmail') });
@@ -33,7 +42,7 @@ export function WaitlistForm() {
       return;
     }
     setState({ kind: 'submitting' });
-    let outcome: ReturnType<typeof interpretSubmitResponse>;
+    let outcome: SubmitOutcome;
     try {
       const res = await fetch('/api/v1/waitlist', {
         method: 'POST',
