@@ -69,7 +69,12 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     apiKeyMax: env.API_KEY_RATE_LIMIT_MAX,
     apiKeyWindowMs: env.API_KEY_RATE_LIMIT_WINDOW_MS,
   });
-  await app.register(openapi, { version: pkg.version, cookieSecure: env.COOKIE_SECURE });
+  await app.register(openapi, {
+    version: pkg.version,
+    cookieSecure: env.COOKIE_SECURE,
+    appUrl: env.APP_URL,
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+  });
   await app.register(health, { deps });
   await app.register(auth, { deps });
   await app.register(apiKeyUsage, { deps });
