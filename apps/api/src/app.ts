@@ -25,6 +25,11 @@ export type { App, AppDeps } from './types';
 export interface BuildOptions {
   /** Process-wide metrics (RSS, GC…); tests that build many apps may turn them off. */
   defaultMetrics?: boolean;
+  /**
+   * Called with the bare instance before any plugin, so hooks it adds see every route. Tests use
+   * it to check each response against the OpenAPI document (openapi-conformance.test-support.ts).
+   */
+  instrument?: (app: App) => void;
 }
 
 /** Builds the Fastify app around the given dependencies. Does not listen (server.ts does). */
@@ -52,6 +57,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   // Zod validates requests as sent (no coercion of bodies) and serializes responses.
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  options.instrument?.(app);
 
   // First: its onRoute hook must see every route, including those added by plugins (ADR 0015).
   await app.register(access, { deps });

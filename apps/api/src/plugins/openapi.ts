@@ -66,9 +66,17 @@ const transform: SwaggerTransform = (input) => {
   const access: RouteAccess | undefined = input.route.config?.access;
   if (!result.schema || (result.schema as { hide?: boolean }).hide || !access) return result;
   const response = { ...((result.schema as { response?: Record<string, unknown> }).response ?? {}) };
+  const problem = { $ref: '#/components/schemas/Problem' };
   // The global rate limit answers every route that does not opt out (plugins/rate-limit.ts).
-  if (input.route.config?.rateLimit !== false && !response['429'])
-    response['429'] = { $ref: '#/components/schemas/Problem' };
+  if (input.route.config?.rateLimit !== false && !response['429']) response['429'] = problem;
+  // Credentials in the query string are refused on every route (plugins/auth.ts).
+  response['400'] ??= problem;
+  // Behind a credential: 401 without a valid one, 403 for an API key on a route outside
+  // organizations or without the scope (plugins/access.ts).
+  if (access !== 'public') {
+    response['401'] ??= problem;
+    response['403'] ??= problem;
+  }
   return {
     ...result,
     schema: { ...result.schema, response, security: securityFor(access) } as typeof result.schema,
