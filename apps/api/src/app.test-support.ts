@@ -23,14 +23,15 @@ export async function buildTestApp(
   overrides: Record<string, string | undefined> = {},
   options: { logger?: Logger; routes?: (app: App) => void } = {},
 ): Promise<TestApp> {
-  const env = loadEnv(ApiEnv, testEnv({ LOG_LEVEL: 'silent', ...overrides }));
+  const raw = testEnv({ LOG_LEVEL: 'silent', ...overrides });
+  const env = loadEnv(ApiEnv, raw);
   const logger = options.logger ?? createLogger({ service: 'api-test', level: env.LOG_LEVEL });
   const deps = createDeps(env, logger);
   let conformance: { violations: string[] } | undefined;
   const app = await buildApp(deps, {
     defaultMetrics: false,
     instrument: (bare) => {
-      conformance = installConformanceCheck(bare);
+      conformance = installConformanceCheck(bare, raw.GROUNDWORK_TEST_RUN_ID);
     },
   });
   // Test-only routes go under /test so they can never collide with real ones. They are public

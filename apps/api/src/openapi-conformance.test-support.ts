@@ -17,7 +17,10 @@ interface ResponseDoc {
   content?: Record<string, { schema?: Json }>;
 }
 
-/** Where each test process appends the operation × status pairs it saw (read by the coverage test). */
+/**
+ * Where each test process appends the operation × status pairs it saw, one folder per run
+ * (`pnpm openapi:coverage` reports the newest).
+ */
 export const COVERAGE_DIR = join(import.meta.dirname, '..', 'node_modules', '.openapi-coverage');
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
@@ -112,7 +115,7 @@ export function createConformance(doc: Json): Conformance {
  * Checks every response of `app` (installed before `ready`): the returned `violations` list
  * collects what did not match; the pairs seen are appended to COVERAGE_DIR.
  */
-export function installConformanceCheck(app: App): { violations: string[] } {
+export function installConformanceCheck(app: App, runId = 'adhoc'): { violations: string[] } {
   const violations: string[] = [];
   let conformance: Conformance | undefined;
   const seen = new Set<string>();
@@ -143,8 +146,9 @@ export function installConformanceCheck(app: App): { violations: string[] } {
   });
   app.addHook('onClose', async () => {
     if (seen.size === 0) return;
-    mkdirSync(COVERAGE_DIR, { recursive: true });
-    appendFileSync(join(COVERAGE_DIR, `${process.pid}.txt`), `${[...seen].join('\n')}\n`);
+    const dir = join(COVERAGE_DIR, runId.replace(/[^A-Za-z0-9-]/g, '') || 'adhoc');
+    mkdirSync(dir, { recursive: true });
+    appendFileSync(join(dir, `${process.pid}.txt`), `${[...seen].join('\n')}\n`);
   });
   return { violations };
 }
