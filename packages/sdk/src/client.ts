@@ -1,4 +1,4 @@
-import createFetchClient, { type Client, type FetchResponse } from 'openapi-fetch';
+import createFetchClient, { type Client, type FetchOptions, type FetchResponse } from 'openapi-fetch';
 import type { HttpMethod, MediaType, PathsWithMethod, RequiredKeysOf } from 'openapi-typescript-helpers';
 import { type AuthOption, authFetch, Credentials, type RefreshOption, type TokenPair } from './auth';
 import { type ApiError, toApiError } from './errors';
@@ -22,10 +22,9 @@ export interface ClientOptions {
 type Operation<Path extends keyof paths, Method extends HttpMethod> = paths[Path][Method &
   keyof paths[Path]] &
   Record<string | number, unknown>;
-type RequestOptionsOf<
-  Path extends keyof paths,
-  Method extends HttpMethod,
-> = import('openapi-fetch').FetchOptions<Operation<Path, Method>>;
+type RequestOptionsOf<Path extends keyof paths, Method extends HttpMethod> = FetchOptions<
+  Operation<Path, Method>
+>;
 /** The success body of a call; `undefined` for an answer without one (204). */
 export type ResponseData<Path extends keyof paths, Method extends HttpMethod> = BodyOf<
   Extract<

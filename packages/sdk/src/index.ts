@@ -14,6 +14,7 @@ export {
 export { type ApiError, type ErrorCode, GroundworkApiError, isApiError, type Problem } from './errors';
 export type { components, operations, paths } from './generated/schema';
 
+import type { components } from './generated/schema';
+
 /** The schema of one named component: `Schema<'Organization'>`. */
-export type Schema<Name extends keyof import('./generated/schema').components['schemas']> =
-  import('./generated/schema').components['schemas'][Name];
+export type Schema<Name extends keyof components['schemas']> = components['schemas'][Name];
