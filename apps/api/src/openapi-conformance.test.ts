@@ -77,6 +77,15 @@ describe('the OpenAPI conformance check', () => {
 
   it('leaves undocumented routes alone', () => {
     expect(check({ url: '/test/anything' })).toBeNull();
+    expect(
+      createConformance({ ...doc, paths: { '/test/x': doc.paths['/v1/things/{id}'] } }).check({
+        method: 'GET',
+        url: '/test/x',
+        status: 500,
+        contentType: 'text/plain',
+        body: 'x',
+      }),
+    ).toBeNull();
     expect(check({ url: undefined })).toBeNull();
   });
 });
