@@ -5,6 +5,7 @@ import { afterEach } from 'vitest';
 import { buildApp } from './app';
 import { closeDeps, createDeps } from './deps';
 import { ApiEnv } from './env';
+import { installConformanceCheck } from './openapi-conformance.test-support';
 import { setDefaultAccess } from './plugins/access';
 import type { App, AppDeps } from './types';
 
@@ -22,10 +23,17 @@ export async function buildTestApp(
   overrides: Record<string, string | undefined> = {},
   options: { logger?: Logger; routes?: (app: App) => void } = {},
 ): Promise<TestApp> {
-  const env = loadEnv(ApiEnv, testEnv({ LOG_LEVEL: 'silent', ...overrides }));
+  const raw = testEnv({ LOG_LEVEL: 'silent', ...overrides });
+  const env = loadEnv(ApiEnv, raw);
   const logger = options.logger ?? createLogger({ service: 'api-test', level: env.LOG_LEVEL });
   const deps = createDeps(env, logger);
-  const app = await buildApp(deps, { defaultMetrics: false });
+  let conformance: { violations: string[] } | undefined;
+  const app = await buildApp(deps, {
+    defaultMetrics: false,
+    instrument: (bare) => {
+      conformance = installConformanceCheck(bare, raw.GROUNDWORK_TEST_RUN_ID);
+    },
+  });
   // Test-only routes go under /test so they can never collide with real ones. They are public
   // unless they declare otherwise (production routes must always declare, ADR 0015).
   if (options.routes)
@@ -43,6 +51,10 @@ export async function buildTestApp(
     close: async () => {
       await app.close();
       await closeDeps(deps);
+      // Every response this app sent is checked against the document (ADR 0031).
+      const violations = [...new Set(conformance?.violations ?? [])];
+      if (violations.length > 0)
+        throw new Error(`Responses that do not match the OpenAPI document:\n- ${violations.join('\n- ')}`);
     },
   };
 }

@@ -25,6 +25,11 @@ export type { App, AppDeps } from './types';
 export interface BuildOptions {
   /** Process-wide metrics (RSS, GC…); tests that build many apps may turn them off. */
   defaultMetrics?: boolean;
+  /**
+   * Called with the bare instance before any plugin, so hooks it adds see every route. Tests use
+   * it to check each response against the OpenAPI document (openapi-conformance.test-support.ts).
+   */
+  instrument?: (app: App) => void;
 }
 
 /** Builds the Fastify app around the given dependencies. Does not listen (server.ts does). */
@@ -52,6 +57,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   // Zod validates requests as sent (no coercion of bodies) and serializes responses.
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  options.instrument?.(app);
 
   // First: its onRoute hook must see every route, including those added by plugins (ADR 0015).
   await app.register(access, { deps });
@@ -69,7 +75,12 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     apiKeyMax: env.API_KEY_RATE_LIMIT_MAX,
     apiKeyWindowMs: env.API_KEY_RATE_LIMIT_WINDOW_MS,
   });
-  await app.register(openapi, { version: pkg.version, cookieSecure: env.COOKIE_SECURE });
+  await app.register(openapi, {
+    version: pkg.version,
+    cookieSecure: env.COOKIE_SECURE,
+    appUrl: env.APP_URL,
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+  });
   await app.register(health, { deps });
   await app.register(auth, { deps });
   await app.register(apiKeyUsage, { deps });

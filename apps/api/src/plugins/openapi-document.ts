@@ -35,10 +35,41 @@ export function securitySchemes(cookieSecure: boolean) {
       type: 'http' as const,
       scheme: 'bearer',
       description:
-        'An organization API key, as `Authorization: Bearer gw_…`. Only organization routes accept ' +
+        'An organization API key, as `Authorization: Bearer gwk_…`. Only organization routes accept ' +
         'it, and only when the key has the scope listed in the requirement.',
     },
   };
+}
+
+export interface ServerContext {
+  /** How the request reached the API: protocol and host as Fastify resolved them (TRUST_PROXY). */
+  protocol: string;
+  host: string;
+  /** `X-Forwarded-Prefix` from a trusted hop (the web gateway sends `/api`), else undefined. */
+  forwardedPrefix: string | undefined;
+  /** APP_URL: the web app, whose `/api` gateway is the public way in. */
+  appUrl: string;
+}
+
+/** A path prefix we repeat into the document: plain segments only, never a scheme or a host. */
+const PREFIX = /^(\/[A-Za-z0-9._~-]+)+$/;
+
+/**
+ * The document's `servers`: first the base URL the document was fetched through (behind the web
+ * gateway that is `<app>/api`, read directly it is the API's own address), then the public
+ * gateway from configuration when that is another one. A relative `/` would be wrong behind the
+ * gateway, where the operations live under `/api`.
+ */
+export function documentServers(ctx: ServerContext): { url: string; description: string }[] {
+  const prefix = ctx.forwardedPrefix && PREFIX.test(ctx.forwardedPrefix) ? ctx.forwardedPrefix : '';
+  const here = `${ctx.protocol}://${ctx.host}${prefix}`;
+  const gateway = `${new URL(ctx.appUrl).origin}/api`;
+  return here === gateway
+    ? [{ url: gateway, description: 'The public API, through the web app' }]
+    : [
+        { url: here, description: 'The server this document was read from' },
+        { url: gateway, description: 'The public API, through the web app' },
+      ];
 }
 
 export type SecurityRequirement = Record<string, string[]>;

@@ -16,10 +16,17 @@ let t: TestApp;
 let dir: string;
 let file: string;
 beforeAll(async () => {
-  t = await buildTestApp();
+  // The document as a deployment serves it: read through the web gateway of a real host (the
+  // servers of a test run, localhost, are what `no-server-example.com` rightly refuses).
+  t = await buildTestApp({ APP_URL: 'https://app.groundwork.dev', TRUST_PROXY: 'loopback' });
   dir = mkdtempSync(join(tmpdir(), 'openapi-lint-'));
   file = join(dir, 'openapi.json');
-  writeFileSync(file, (await t.app.inject({ url: '/openapi.json' })).body);
+  const headers = {
+    'x-forwarded-host': 'app.groundwork.dev',
+    'x-forwarded-proto': 'https',
+    'x-forwarded-prefix': '/api',
+  };
+  writeFileSync(file, (await t.app.inject({ url: '/openapi.json', headers })).body);
 });
 afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });

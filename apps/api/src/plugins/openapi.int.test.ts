@@ -1,7 +1,7 @@
 import { ErrorCode } from '@repo/contracts';
 import { validate } from '@scalar/openapi-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../app.test-support';
+import { buildTestApp, type TestApp, useTestApps } from '../app.test-support';
 import { THIRD_PARTY_ROUTES } from './access';
 import { securityFor } from './openapi-document';
 
@@ -103,6 +103,15 @@ describe('OpenAPI', () => {
       for (const [method, operation] of Object.entries(item))
         for (const [status, response] of Object.entries(operation.responses)) {
           if (Number(status) < 400 || `${method} ${path}` === 'get /readyz') continue;
+          // A refused SSO callback answers with a page forwarding the browser (ADR 0013), and
+          // says so; a malformed one still gets the problem.
+          if (`${method} ${path} ${status}` === 'get /v1/auth/sso/{provider}/callback 400') {
+            expect(Object.keys((response as { content: object }).content).sort()).toEqual([
+              'application/problem+json',
+              'text/html',
+            ]);
+            continue;
+          }
           expect({ at: `${method} ${path} ${status}`, response }).toEqual({
             at: `${method} ${path} ${status}`,
             response: { $ref: expect.stringMatching(/^#\/components\/responses\//) },
@@ -149,5 +158,41 @@ describe('OpenAPI', () => {
     expect(csp).toMatch(/script-src 'self' 'sha256-[A-Za-z0-9+/=]+'/);
     expect(csp).not.toContain('unsafe-eval');
     expect(csp).toContain("connect-src 'self'");
+  });
+
+  it('names the API release and, as its server, the base URL it was read through', async () => {
+    const doc = (await t.app.inject({ url: '/openapi.json' })).json();
+    expect(doc.info.version).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(doc.info.version).not.toBe('0.0.0');
+    const gateway = { url: 'http://localhost:3000/api', description: expect.any(String) };
+    // Read directly: this server first, then the public gateway (APP_URL + /api).
+    expect(doc.servers).toEqual([{ url: 'http://localhost:80', description: expect.any(String) }, gateway]);
+    // The prefix of an untrusted peer is ignored (TRUST_PROXY is off here).
+    const spoofed = await t.app.inject({
+      url: '/openapi.json',
+      headers: { 'x-forwarded-prefix': '/evil', 'x-forwarded-host': 'evil.example' },
+    });
+    expect(spoofed.json().servers[0].url).toBe('http://localhost:80');
+  });
+});
+
+describe('OpenAPI servers behind the web gateway', () => {
+  const build = useTestApps();
+
+  it('is the gateway URL when a trusted hop forwards host, protocol and prefix', async () => {
+    const gw = await build({ TRUST_PROXY: 'loopback', APP_URL: 'https://app.example.com' });
+    const headers = {
+      'x-forwarded-host': 'app.example.com',
+      'x-forwarded-proto': 'https',
+      'x-forwarded-prefix': '/api',
+    };
+    const doc = (await gw.app.inject({ url: '/openapi.json', headers })).json();
+    expect(doc.servers).toEqual([{ url: 'https://app.example.com/api', description: expect.any(String) }]);
+    // Only a plain path is repeated into the document.
+    const odd = await gw.app.inject({
+      url: '/openapi.json',
+      headers: { ...headers, 'x-forwarded-prefix': '//evil.example' },
+    });
+    expect(odd.json().servers[0].url).toBe('https://app.example.com');
   });
 });

@@ -1,14 +1,17 @@
 import { createHash } from 'node:crypto';
+import proxyAddr from '@fastify/proxy-addr';
 import swagger, { type SwaggerTransform } from '@fastify/swagger';
+import type { TrustProxy } from '@repo/config';
 import * as contracts from '@repo/contracts';
 import { ErrorCode } from '@repo/contracts';
 import scalar from '@scalar/fastify-api-reference';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { createJsonSchemaTransform, createJsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { RouteAccess } from './access';
 import {
+  documentServers,
   finishDocument,
   jsonSchemaOverride,
   registerContractSchemas,
@@ -22,9 +25,30 @@ const jsonSchemaTransform = createJsonSchemaTransform({ zodToJsonConfig });
 const jsonSchemaTransformObject = createJsonSchemaTransformObject({ zodToJsonConfig });
 
 export interface OpenApiOptions {
+  /** `info.version`: the API's release, the version in apps/api/package.json (docs/api.md). */
   version: string;
   /** Decides the session cookie's name (`__Host-` prefix), which the document names. */
   cookieSecure: boolean;
+  /** APP_URL: the web app, whose `/api` gateway the document lists as the public server. */
+  appUrl: string;
+  /** TRUST_PROXY, parsed: which peer may tell us the gateway's prefix (`X-Forwarded-Prefix`). */
+  trustProxy: TrustProxy;
+}
+
+/** Whether the request's peer is a trusted hop, by the same rule Fastify applies to its headers. */
+function trustFor(trustProxy: TrustProxy): (request: FastifyRequest) => boolean {
+  const trusts =
+    trustProxy === true
+      ? () => true
+      : trustProxy === false
+        ? () => false
+        : typeof trustProxy === 'number'
+          ? (_: string, hop: number) => hop < trustProxy
+          : proxyAddr.compile(trustProxy);
+  return (request) => {
+    const peer = request.socket?.remoteAddress;
+    return peer !== undefined && trusts(peer, 0);
+  };
 }
 
 /** The route's Zod schemas as JSON Schema, plus the credentials its access declaration accepts. */
@@ -42,9 +66,17 @@ const transform: SwaggerTransform = (input) => {
   const access: RouteAccess | undefined = input.route.config?.access;
   if (!result.schema || (result.schema as { hide?: boolean }).hide || !access) return result;
   const response = { ...((result.schema as { response?: Record<string, unknown> }).response ?? {}) };
+  const problem = { $ref: '#/components/schemas/Problem' };
   // The global rate limit answers every route that does not opt out (plugins/rate-limit.ts).
-  if (input.route.config?.rateLimit !== false && !response['429'])
-    response['429'] = { $ref: '#/components/schemas/Problem' };
+  if (input.route.config?.rateLimit !== false && !response['429']) response['429'] = problem;
+  // Credentials in the query string are refused on every route (plugins/auth.ts).
+  response['400'] ??= problem;
+  // Behind a credential: 401 without a valid one, 403 for an API key on a route outside
+  // organizations or without the scope (plugins/access.ts).
+  if (access !== 'public') {
+    response['401'] ??= problem;
+    response['403'] ??= problem;
+  }
   return {
     ...result,
     schema: { ...result.schema, response, security: securityFor(access) } as typeof result.schema,
@@ -94,8 +126,10 @@ const openapi: FastifyPluginAsync<OpenApiOptions> = async (app, opts) => {
         license: { name: 'MIT', identifier: 'MIT' },
         contact: { name: 'Groundwork maintainers', url: 'https://groundwork.dev' },
       },
-      // Relative to where the document is served (directly, or behind the web app's /api proxy).
-      servers: [{ url: '/', description: 'The server serving this document' }],
+      // Served per request (documentServers); this is what the document says read in-process.
+      servers: [
+        { url: `${new URL(opts.appUrl).origin}/api`, description: 'The public API, through the web app' },
+      ],
       components: { securitySchemes: securitySchemes(opts.cookieSecure) },
     },
     transform,
@@ -103,8 +137,20 @@ const openapi: FastifyPluginAsync<OpenApiOptions> = async (app, opts) => {
       finishDocument(jsonSchemaTransformObject(input) as Record<string, unknown>, { errorCodes: ErrorCode }),
   });
 
-  app.get('/openapi.json', { schema: { hide: true }, config: { access: 'public', quiet: true } }, async () =>
-    app.swagger(),
+  const trusted = trustFor(opts.trustProxy);
+  app.get(
+    '/openapi.json',
+    { schema: { hide: true }, config: { access: 'public', quiet: true } },
+    async (request) => {
+      const prefix = request.headers['x-forwarded-prefix'];
+      const servers = documentServers({
+        protocol: request.protocol,
+        host: request.host,
+        forwardedPrefix: trusted(request) && typeof prefix === 'string' ? prefix : undefined,
+        appUrl: opts.appUrl,
+      });
+      return { ...app.swagger(), servers };
+    },
   );
 
   await app.register(async (scope) => {

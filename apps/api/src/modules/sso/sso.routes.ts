@@ -137,7 +137,16 @@ export const ssoRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
           'two-factor step, or links the identity). A refused callback answers 400 and forwards to sign-in with `?error=` and ' +
           'never opens a session.',
         params: SsoProviderParams,
-        response: { 302: z.null(), 404: Problem },
+        response: {
+          302: z.null(),
+          400: {
+            description:
+              'A refused callback: a page (and `Refresh` header) forwarding to sign-in with `?error=`; ' +
+              'a malformed request gets a problem+json body.',
+            content: { 'text/html': { schema: z.string() }, 'application/problem+json': { schema: Problem } },
+          },
+          404: Problem,
+        },
       },
     },
     async (request, reply) => {

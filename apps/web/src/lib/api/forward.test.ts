@@ -53,6 +53,7 @@ describe('forwardToApi', () => {
     expect(seen.headers.cookie).toBe('sid=abc');
     expect(seen.headers['content-type']).toBe('application/json');
     expect(seen.headers['x-forwarded-host']).toBe('localhost:3000');
+    expect(seen.headers['x-forwarded-prefix']).toBe('/api');
     expect(seen.body).toBe('{"email":"a@example.com"}');
     expect(res.status).toBe(201);
     expect(res.headers.getSetCookie()).toEqual(['access=a; Path=/; HttpOnly', 'refresh=r; Path=/; HttpOnly']);

@@ -151,6 +151,8 @@ export async function forwardToApi(request: Request, target: ForwardTarget): Pro
   const headers = copyHeaders(request.headers, HOP_BY_HOP);
   headers.set('x-forwarded-host', request.headers.get('host') ?? incoming.host);
   headers.set('x-forwarded-proto', incoming.protocol.replace(':', ''));
+  // Where the API lives as the browser sees it: the OpenAPI document names its server with it.
+  headers.set('x-forwarded-prefix', '/api');
   setForwardedFor(headers, request.headers, target.trustProxy);
   // Compression is done once, by Next, on the way out to the browser.
   headers.set('accept-encoding', 'identity');
