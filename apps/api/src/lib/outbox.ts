@@ -4,7 +4,7 @@ import {
   OutboxEventPayloads,
   type OutboxEventType,
 } from '@repo/contracts';
-import type { Tx } from '@repo/db';
+import type { Prisma, Tx } from '@repo/db';
 
 /**
  * Writes an outbox event inside the caller's transaction, validated against its contract, and
@@ -17,7 +17,8 @@ export async function writeOutboxEvent<T extends OutboxEventType>(
   payload: OutboxEventPayload<T>,
   now: Date,
 ) {
-  const data = OutboxEventPayloads[type].parse(payload);
+  // Contracts describe JSON (strings, numbers, plain objects); `unknown` fields hold JSON too.
+  const data = OutboxEventPayloads[type].parse(payload) as Prisma.InputJsonValue;
   const event = await tx.outboxEvent.create({
     data: { type, payload: data, createdAt: now, availableAt: now },
   });
