@@ -52,7 +52,7 @@ export function createDeliverProcessor(deps: DeliverDeps) {
       where: { id: deliveryId },
       include: { endpoint: true, message: true },
     });
-    if (!delivery || delivery.status !== 'pending') return 'skipped';
+    if (delivery?.status !== 'pending') return 'skipped';
     const { endpoint, message } = delivery;
     const isTest = message.eventType === 'webhook.test';
     if (endpoint.disabledAt && !isTest) {

@@ -28,7 +28,10 @@ const baseEnv = {
 };
 
 /** A webhooks worker on a prefix of its own, with no jitter. */
-function start(env: Partial<typeof baseEnv> = {}, circuit = { failureThreshold: 100 }) {
+function start(
+  env: Partial<typeof baseEnv> = {},
+  circuit: { failureThreshold?: number; baseOpenMs?: number } = { failureThreshold: 100 },
+) {
   const workerRedis = createRedis(redisUrl, { role: 'worker' });
   const producerRedis = createRedis(redisUrl, { role: 'producer' });
   const prefix = uniquePrefix('webhooks');
