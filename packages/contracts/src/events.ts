@@ -67,6 +67,15 @@ export const OutboxEventPayloads = {
     data: z.record(z.string(), z.unknown()),
     endpointId: z.uuid().optional(),
   }),
+  /** The worker disabled an endpoint: each owner and admin is told by mail. */
+  'webhook.endpoint_disabled': z.object({
+    organizationId: z.uuid(),
+    organizationName: z.string(),
+    endpointId: z.uuid(),
+    url: z.string(),
+    reason: z.enum(['gone', 'failing']),
+    recipients: z.array(z.object({ userId: z.string(), email: z.email(), locale: Locale })),
+  }),
   /** Deliveries put back to pending by hand (redeliver, recover): one job each. */
   'webhook.redelivery_requested': z.object({
     organizationId: z.uuid(),

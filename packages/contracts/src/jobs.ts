@@ -86,6 +86,12 @@ export const EmailTemplateProps = {
     previousRole: z.enum(['owner', 'admin', 'member']),
     changedByName: z.string().nullable(),
   }),
+  /** To each owner and admin when the worker disabled one of the organization's webhook endpoints. */
+  'webhook-endpoint-disabled': z.object({
+    organizationName: z.string(),
+    url: z.string(),
+    reason: z.enum(['gone', 'failing']),
+  }),
 } as const;
 export type EmailTemplate = keyof typeof EmailTemplateProps;
 

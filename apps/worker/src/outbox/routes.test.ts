@@ -178,7 +178,7 @@ describe('identity event routes', () => {
   });
 
   it('covers every event type', () => {
-    const webhookEvents = ['webhook.published', 'webhook.redelivery_requested'];
+    const webhookEvents = ['webhook.published', 'webhook.redelivery_requested', 'webhook.endpoint_disabled'];
     const covered = new Set(['waitlist.joined', ...webhookEvents, ...cases.map(([type]) => type)]);
     expect([...covered].sort()).toEqual([...OutboxEventType.options].sort());
   });
@@ -208,7 +208,11 @@ describe('webhook event routes', () => {
     };
     const [job, ...rest] = jobsForEvent('webhook.published', payload, eventCtx);
     expect(rest).toHaveLength(0);
-    expect(job).toMatchObject({ queue: 'webhooks', name: 'fanout', data: { eventId: eventCtx.id, ...payload } });
+    expect(job).toMatchObject({
+      queue: 'webhooks',
+      name: 'fanout',
+      data: { eventId: eventCtx.id, ...payload },
+    });
     expect(job?.key).toBeUndefined();
   });
 
@@ -221,9 +225,41 @@ describe('webhook event routes', () => {
     expect(new Set(jobs.map((j) => jobIdFor(eventCtx.id, j))).size).toBe(2);
   });
 
+  it('mails every owner and admin when an endpoint is disabled, one job each', () => {
+    const recipients = [
+      { userId: 'u1', email: 'olivia@example.com', locale: 'en' as const },
+      { userId: 'u2', email: 'adam@example.com', locale: 'fr' as const },
+    ];
+    const jobs = jobsForEvent(
+      'webhook.endpoint_disabled',
+      {
+        organizationId,
+        organizationName: 'Acme',
+        endpointId: '0193a1b2-0000-7000-8000-0000000000f1',
+        url: 'https://hooks.example.com/in',
+        reason: 'gone',
+        recipients,
+      },
+      eventCtx,
+    );
+    expect(jobs.map((j) => [j.key, (j.data as EmailJob).to, (j.data as EmailJob).locale])).toEqual([
+      ['u1', 'olivia@example.com', 'en'],
+      ['u2', 'adam@example.com', 'fr'],
+    ]);
+    expect((jobs[0]?.data as EmailJob).props).toEqual({
+      organizationName: 'Acme',
+      url: 'https://hooks.example.com/in',
+      reason: 'gone',
+    });
+  });
+
   it('refuses an event type outside the catalog', () => {
     expect(() =>
-      jobsForEvent('webhook.published', { organizationId, type: 'member.joined', timestamp: '2026-12-07T10:00:00.000Z', data: {} }, eventCtx),
+      jobsForEvent(
+        'webhook.published',
+        { organizationId, type: 'member.joined', timestamp: '2026-12-07T10:00:00.000Z', data: {} },
+        eventCtx,
+      ),
     ).toThrow(/invalid webhook.published payload/);
   });
 });

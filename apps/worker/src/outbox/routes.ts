@@ -160,6 +160,18 @@ export const eventRoutes: {
       data: WebhookFanoutJob.parse({ eventId: event.id, ...p }),
     },
   ],
+  'webhook.endpoint_disabled': (p) =>
+    p.recipients.map((r) =>
+      email(
+        {
+          template: 'webhook-endpoint-disabled',
+          to: r.email,
+          locale: r.locale,
+          props: { organizationName: p.organizationName, url: p.url, reason: p.reason },
+        },
+        r.userId,
+      ),
+    ),
   'webhook.redelivery_requested': (p) =>
     p.deliveryIds.map((deliveryId) => ({
       queue: QueueName.webhooks,

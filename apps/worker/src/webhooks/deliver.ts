@@ -1,5 +1,5 @@
 import { WebhookDeliverJob } from '@repo/contracts';
-import type { Db } from '@repo/db';
+import type { Db, Tx } from '@repo/db';
 import type { Logger } from '@repo/observability';
 import { classifyResponse, openEndpointSecret, retryDelay, signatureHeaders } from '@repo/webhooks';
 import { DelayedError, type Job } from 'bullmq';

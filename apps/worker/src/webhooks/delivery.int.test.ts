@@ -195,6 +195,41 @@ describe('webhook delivery', () => {
     });
   });
 
+  it('tells the owners and admins by mail (through the outbox) when it disables an endpoint', async () => {
+    const hooks = start();
+    receiver.on('/gone-again', (res) => res.writeHead(410).end());
+    const ep = await createEndpoint(db, KEY, { url: receiver.url('/gone-again') });
+    const person = async (role: 'owner' | 'admin' | 'member', locale: string) => {
+      const user = await db.user.create({
+        data: { email: `${role}-${randomUUID()}@example.com`, name: role, locale },
+      });
+      await db.membership.create({ data: { organizationId: ep.organizationId, userId: user.id, role } });
+      return user;
+    };
+    const owner = await person('owner', 'fr');
+    const admin = await person('admin', 'en');
+    await person('member', 'en');
+    await finished(await publish(hooks, ep.organizationId), ep.id);
+    const events = await db.outboxEvent.findMany({ where: { type: 'webhook.endpoint_disabled' } });
+    const mine = events
+      .map(
+        (e) =>
+          e.payload as {
+            endpointId: string;
+            reason: string;
+            recipients: { email: string; locale: string }[];
+          },
+      )
+      .find((p) => p.endpointId === ep.id);
+    expect(mine?.reason).toBe('gone');
+    expect(mine?.recipients.map((r) => [r.email, r.locale]).sort()).toEqual(
+      [
+        [admin.email, 'en'],
+        [owner.email, 'fr'],
+      ].sort(),
+    );
+  });
+
   it('treats a redirect as a failure and never follows it', async () => {
     const hooks = start({ WEBHOOK_RETRY_SCHEDULE: [0] });
     receiver.on('/moved', (res) => res.writeHead(302, { location: receiver.url('/target') }).end());

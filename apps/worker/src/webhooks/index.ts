@@ -9,6 +9,7 @@ import type { WorkerEnv } from '../env';
 import { createDeliverProcessor, type DeliverDeps } from './deliver';
 import { fanOut } from './fanout';
 import { createEndpointLimits } from './limits';
+import { notifyEndpointDisabled } from './notify';
 
 export interface WebhooksOptions {
   db: Db;
@@ -61,8 +62,9 @@ export function startWebhooks(opts: WebhooksOptions) {
       failedMessages: env.WEBHOOK_DISABLE_AFTER_FAILED_MESSAGES,
       failingDays: env.WEBHOOK_DISABLE_AFTER_FAILING_DAYS,
     },
-    onDisabled: async (_tx, endpointId) => {
+    onDisabled: async (tx, endpointId, now) => {
       logger.warn({ endpointId }, 'webhook endpoint disabled');
+      await notifyEndpointDisabled(tx, endpointId, now);
     },
     logger: logger.child({ component: 'webhooks' }),
     ...(opts.clock ? { clock: opts.clock } : {}),
