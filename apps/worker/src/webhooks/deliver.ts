@@ -4,9 +4,10 @@ import type { Logger } from '@repo/observability';
 import { classifyResponse, openEndpointSecret, retryDelay, signatureHeaders } from '@repo/webhooks';
 import { DelayedError, type Job } from 'bullmq';
 import type { Dispatcher } from 'undici';
-import { type DisableRule, disableEndpoint, markFailingSince, markHealthy, recordExhausted } from './health';
+import { type DisableRule, disableEndpoint, markFailingSince, recordExhausted } from './health';
 import { postOnce } from './http';
 import type { EndpointLimits } from './limits';
+import { type LoadedDelivery, loadDelivery, recordAnswer, recordSuccess, startAttempt } from './records';
 
 export interface DeliverDeps {
   db: Db;
@@ -48,10 +49,7 @@ export function createDeliverProcessor(deps: DeliverDeps) {
   const clock = deps.clock ?? (() => new Date());
   return async function deliver(job: Job, token?: string): Promise<DeliverOutcome> {
     const { deliveryId } = WebhookDeliverJob.parse(job.data);
-    const delivery = await deps.db.webhookDelivery.findUnique({
-      where: { id: deliveryId },
-      include: { endpoint: true, message: true },
-    });
+    const delivery = await loadDelivery(deps.db, deliveryId);
     if (delivery?.status !== 'pending') return 'skipped';
     const { endpoint, message } = delivery;
     const isTest = message.eventType === 'webhook.test';
@@ -99,7 +97,7 @@ export function createDeliverProcessor(deps: DeliverDeps) {
   async function attempt(
     job: Job,
     token: string | undefined,
-    delivery: NonNullable<Awaited<ReturnType<typeof loadDelivery>>>,
+    delivery: LoadedDelivery,
   ): Promise<DeliverOutcome> {
     const { endpoint, message } = delivery;
     const startedAt = clock();
@@ -121,21 +119,13 @@ export function createDeliverProcessor(deps: DeliverDeps) {
         body: message.body,
       }),
     };
-    // An attempt a crash cut short stays in the log, marked, before the next one is recorded.
-    const [, record] = await deps.db.$transaction([
-      deps.db.webhookAttempt.updateMany({
-        where: { deliveryId: delivery.id, durationMs: null, error: null, responseStatus: null },
-        data: { error: 'interrupted: the worker stopped during this attempt' },
-      }),
-      deps.db.webhookAttempt.create({
-        data: { deliveryId: delivery.id, number, startedAt, url: endpoint.url, requestHeaders: headers },
-        select: { id: true },
-      }),
-      deps.db.webhookDelivery.update({
-        where: { id: delivery.id },
-        data: { attemptCount: number, lastAttemptAt: startedAt },
-      }),
-    ]);
+    const attemptId = await startAttempt(deps.db, {
+      deliveryId: delivery.id,
+      number,
+      startedAt,
+      url: endpoint.url,
+      headers,
+    });
 
     const result = await postOnce(endpoint.url, {
       headers,
@@ -143,17 +133,6 @@ export function createDeliverProcessor(deps: DeliverDeps) {
       dispatcher: deps.dispatcher,
       timeoutMs: deps.timeoutMs,
     });
-    await deps.db.webhookAttempt.update({
-      where: { id: record.id },
-      data: {
-        durationMs: result.durationMs,
-        responseStatus: result.status,
-        ...(result.headers ? { responseHeaders: result.headers } : {}),
-        responseBody: result.body,
-        error: result.error ?? (result.status === null ? 'no answer' : null),
-      },
-    });
-
     const now = clock();
     const outcome =
       result.status === null
@@ -161,16 +140,11 @@ export function createDeliverProcessor(deps: DeliverDeps) {
         : classifyResponse(result.status, result.headers ?? {}, now);
 
     if (outcome.kind === 'delivered') {
-      await deps.db.$transaction(async (tx) => {
-        await tx.webhookDelivery.update({
-          where: { id: delivery.id },
-          data: { status: 'succeeded', nextAttemptAt: null },
-        });
-        await markHealthy(tx, endpoint.id);
-      });
+      await recordSuccess(deps.db, { attemptId, deliveryId: delivery.id, endpointId: endpoint.id, result });
       await deps.limits.succeeded(endpoint.id);
       return 'succeeded';
     }
+    await recordAnswer(deps.db, attemptId, result);
 
     if (outcome.kind === 'gone') {
       await deps.db.$transaction(async (tx) => {
@@ -208,9 +182,5 @@ export function createDeliverProcessor(deps: DeliverDeps) {
     });
     await postpone(job, token, wait);
     return 'retrying';
-  }
-
-  function loadDelivery(id: string) {
-    return deps.db.webhookDelivery.findUnique({ where: { id }, include: { endpoint: true, message: true } });
   }
 }

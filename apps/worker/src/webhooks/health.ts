@@ -8,14 +8,6 @@ export interface DisableRule {
   failingDays: number;
 }
 
-/** A success ends the endpoint's failure run. */
-export async function markHealthy(tx: Tx | Db, endpointId: string) {
-  await tx.webhookEndpoint.updateMany({
-    where: { id: endpointId, OR: [{ consecutiveFailures: { gt: 0 } }, { failingSince: { not: null } }] },
-    data: { consecutiveFailures: 0, failingSince: null },
-  });
-}
-
 /** A failed attempt starts the failure run if none is under way. */
 export async function markFailingSince(tx: Tx | Db, endpointId: string, at: Date) {
   await tx.webhookEndpoint.updateMany({

@@ -50,10 +50,13 @@ export function createEndpointLimits(opts: EndpointLimitsOptions): EndpointLimit
 
   return {
     async blockedFor(endpointId, holder) {
-      const [open, fails] = await Promise.all([
-        redis.pttl(key(endpointId, 'open')),
-        redis.get(key(endpointId, 'fails')),
-      ]);
+      const replies = await redis
+        .pipeline()
+        .pttl(key(endpointId, 'open'))
+        .get(key(endpointId, 'fails'))
+        .exec();
+      const open = Number(replies?.[0]?.[1] ?? -2);
+      const fails = replies?.[1]?.[1] as string | null | undefined;
       if (open > 0) return open;
       if (Number(fails ?? 0) < threshold) return 0;
       // Half-open: exactly one request probes the endpoint; the others wait for its answer.
