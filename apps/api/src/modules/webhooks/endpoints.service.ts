@@ -22,6 +22,7 @@ import {
   NO_STATS,
   toEndpoint,
   type WebhookDeps,
+  type WebhookReadDeps,
 } from './webhooks.shared';
 
 const DAY_MS = 86_400_000;
@@ -34,7 +35,11 @@ const endpointList = defineList({
 });
 
 /** Success figures of the last day and the latest outcome, per endpoint, in two queries. */
-async function statsFor(deps: WebhookDeps, ids: string[], now: Date): Promise<Map<string, EndpointStats>> {
+async function statsFor(
+  deps: WebhookReadDeps,
+  ids: string[],
+  now: Date,
+): Promise<Map<string, EndpointStats>> {
   const stats = new Map<string, EndpointStats>(ids.map((id) => [id, { ...NO_STATS }]));
   if (ids.length === 0) return stats;
   const since = new Date(now.getTime() - DAY_MS);
@@ -65,6 +70,34 @@ async function statsFor(deps: WebhookDeps, ids: string[], now: Date): Promise<Ma
     s.lastDeliveryStatus = l.status;
   }
   return stats;
+}
+
+/** Every endpoint of an organization with its health, newest first (the admin organization page). */
+export async function endpointHealth(deps: WebhookReadDeps, organizationId: string) {
+  const now = clockOf(deps).now();
+  const rows = await deps.db.webhookEndpoint.findMany({
+    where: { organizationId },
+    orderBy: { createdAt: 'desc' },
+    select: endpointSelect,
+  });
+  const stats = await statsFor(
+    deps,
+    rows.map((r) => r.id),
+    now,
+  );
+  return rows.map((r) => {
+    const e = toEndpoint(r, stats.get(r.id) ?? NO_STATS, now);
+    return {
+      id: e.id,
+      url: e.url,
+      eventTypes: e.eventTypes,
+      health: e.health,
+      disabledReason: e.disabledReason,
+      finished24h: e.stats.finished24h,
+      succeeded24h: e.stats.succeeded24h,
+      lastDeliveryAt: e.stats.lastDeliveryAt,
+    };
+  });
 }
 
 export async function listEndpoints(

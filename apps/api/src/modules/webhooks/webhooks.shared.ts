@@ -5,6 +5,7 @@ import { AppError } from '../../errors';
 import type { AppDeps } from '../../types';
 
 export type WebhookDeps = Pick<AppDeps, 'db' | 'env' | 'clock'>;
+export type WebhookReadDeps = Pick<AppDeps, 'db' | 'clock'>;
 
 const policies = new WeakMap<object, GuardPolicy>();
 /** The URL guard as configured (the same rules the worker applies at every delivery). */

@@ -77,6 +77,9 @@ CREATE INDEX "webhook_deliveries_endpoint_id_created_at_idx" ON "webhook_deliver
 CREATE INDEX "webhook_deliveries_endpoint_id_status_created_at_idx" ON "webhook_deliveries"("endpoint_id", "status", "created_at");
 
 -- CreateIndex
+CREATE INDEX "webhook_deliveries_status_last_attempt_at_idx" ON "webhook_deliveries"("status", "last_attempt_at");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "webhook_deliveries_message_id_endpoint_id_key" ON "webhook_deliveries"("message_id", "endpoint_id");
 
 -- CreateIndex
