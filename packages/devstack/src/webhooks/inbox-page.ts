@@ -50,6 +50,7 @@ li button[aria-current="true"] { background: var(--sel); }
 .badge.unknown { color: var(--unk-fg); background: var(--unk-bg); }
 #detail { padding: 1rem; overflow: auto; display: flex; flex-direction: column; gap: .75rem; min-width: 0; }
 #detail h2 { margin: 0; font-size: 1.2rem; overflow-wrap: anywhere; }
+#detail p { margin: 0; }
 h3 { margin: 0; font-size: 1rem; }
 dl { display: grid; grid-template-columns: auto 1fr; gap: .2rem .8rem; margin: 0; }
 dt { color: var(--muted); } dd { margin: 0; overflow-wrap: anywhere; }
