@@ -5,7 +5,8 @@
  *
  * BENCH_DURATION (seconds per scenario, default 5) and BENCH_CONNECTIONS (default 50) tune it.
  * The admin user list (bench/admin-users.ts) runs against its own scratch database of 100,000 users
- * and is reported as a ratio to the same SQL through `pg`.
+ * and is reported as a ratio to the same SQL through `pg`. Webhook delivery (bench/webhooks.ts) is
+ * reported as a ratio to raw undici POSTs (BENCH_WEBHOOK_MESSAGES events × 10 endpoints, default 300).
  * Services come from the environment when DATABASE_URL/REDIS_URL/S3_ENDPOINT are set, otherwise
  * an ephemeral devstack is started and stopped.
  */
@@ -22,6 +23,7 @@ import { migrate } from '@repo/db/migrate';
 import { startDevstack } from '@repo/devstack';
 import { type AdminBenchRow, adminUserScenarios, type StartedApi } from './admin-users';
 import { meRequests, prepareUsers, refreshRequests, signInRequests } from './identity';
+import { webhookScenarios, webhookTable } from './webhooks';
 
 interface AutocannonResult {
   requests: { average: number };
@@ -213,6 +215,16 @@ try {
     durationSeconds: duration,
   });
 
+  const webhooks = await webhookScenarios({
+    root,
+    databaseUrl: env.DATABASE_URL ?? '',
+    redisUrl: env.REDIS_URL ?? '',
+    freePort,
+    children,
+    waitFor,
+    messages: Number(process.env.BENCH_WEBHOOK_MESSAGES ?? 300),
+  });
+
   const date = new Date().toISOString();
   const report = {
     date,
@@ -222,6 +234,7 @@ try {
     connections,
     scenarios,
     adminUsers,
+    webhooks,
   };
   const dir = join(root, 'bench/results');
   await mkdir(dir, { recursive: true });
@@ -243,6 +256,7 @@ try {
       ...rows,
       '',
       ...adminTable(adminUsers),
+      ...webhookTable(webhooks),
     ].join('\n'),
   );
   console.info(`written bench/results/${date.slice(0, 10)}.json and bench/results/latest.md`);

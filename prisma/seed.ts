@@ -4,11 +4,12 @@
 // Passwords: pass the ones you want kept (the dev runner stores them in its data dir so every
 // start prints logins that work); any missing one is generated at random and returned. Nothing
 // here is ever used in production: the seed refuses NODE_ENV=production.
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { hash, verify } from '@node-rs/argon2';
 import { createDb, type Db, normalizeEmail, type UserRole } from '@repo/db';
 import { ensurePersonalOrganization } from '@repo/organizations';
+import { generateSecret, openEndpointSecret, sealEndpointSecret } from '@repo/webhooks';
 
 export interface SeedLogin {
   email: string;
@@ -23,7 +24,13 @@ export interface SeedResult {
 }
 
 export interface SeedOptions {
-  env?: { NODE_ENV?: string | undefined };
+  env?: {
+    NODE_ENV?: string | undefined;
+    /** The dev stack's webhook receiver; when set, Acme gets an endpoint pointing at it. */
+    WEBHOOK_RECEIVER_URL?: string | undefined;
+    /** The key the apps seal endpoint secrets with (needed with WEBHOOK_RECEIVER_URL). */
+    TOTP_ENCRYPTION_KEY?: string | undefined;
+  };
   /** Demo passwords to keep, by email; missing ones are generated. */
   passwords?: Record<string, string>;
 }
@@ -67,6 +74,66 @@ async function ensureDemoOrganization(db: Db, people: { ownerId: string; memberI
       update: { role },
     });
   }
+  return org.id;
+}
+
+/** Marks the seeded endpoint, so a re-seed finds it again even after the receiver's port changed. */
+const DEMO_ENDPOINT_DESCRIPTION = 'Dev stack webhook receiver (seeded)';
+
+/**
+ * An endpoint of the demo organization, subscribed to everything, pointing at the dev stack's
+ * local receiver (`/hooks/acme`). Its secret is registered with the receiver on every seed, so
+ * the receiver's inbox shows each delivery's signature as valid. Returns a problem, if any, for
+ * the banner (the seed never fails over the receiver).
+ */
+async function ensureDemoWebhookEndpoint(
+  db: Db,
+  organizationId: string,
+  receiverUrl: string,
+  key: string,
+): Promise<string | undefined> {
+  const url = `${receiverUrl.replace(/\/+$/, '')}/hooks/acme`;
+  const existing = await db.webhookEndpoint.findFirst({
+    where: { organizationId, description: DEMO_ENDPOINT_DESCRIPTION },
+    select: { id: true, secretCiphertext: true },
+  });
+  let secret: string;
+  if (existing) {
+    try {
+      secret = openEndpointSecret(key, existing.id, existing.secretCiphertext);
+    } catch {
+      // Sealed under another key (a new data dir, a changed TOTP_ENCRYPTION_KEY): start afresh.
+      secret = generateSecret();
+    }
+    await db.webhookEndpoint.update({
+      where: { id: existing.id },
+      data: { url, secretCiphertext: sealEndpointSecret(key, existing.id, secret) },
+    });
+  } else {
+    const id = randomUUID();
+    secret = generateSecret();
+    await db.webhookEndpoint.create({
+      data: {
+        id,
+        organizationId,
+        url,
+        description: DEMO_ENDPOINT_DESCRIPTION,
+        eventTypes: ['*'],
+        secretCiphertext: sealEndpointSecret(key, id, secret),
+      },
+    });
+  }
+  try {
+    const res = await fetch(`${receiverUrl.replace(/\/+$/, '')}/api/secrets`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ path: '/hooks/acme', secret }),
+    });
+    if (!res.ok) return `The webhook receiver refused the demo secret (HTTP ${res.status}).`;
+  } catch (error) {
+    return `The webhook receiver at ${receiverUrl} is not reachable (${(error as Error).message}); its inbox shows "unknown" signatures.`;
+  }
+  return undefined;
 }
 
 /**
@@ -154,13 +221,25 @@ export default async function seed(db: Db, options: SeedOptions = {}): Promise<S
     logins.push({ email, password, role: user.role });
   }
   const [adminId, userId] = userIds;
-  if (adminId && userId) await ensureDemoOrganization(db, { ownerId: adminId, memberId: userId });
+  const orgId =
+    adminId && userId ? await ensureDemoOrganization(db, { ownerId: adminId, memberId: userId }) : null;
   await ensureDemoFlags(db);
   await ensureDemoActivity(db, userIds, now);
-  return {
-    logins,
-    notice: 'Sign in on the web app (/en/sign-in) with either login.',
-  };
+  const notices = ['Sign in on the web app (/en/sign-in) with either login.'];
+  if (orgId && env.WEBHOOK_RECEIVER_URL) {
+    if (!env.TOTP_ENCRYPTION_KEY) {
+      notices.push('No demo webhook endpoint: TOTP_ENCRYPTION_KEY is not set.');
+    } else {
+      const problem = await ensureDemoWebhookEndpoint(
+        db,
+        orgId,
+        env.WEBHOOK_RECEIVER_URL,
+        env.TOTP_ENCRYPTION_KEY,
+      );
+      notices.push(problem ?? 'Acme sends every webhook event to the local receiver (Webhooks inbox).');
+    }
+  }
+  return { logins, notice: notices.join(' ') };
 }
 
 const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
@@ -171,7 +250,13 @@ if (isMain) {
     process.exit(1);
   }
   const db = createDb({ url, poolMax: 2 });
-  seed(db)
+  seed(db, {
+    env: {
+      NODE_ENV: process.env.NODE_ENV,
+      WEBHOOK_RECEIVER_URL: process.env.WEBHOOK_RECEIVER_URL,
+      TOTP_ENCRYPTION_KEY: process.env.TOTP_ENCRYPTION_KEY,
+    },
+  })
     .then((result) => {
       for (const login of result.logins) {
         console.info(`  ${login.role.padEnd(5)}  ${login.email}  /  ${login.password}`);

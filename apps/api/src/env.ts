@@ -11,6 +11,7 @@ import {
   ssoEnv,
   telemetryEnv,
   twoFactorEnv,
+  webhooksEnv,
 } from '@repo/config';
 import { z } from 'zod';
 
@@ -26,6 +27,7 @@ export const ApiEnv = z.object({
   ...orgEnv,
   ...ssoEnv,
   ...telemetryEnv,
+  ...webhooksEnv,
 });
 export type ApiEnv = z.output<typeof ApiEnv>;
 

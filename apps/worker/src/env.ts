@@ -4,8 +4,10 @@ import {
   loadEnvOrExit,
   redisEnv,
   retentionEnv,
+  secretsAtRestEnv,
   smtpEnv,
   telemetryEnv,
+  webhooksEnv,
   workerEnv,
 } from '@repo/config';
 import { z } from 'zod';
@@ -15,8 +17,10 @@ export const WorkerEnv = z.object({
   ...databaseEnv,
   ...redisEnv,
   ...retentionEnv,
+  ...secretsAtRestEnv,
   ...smtpEnv,
   ...telemetryEnv,
+  ...webhooksEnv,
   ...workerEnv,
 });
 export type WorkerEnv = z.output<typeof WorkerEnv>;

@@ -10,6 +10,7 @@ import { listenForOutbox } from './outbox/notify';
 import { startRelay } from './outbox/relay';
 import { createEmailProcessor, createSmtpTransport } from './processors/email';
 import { startMaintenance } from './processors/maintenance';
+import { startWebhooks } from './webhooks';
 
 export interface RunningWorker {
   healthPort: number;
@@ -79,9 +80,11 @@ export async function startWorker(env: WorkerEnv, logger: Logger): Promise<Runni
     logger,
   });
 
+  const webhooks = startWebhooks({ db, workerRedis, producerRedis, env, logger });
+
   const relay = startRelay({
     db,
-    queues: { [QueueName.email]: emailQueue },
+    queues: { [QueueName.email]: emailQueue, [QueueName.webhooks]: webhooks.queue },
     logger: logger.child({ component: 'outbox-relay' }),
     pollMs: env.OUTBOX_POLL_MS,
   });
@@ -109,6 +112,7 @@ export async function startWorker(env: WorkerEnv, logger: Logger): Promise<Runni
       await relay.stop();
       await emailWorker.close();
       await maintenance.close();
+      await webhooks.close();
       await emailQueue.close();
       transport.close();
       await Promise.allSettled([workerRedis.quit(), producerRedis.quit()]);

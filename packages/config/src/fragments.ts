@@ -105,6 +105,46 @@ export const retentionEnv = {
   USER_DELETION_GRACE_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
 };
 
+/** Outbound webhooks (docs/webhooks.md): what the URL guard allows and how deliveries behave. */
+export const webhooksEnv = {
+  /** Allow plain http:// endpoint URLs. Only the dev stack turns this on, for its local receiver. */
+  WEBHOOK_ALLOW_HTTP: bool.default(false),
+  /**
+   * Comma-separated subnets endpoints may resolve to although they are private (self-hosted
+   * receivers on an internal network), e.g. `10.20.0.0/16,fd12::/16`. Empty by default.
+   */
+  WEBHOOK_ALLOWED_CIDRS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  /** A delivery attempt that has not completed with a 2xx within this is a failure. */
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(1000).max(60_000).default(15_000),
+  /** Waits before each attempt, in seconds; the default spreads eight attempts over about a day. */
+  WEBHOOK_RETRY_SCHEDULE: z
+    .string()
+    .default('0,5,300,1800,7200,18000,36000,36000')
+    .transform((v) => v.split(',').map((s) => Number(s.trim()) * 1000))
+    .refine(
+      (list) => list.length >= 1 && list.length <= 20 && list.every((n) => Number.isInteger(n) && n >= 0),
+      {
+        message: 'comma-separated whole seconds, 1 to 20 of them',
+      },
+    ),
+  /** Requests in flight to one endpoint at once, across every worker process. */
+  WEBHOOK_ENDPOINT_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
+  /** Deliveries a worker process runs at once (all endpoints together). */
+  WEBHOOK_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(50),
+  /** An endpoint is disabled after this many messages in a row failed every attempt… */
+  WEBHOOK_DISABLE_AFTER_FAILED_MESSAGES: z.coerce.number().int().min(1).default(20),
+  /** …or once it has failed without a single success for this many days. */
+  WEBHOOK_DISABLE_AFTER_FAILING_DAYS: z.coerce.number().int().min(1).default(5),
+};
+
 export { bool as envBool, port as envPort };
 
 /** Identity (A1–A3, A6). Durations are seconds unless the name says otherwise. */
@@ -163,12 +203,19 @@ export const orgEnv = {
   API_KEY_RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(1000).default(60_000),
 };
 
-/** Two-factor authentication (A4). */
-export const twoFactorEnv = {
-  /** 32 bytes, base64 or base64url: encrypts TOTP secrets at rest. `pnpm dev` generates one. */
+/**
+ * 32 bytes, base64 or base64url: encrypts secrets at rest (TOTP keys; webhook signing secrets
+ * under a key derived from it). `pnpm dev` generates one. The API and the worker need the same.
+ */
+export const secretsAtRestEnv = {
   TOTP_ENCRYPTION_KEY: z
     .string()
     .refine((k) => Buffer.from(k, 'base64url').length === 32, 'must be 32 bytes, base64 encoded'),
+};
+
+/** Two-factor authentication (A4). */
+export const twoFactorEnv = {
+  ...secretsAtRestEnv,
   /** Who must use 2FA: nobody (optional for all), admins, or everyone. */
   TWO_FACTOR_POLICY: z.enum(['optional', 'admins', 'all']).default('optional'),
   TWO_FACTOR_CHALLENGE_TTL_SECONDS: z.coerce.number().int().min(60).max(1800).default(300),

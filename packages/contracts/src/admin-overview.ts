@@ -4,7 +4,7 @@ import { z } from 'zod';
  * Admin overview (D6, docs/admin.md): KPIs and time series over a selectable range, in UTC.
  * `24h` has 24 hourly buckets ending with the current hour; `7d`/`30d`/`90d` have daily buckets
  * ending with today. Each KPI compares the range with the equal period right before it.
- * Global admins only. Webhook success is not reported: webhooks do not exist yet.
+ * Global admins only.
  */
 
 export const OverviewRanges = ['24h', '7d', '30d', '90d'] as const;
@@ -38,6 +38,9 @@ export const OverviewKpis = z.object({
   /** Null when the job counters (Redis) could not be read: unknown, not zero. */
   jobsCompleted: OverviewKpi.nullable(),
   jobsFailed: OverviewKpi.nullable(),
+  /** Webhook deliveries that finished in the range: delivered, or failed after every attempt. */
+  webhooksDelivered: OverviewKpi,
+  webhooksFailed: OverviewKpi,
 });
 export type OverviewKpis = z.infer<typeof OverviewKpis>;
 
@@ -52,6 +55,8 @@ export const OverviewBucket = z.object({
   /** Jobs that finished (failed: after their last attempt); null when unknown (see OverviewKpis). */
   jobsCompleted: z.number().int().nullable(),
   jobsFailed: z.number().int().nullable(),
+  webhooksDelivered: z.number().int(),
+  webhooksFailed: z.number().int(),
 });
 export type OverviewBucket = z.infer<typeof OverviewBucket>;
 

@@ -180,6 +180,17 @@ export const AdminOrgApiKey = z.object({
   expiresAt: z.iso.datetime().nullable(),
   lastUsedAt: z.iso.datetime().nullable(),
 });
+/** A webhook endpoint as an admin sees it: where it points, whether it works. Never its secret. */
+export const AdminOrgWebhook = z.object({
+  id: z.string(),
+  url: z.string(),
+  eventTypes: z.array(z.string()),
+  health: z.enum(['healthy', 'failing', 'disabled']),
+  disabledReason: z.enum(['manual', 'gone', 'failing']).nullable(),
+  finished24h: z.number().int(),
+  succeeded24h: z.number().int(),
+  lastDeliveryAt: z.iso.datetime().nullable(),
+});
 export const AdminOrgDetail = AdminOrgListItem.extend({
   updatedAt: z.iso.datetime(),
   /** Every member (owners first, then admins, then members; by join date). */
@@ -187,5 +198,6 @@ export const AdminOrgDetail = AdminOrgListItem.extend({
   /** Pending invitations only (not accepted, declined, revoked or expired). */
   invitations: z.array(AdminOrgInvitation),
   apiKeys: z.array(AdminOrgApiKey),
+  webhooks: z.array(AdminOrgWebhook),
 });
 export type AdminOrgDetail = z.infer<typeof AdminOrgDetail>;

@@ -43,6 +43,14 @@ export const AUDIT_ACTIONS = [
   'org.apikey_created',
   'org.apikey_rotated',
   'org.apikey_revoked',
+  'org.webhook_created',
+  'org.webhook_updated',
+  'org.webhook_deleted',
+  'org.webhook_secret_rotated',
+  /** Messages sent again by hand: one, or every failed one since a time. */
+  'org.webhook_redelivered',
+  /** The worker disabled an endpoint (410 Gone, or failing past the limit). */
+  'org.webhook_disabled',
   /** A member tried something their role does not allow (403/409): kept for review. */
   'org.access_denied',
   // Admin dashboard (docs/admin.md): every admin action.

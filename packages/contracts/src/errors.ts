@@ -72,6 +72,12 @@ export const ErrorCode = {
   user_not_deleted: 409,
   /** Restoring a deleted account whose grace period has passed: it is due to be purged. */
   user_restore_expired: 409,
+  /**
+   * A webhook URL deliveries may not go to: not https, credentials in it, a host that does not
+   * resolve, or one that resolves to a loopback, private, link-local or other internal address.
+   * The field error's code says which (`scheme_not_allowed`, `address_not_allowed` …).
+   */
+  webhook_url_refused: 422,
 } as const;
 export type ErrorCode = keyof typeof ErrorCode;
 

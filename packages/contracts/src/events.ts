@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { OrgRoleSchema } from './organizations';
 import { Locale } from './waitlist';
+import { WebhookEventTypeSchema } from './webhook-events';
 
 /**
  * Outbox event payloads, keyed by type. A service writes the event in the same transaction as
@@ -53,6 +54,32 @@ export const OutboxEventPayloads = {
     role: OrgRoleSchema,
     previousRole: OrgRoleSchema,
     changedByName: z.string().nullable(),
+  }),
+  /**
+   * A public event (webhook-events.ts) for one organization's webhook endpoints; `data` was
+   * validated against the catalog when written. `endpointId` narrows it to one endpoint
+   * ("send test event").
+   */
+  'webhook.published': z.object({
+    organizationId: z.uuid(),
+    type: WebhookEventTypeSchema,
+    timestamp: z.iso.datetime(),
+    data: z.record(z.string(), z.unknown()),
+    endpointId: z.uuid().optional(),
+  }),
+  /** The worker disabled an endpoint: each owner and admin is told by mail. */
+  'webhook.endpoint_disabled': z.object({
+    organizationId: z.uuid(),
+    organizationName: z.string(),
+    endpointId: z.uuid(),
+    url: z.string(),
+    reason: z.enum(['gone', 'failing']),
+    recipients: z.array(z.object({ userId: z.string(), email: z.email(), locale: Locale })),
+  }),
+  /** Deliveries put back to pending by hand (redeliver, recover): one job each. */
+  'webhook.redelivery_requested': z.object({
+    organizationId: z.uuid(),
+    deliveryIds: z.array(z.uuid()).min(1).max(500),
   }),
 } as const;
 

@@ -20,3 +20,5 @@ export * from './sso';
 export * from './text';
 export * from './two-factor';
 export * from './waitlist';
+export * from './webhook-events';
+export * from './webhooks';

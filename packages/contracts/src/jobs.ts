@@ -2,7 +2,12 @@ import { z } from 'zod';
 import { Locale } from './waitlist';
 
 /** Queue names shared by producers (api, relay) and processors (worker). */
-export const QueueName = { email: 'email', outbox: 'outbox', maintenance: 'maintenance' } as const;
+export const QueueName = {
+  email: 'email',
+  outbox: 'outbox',
+  maintenance: 'maintenance',
+  webhooks: 'webhooks',
+} as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
 /** Jobs of the `maintenance` queue, each run by a job scheduler of the worker (docs/admin.md). */
@@ -11,6 +16,25 @@ export const MaintenanceJobName = {
   usersPurge: 'users.purge',
 } as const;
 export type MaintenanceJobName = (typeof MaintenanceJobName)[keyof typeof MaintenanceJobName];
+
+/**
+ * Jobs of the `webhooks` queue (docs/webhooks.md): `fanout` turns one published event into a
+ * message and one delivery per subscribed endpoint; `deliver` carries one delivery through all of
+ * its attempts (job id `delivery-<deliveryId>`).
+ */
+export const WebhookJobName = { fanout: 'fanout', deliver: 'deliver' } as const;
+export const WebhookFanoutJob = z.object({
+  eventId: z.uuid(),
+  organizationId: z.uuid(),
+  type: z.string(),
+  timestamp: z.iso.datetime(),
+  data: z.record(z.string(), z.unknown()),
+  endpointId: z.uuid().optional(),
+});
+export type WebhookFanoutJob = z.infer<typeof WebhookFanoutJob>;
+export const WebhookDeliverJob = z.object({ deliveryId: z.uuid(), organizationId: z.uuid() });
+export type WebhookDeliverJob = z.infer<typeof WebhookDeliverJob>;
+export const webhookDeliveryJobId = (deliveryId: string) => `delivery-${deliveryId}`;
 
 /** IANA zone the recipient reads times in (the user's profile timezone); absent = UTC. */
 const timeZone = z
@@ -61,6 +85,12 @@ export const EmailTemplateProps = {
     role: z.enum(['owner', 'admin', 'member']),
     previousRole: z.enum(['owner', 'admin', 'member']),
     changedByName: z.string().nullable(),
+  }),
+  /** To each owner and admin when the worker disabled one of the organization's webhook endpoints. */
+  'webhook-endpoint-disabled': z.object({
+    organizationName: z.string(),
+    url: z.string(),
+    reason: z.enum(['gone', 'failing']),
   }),
 } as const;
 export type EmailTemplate = keyof typeof EmailTemplateProps;

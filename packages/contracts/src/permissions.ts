@@ -47,6 +47,10 @@ export const OrgPermissions = [
   /** Change roles and remove members (never above one's own role). */
   'members:manage',
   'apikeys:manage',
+  /** See webhook endpoints, their health and delivery logs (never the signing secret). */
+  'webhooks:read',
+  /** Add, change, delete endpoints; reveal and rotate secrets; send tests; redeliver. */
+  'webhooks:write',
   // gen:org-permissions (`pnpm gen feature <name>` adds each resource's read/write above this line)
 ] as const;
 export type OrgPermission = (typeof OrgPermissions)[number];
@@ -84,6 +88,8 @@ export const orgRolePermissions: Readonly<Record<OrgRole, readonly OrgPermission
     'members:invite',
     'members:manage',
     'apikeys:manage',
+    'webhooks:read',
+    'webhooks:write',
     // gen:owner-permissions
   ],
   admin: [
@@ -94,6 +100,8 @@ export const orgRolePermissions: Readonly<Record<OrgRole, readonly OrgPermission
     'members:invite',
     'members:manage',
     'apikeys:manage',
+    'webhooks:read',
+    'webhooks:write',
     // gen:admin-permissions
   ],
   member: [
@@ -110,6 +118,8 @@ export const ApiKeyScopes = [
   'organization:write',
   'members:read',
   'members:write',
+  'webhooks:read',
+  'webhooks:write',
   // gen:api-key-scopes
 ] as const;
 export type ApiKeyScope = (typeof ApiKeyScopes)[number];
@@ -124,6 +134,8 @@ export const apiKeyScopeFor: Readonly<Partial<Record<OrgPermission, ApiKeyScope>
   'members:read': 'members:read',
   'members:invite': 'members:write',
   'members:manage': 'members:write',
+  'webhooks:read': 'webhooks:read',
+  'webhooks:write': 'webhooks:write',
   // gen:api-key-scope-for
 };
 
@@ -202,6 +214,8 @@ export const IMPERSONATION_DENIED_PERMISSIONS: readonly Permission[] = [
   'apikeys:manage',
   'members:invite',
   'members:manage',
+  // Reveals signing secrets and points the organization's data at a URL of the admin's choosing.
+  'webhooks:write',
   'org:delete',
   'org:transfer',
   'admin:access',

@@ -79,6 +79,10 @@ describe('migrate', () => {
         'user_activity_days',
         'users',
         'waitlist_entries',
+        'webhook_attempts',
+        'webhook_deliveries',
+        'webhook_endpoints',
+        'webhook_messages',
       ]);
     });
   });

@@ -19,6 +19,7 @@ import { loadOrCreateSecrets } from './cli/secrets';
 import { startDevstack } from './devstack';
 import { pickPort } from './ports';
 import { DEFAULT_PORTS, type Devstack, DevstackError } from './types';
+import { DEV_WEBHOOK_GUARD } from './webhooks';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const say = prefixer('stack', 'green');
@@ -115,6 +116,7 @@ async function main(): Promise<void> {
     smtp: await pick('smtp', DEFAULT_PORTS.smtp, 'DEV_SMTP_PORT'),
     inbox: await pick('inbox', DEFAULT_PORTS.inbox, 'DEV_INBOX_PORT'),
     oidc: await pick('oidc', DEFAULT_PORTS.oidc, 'DEV_OIDC_PORT'),
+    webhooks: await pick('webhooks', DEFAULT_PORTS.webhooks, 'DEV_WEBHOOKS_PORT'),
     api: await pick('api', 4000, 'API_PORT'),
     web: await pick('web', 3000, 'WEB_PORT', 'PORT'),
     worker: await pick('worker', 4001, 'WORKER_HEALTH_PORT'),
@@ -124,15 +126,26 @@ async function main(): Promise<void> {
   const stack = await stackPromise;
   if (stopping) return;
 
+  const secrets = loadOrCreateSecrets(dataDir);
   const dbLog = prefixer('db', 'yellow');
-  const seeded = await prepareDatabase({ repoRoot, url: stack.env.DATABASE_URL ?? '', dataDir, log: dbLog });
+  const seeded = await prepareDatabase({
+    repoRoot,
+    url: stack.env.DATABASE_URL ?? '',
+    dataDir,
+    log: dbLog,
+    // The seed points the demo organization's webhook endpoint at the local receiver.
+    seedEnv: {
+      NODE_ENV: env.NODE_ENV,
+      WEBHOOK_RECEIVER_URL: stack.env.WEBHOOK_RECEIVER_URL,
+      TOTP_ENCRYPTION_KEY: env.TOTP_ENCRYPTION_KEY ?? secrets.TOTP_ENCRYPTION_KEY,
+    },
+  });
   if (stopping) return;
 
   const apiUrl = `http://127.0.0.1:${ports.api}`;
   const webUrl = `http://localhost:${ports.web}`;
   const appUrl =
     env.APP_URL && !/^https?:\/\/(localhost|127\.0\.0\.1)(:|\/|$)/.test(env.APP_URL) ? env.APP_URL : webUrl;
-  const secrets = loadOrCreateSecrets(dataDir);
   const childEnv = {
     ...env,
     ...stack.env,
@@ -166,6 +179,11 @@ async function main(): Promise<void> {
             },
           ])
         : '[]'),
+    // The local webhook receiver is plain http on loopback, which the outbound guard refuses by
+    // default; the dev stack alone opens exactly that (docs/webhooks.md). An env that sets either
+    // variable keeps its own value.
+    WEBHOOK_ALLOW_HTTP: env.WEBHOOK_ALLOW_HTTP ?? DEV_WEBHOOK_GUARD.WEBHOOK_ALLOW_HTTP,
+    WEBHOOK_ALLOWED_CIDRS: env.WEBHOOK_ALLOWED_CIDRS ?? DEV_WEBHOOK_GUARD.WEBHOOK_ALLOWED_CIDRS,
     // Secure cookies need HTTPS; a plain-http local stack uses unprefixed, non-Secure ones.
     COOKIE_SECURE: env.COOKIE_SECURE ?? String(appUrl.startsWith('https://')),
   };
@@ -213,6 +231,7 @@ async function main(): Promise<void> {
     apiReferenceUrl: `${apiUrl}/reference`,
     workerHealthUrl: `http://127.0.0.1:${ports.worker}/readyz`,
     mailInboxUrl: stack.env.MAIL_INBOX_URL ?? '',
+    webhookReceiverUrl: stack.env.WEBHOOK_RECEIVER_URL ?? '',
     databaseUrl: stack.env.DATABASE_URL ?? '',
     redisUrl: stack.env.REDIS_URL ?? '',
     s3Endpoint: stack.env.S3_ENDPOINT ?? '',

@@ -36,10 +36,18 @@ describe('startDevstack (ephemeral)', () => {
       'S3_FORCE_PATH_STYLE',
       'SMTP_URL',
       'MAIL_INBOX_URL',
+      'WEBHOOK_RECEIVER_URL',
     ]) {
       expect(stack.env[key], key).toBeTruthy();
     }
-    expect(stack.services.map((s) => s.name).sort()).toEqual(['mail', 'oidc', 'postgres', 'redis', 's3']);
+    expect(stack.services.map((s) => s.name).sort()).toEqual([
+      'mail',
+      'oidc',
+      'postgres',
+      'redis',
+      's3',
+      'webhooks',
+    ]);
     expect(stack.services.every((s) => !s.external)).toBe(true);
   });
 
@@ -137,6 +145,7 @@ describe('startDevstack with configured URLs', () => {
       S3_SECRET_ACCESS_KEY: 'secret',
       SMTP_URL: 'smtp://mail.internal:587',
       OIDC_ISSUER_URL: 'https://id.example.com',
+      WEBHOOK_RECEIVER_URL: 'http://hooks.internal:8026',
     };
     const stack = await startDevstack({ dataDir, ephemeral: true, env });
     try {
@@ -162,7 +171,7 @@ describe('startDevstack with configured URLs', () => {
     });
     try {
       const started = stack.services.filter((s) => !s.external).map((s) => s.name);
-      expect(started.sort()).toEqual(['mail', 'oidc', 'redis', 's3']);
+      expect(started.sort()).toEqual(['mail', 'oidc', 'redis', 's3', 'webhooks']);
       expect(stack.env.DATABASE_URL).toBe('postgresql://u:p@db.internal/app');
       const redis = new Redis(stack.env.REDIS_URL ?? '');
       expect(await redis.ping()).toBe('PONG');

@@ -15,6 +15,7 @@ import {
   type RunningService,
   type ServiceInfo,
 } from './types';
+import { startWebhookReceiver } from './webhooks';
 
 /** mkdtemp and home dirs are 0700; fail with the fix rather than initdb's bare "Permission denied". */
 async function assertTraversable(dir: string): Promise<void> {
@@ -110,6 +111,14 @@ export async function startDevstack(opts: DevstackOptions): Promise<Devstack> {
   } else {
     const port = await resolvePort('oidc', ports.oidc, ephemeral, log);
     starters.push({ name: 'oidc', run: () => startOidcProvider({ port, log }) });
+  }
+
+  if (given.WEBHOOK_RECEIVER_URL) {
+    useExternal('webhooks', given.WEBHOOK_RECEIVER_URL, ['WEBHOOK_RECEIVER_URL']);
+  } else {
+    const port = await resolvePort('webhooks', ports.webhooks, ephemeral, log);
+    const dir = ephemeral ? undefined : join(root, 'webhooks');
+    starters.push({ name: 'webhooks', run: () => startWebhookReceiver({ dir, port, log }) });
   }
 
   const results = await Promise.allSettled(starters.map((s) => s.run()));

@@ -13,3 +13,4 @@ export { postgresUrl } from './postgres';
 export { s3Client } from './s3';
 export type { Devstack, DevstackOptions, ServiceInfo, ServiceName } from './types';
 export { DEFAULT_PORTS, DevstackError } from './types';
+export type { CaughtRequest, DeliveryView, SignatureVerdict } from './webhooks';

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startDevstack } from './index';
 import type { MailMessage } from './mail';
 
-const ports = { postgres: 0, redis: 0, s3: 0, smtp: 0, inbox: 0 };
+const ports = { postgres: 0, redis: 0, s3: 0, smtp: 0, inbox: 0, webhooks: 0 };
 
 async function sql(url: string | undefined, text: string): Promise<unknown[]> {
   const client = new pg.Client({ connectionString: url });

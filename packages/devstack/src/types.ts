@@ -1,4 +1,4 @@
-export type ServiceName = 'postgres' | 'redis' | 's3' | 'smtp' | 'inbox' | 'oidc';
+export type ServiceName = 'postgres' | 'redis' | 's3' | 'smtp' | 'inbox' | 'oidc' | 'webhooks';
 
 export interface DevstackOptions {
   /** Root for service data. Dev: `<repo>/.data`. With `ephemeral`, a temp dir is made inside it. */
@@ -57,4 +57,6 @@ export const DEFAULT_PORTS: Record<ServiceName, number> = {
   inbox: 8025,
   /** Local OpenID provider (oidc.ts). */
   oidc: 4400,
+  /** Local webhook receiver (webhooks.ts), next to the mail inbox. */
+  webhooks: 8026,
 };

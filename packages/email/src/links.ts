@@ -21,4 +21,6 @@ export const appPaths = {
   security: '/settings/security',
   /** Invitation landing page: preview, then accept, decline, or sign up. */
   invitation: '/invitation',
+  /** The organization's webhook endpoints (settings). */
+  webhooks: '/org/settings/webhooks',
 } as const;

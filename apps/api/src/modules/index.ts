@@ -18,6 +18,7 @@ import { sessionsRoutes } from './sessions';
 import { ssoRoutes } from './sso';
 import { challengeRoutes, twoFactorRoutes } from './two-factor';
 import { waitlistRoutes } from './waitlist';
+import { webhooksRoutes } from './webhooks';
 
 /**
  * Every feature module, mounted under /v1. A module is a Fastify plugin in
@@ -48,6 +49,7 @@ export async function registerModules(app: App, deps: AppDeps): Promise<void> {
       await v1.register(flagsRoutes, { deps });
       await v1.register(adminOverviewRoutes, { deps });
       await v1.register(impersonationRoutes, { deps });
+      await v1.register(webhooksRoutes, { deps });
       // gen:modules (`pnpm gen feature <name>` registers new modules above this line)
     },
     { prefix: '/v1' },

@@ -319,6 +319,10 @@ export const TAGS = [
   { name: 'two-factor', description: 'Two-factor authentication: enrolment, backup codes, trusted devices.' },
   { name: 'organizations', description: 'Organizations, their members and invitations.' },
   { name: 'api-keys', description: 'Organization API keys: creation, rotation, revocation, usage.' },
+  {
+    name: 'webhooks',
+    description: 'Outbound webhooks: the event catalog, endpoints, signing secrets, the delivery log.',
+  },
   { name: 'admin', description: 'The admin dashboard: users, organizations, audit log, jobs, flags.' },
 ];
 

@@ -131,6 +131,25 @@ describe('users.purge', () => {
     expect(transfer).toHaveLength(1);
     expect(transfer[0]).toMatchObject({ actorId: null, targetId: admin.id });
 
+    // Each of its organizations' webhooks hears of it, in the purge's transaction.
+    const published = (await db.outboxEvent.findMany({ where: { type: 'webhook.published' } }))
+      .map((e) => e.payload as { organizationId: string; type: string; data: Record<string, unknown> })
+      .filter((p) => JSON.stringify(p.data).includes(gone.id));
+    const byType = (type: string) =>
+      published
+        .filter((p) => p.type === type)
+        .map((p) => p.organizationId)
+        .sort();
+    const everyOrg = [gone.personalOrgId, shared.id, alone.id, other.id].sort();
+    expect(byType('user.deleted')).toEqual(everyOrg);
+    expect(byType('member.removed')).toEqual(everyOrg);
+    expect(published.find((p) => p.type === 'member.removed' && p.organizationId === other.id)?.data).toEqual(
+      {
+        member: { userId: gone.id, email: gone.email, name: 'Gone', role: 'admin' },
+        reason: 'account_deleted',
+      },
+    );
+
     // Inside the grace period: untouched, restorable.
     const kept = await db.user.findUnique({ where: { id: recent.id } });
     expect(kept?.deletedAt).not.toBeNull();

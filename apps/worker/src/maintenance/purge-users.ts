@@ -1,6 +1,7 @@
 import { type AuditEntry, recordAudits } from '@repo/audit';
 import type { Db, Tx } from '@repo/db';
 import { settleDepartingAccounts } from '@repo/organizations';
+import { publishEvent } from '@repo/outbox';
 
 export interface PurgeUsersDeps {
   db: Db;
@@ -53,6 +54,7 @@ async function purgeBatch(tx: Tx, cutoff: Date, limit: number, now: Date) {
   const result = { claimed: users.length, purged: 0, organizationsDeleted: 0, ownershipsTransferred: 0 };
   if (users.length === 0) return result;
   const ids = users.map((u) => u.id);
+  await publishDepartures(tx, ids, now);
 
   // What happens to their organizations (deleted with them, or a new owner), their pending
   // invitations withdrawn, and the audit rows of both: the rules of @repo/organizations, the
@@ -79,4 +81,33 @@ async function purgeBatch(tx: Tx, cutoff: Date, limit: number, now: Date) {
   result.organizationsDeleted = settled.organizationsDeleted;
   result.ownershipsTransferred = settled.ownershipsTransferred;
   return result;
+}
+
+/**
+ * Tells each organization's webhooks that the member is gone (`member.removed`, reason
+ * `account_deleted`) and that the account is (`user.deleted`, its id only), in the purge's
+ * transaction. Read before the memberships cascade away.
+ */
+async function publishDepartures(tx: Tx, userIds: string[], now: Date) {
+  const memberships = await tx.membership.findMany({
+    where: { userId: { in: userIds } },
+    select: { organizationId: true, role: true, user: { select: { id: true, email: true, name: true } } },
+  });
+  const orgsOf = new Map<string, string[]>();
+  for (const m of memberships) {
+    const member = { userId: m.user.id, email: m.user.email, name: m.user.name, role: m.role };
+    await publishEvent(
+      tx,
+      {
+        type: 'member.removed',
+        organizationIds: [m.organizationId],
+        data: { member, reason: 'account_deleted' },
+      },
+      now,
+    );
+    orgsOf.set(m.user.id, [...(orgsOf.get(m.user.id) ?? []), m.organizationId]);
+  }
+  for (const [userId, organizationIds] of orgsOf) {
+    await publishEvent(tx, { type: 'user.deleted', organizationIds, data: { user: { id: userId } } }, now);
+  }
 }

@@ -178,7 +178,8 @@ describe('identity event routes', () => {
   });
 
   it('covers every event type', () => {
-    const covered = new Set(['waitlist.joined', ...cases.map(([type]) => type)]);
+    const webhookEvents = ['webhook.published', 'webhook.redelivery_requested', 'webhook.endpoint_disabled'];
+    const covered = new Set(['waitlist.joined', ...webhookEvents, ...cases.map(([type]) => type)]);
     expect([...covered].sort()).toEqual([...OutboxEventType.options].sort());
   });
 
@@ -191,6 +192,75 @@ describe('identity event routes', () => {
     // toEqual: no extra prop (userId, ip of another event…) leaks into the job data.
     expect(job.data).toEqual({ locale: 'fr', ...expected });
     expect(parseEmailJob(job.data)).toEqual(job.data);
+  });
+});
+
+describe('webhook event routes', () => {
+  const organizationId = '0193a1b2-0000-7000-8000-00000000a001';
+  const eventCtx = { id: '0193a1b2-0000-7000-8000-0000000000e1', createdAt: new Date() };
+
+  it('turns a published event into one fan-out job, keyed by the event', () => {
+    const payload = {
+      organizationId,
+      type: 'member.added',
+      timestamp: '2026-12-07T10:00:00.000Z',
+      data: { member: { userId: organizationId, email: 'a@example.com', name: 'A', role: 'member' } },
+    };
+    const [job, ...rest] = jobsForEvent('webhook.published', payload, eventCtx);
+    expect(rest).toHaveLength(0);
+    expect(job).toMatchObject({
+      queue: 'webhooks',
+      name: 'fanout',
+      data: { eventId: eventCtx.id, ...payload },
+    });
+    expect(job?.key).toBeUndefined();
+  });
+
+  it('turns a redelivery request into one delivery job per delivery, each with its own key', () => {
+    const deliveryIds = ['0193a1b2-0000-7000-8000-0000000000d1', '0193a1b2-0000-7000-8000-0000000000d2'];
+    const jobs = jobsForEvent('webhook.redelivery_requested', { organizationId, deliveryIds }, eventCtx);
+    expect(jobs.map((j) => [j.name, j.key, j.data])).toEqual(
+      deliveryIds.map((deliveryId) => ['deliver', deliveryId, { deliveryId, organizationId }]),
+    );
+    expect(new Set(jobs.map((j) => jobIdFor(eventCtx.id, j))).size).toBe(2);
+  });
+
+  it('mails every owner and admin when an endpoint is disabled, one job each', () => {
+    const recipients = [
+      { userId: 'u1', email: 'olivia@example.com', locale: 'en' as const },
+      { userId: 'u2', email: 'adam@example.com', locale: 'fr' as const },
+    ];
+    const jobs = jobsForEvent(
+      'webhook.endpoint_disabled',
+      {
+        organizationId,
+        organizationName: 'Acme',
+        endpointId: '0193a1b2-0000-7000-8000-0000000000f1',
+        url: 'https://hooks.example.com/in',
+        reason: 'gone',
+        recipients,
+      },
+      eventCtx,
+    );
+    expect(jobs.map((j) => [j.key, (j.data as EmailJob).to, (j.data as EmailJob).locale])).toEqual([
+      ['u1', 'olivia@example.com', 'en'],
+      ['u2', 'adam@example.com', 'fr'],
+    ]);
+    expect((jobs[0]?.data as EmailJob).props).toEqual({
+      organizationName: 'Acme',
+      url: 'https://hooks.example.com/in',
+      reason: 'gone',
+    });
+  });
+
+  it('refuses an event type outside the catalog', () => {
+    expect(() =>
+      jobsForEvent(
+        'webhook.published',
+        { organizationId, type: 'member.joined', timestamp: '2026-12-07T10:00:00.000Z', data: {} },
+        eventCtx,
+      ),
+    ).toThrow(/invalid webhook.published payload/);
   });
 });
 

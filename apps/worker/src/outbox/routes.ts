@@ -4,6 +4,9 @@ import {
   OutboxEventPayloads,
   type OutboxEventType,
   QueueName,
+  WebhookDeliverJob,
+  WebhookFanoutJob,
+  WebhookJobName,
 } from '@repo/contracts';
 import { parseEmailJob } from '@repo/queue';
 import type { JobsOptions } from 'bullmq';
@@ -149,6 +152,33 @@ export const eventRoutes: {
       },
     }),
   ],
+  // One fan-out per event: it finds the subscribed endpoints when it runs (docs/webhooks.md).
+  'webhook.published': (p, event) => [
+    {
+      queue: QueueName.webhooks,
+      name: WebhookJobName.fanout,
+      data: WebhookFanoutJob.parse({ eventId: event.id, ...p }),
+    },
+  ],
+  'webhook.endpoint_disabled': (p) =>
+    p.recipients.map((r) =>
+      email(
+        {
+          template: 'webhook-endpoint-disabled',
+          to: r.email,
+          locale: r.locale,
+          props: { organizationName: p.organizationName, url: p.url, reason: p.reason },
+        },
+        r.userId,
+      ),
+    ),
+  'webhook.redelivery_requested': (p) =>
+    p.deliveryIds.map((deliveryId) => ({
+      queue: QueueName.webhooks,
+      name: WebhookJobName.deliver,
+      data: WebhookDeliverJob.parse({ deliveryId, organizationId: p.organizationId }),
+      key: deliveryId,
+    })),
 };
 
 export class UnroutableEventError extends Error {

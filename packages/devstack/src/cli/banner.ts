@@ -7,6 +7,7 @@ export interface StackUrls {
   apiReferenceUrl: string;
   workerHealthUrl: string;
   mailInboxUrl: string;
+  webhookReceiverUrl: string;
   databaseUrl: string;
   redisUrl: string;
   s3Endpoint: string;
@@ -32,6 +33,7 @@ export function banner(urls: StackUrls, mode: 'dev' | 'start'): string {
     row('API', urls.apiUrl),
     row('API reference', urls.apiReferenceUrl),
     row('Mail inbox', urls.mailInboxUrl),
+    row('Webhooks inbox', urls.webhookReceiverUrl),
     row('Worker health', urls.workerHealthUrl),
     row('PostgreSQL', urls.databaseUrl),
     row('Redis', urls.redisUrl),

@@ -16,9 +16,12 @@ export interface SeedOutcome {
   notice?: string;
 }
 
+/** What the runner hands the seed besides passwords (see prisma/seed.ts). */
+export type SeedEnv = Record<string, string | undefined>;
+
 type SeedFn = (
   db: Db,
-  options: { passwords: Record<string, string> },
+  options: { passwords: Record<string, string>; env?: SeedEnv },
 ) => Promise<Partial<SeedOutcome> | undefined>;
 
 /**
@@ -40,6 +43,7 @@ export async function prepareDatabase(opts: {
   url: string;
   dataDir: string;
   log: (line: string) => void;
+  seedEnv?: SeedEnv;
 }): Promise<SeedOutcome> {
   const { applied } = await migrate({ url: opts.url, log: opts.log });
   if (applied.length > 0) opts.log(`applied ${applied.length} migration(s)`);
@@ -54,7 +58,10 @@ export async function prepareDatabase(opts: {
   const db = createDb({ url: opts.url, poolMax: 2 });
   try {
     const passwordsFile = join(opts.dataDir, 'demo-logins.json');
-    const result = await mod.default(db, { passwords: readPasswords(passwordsFile) });
+    const result = await mod.default(db, {
+      passwords: readPasswords(passwordsFile),
+      ...(opts.seedEnv ? { env: opts.seedEnv } : {}),
+    });
     const passwords = Object.fromEntries(
       (result?.logins ?? []).filter((l) => l.password).map((l) => [l.email, l.password]),
     );

@@ -13,6 +13,7 @@ import { suspiciousTokenReuse } from './suspicious-token-reuse';
 import { backupCodeUsed, twoFactorDisabled, twoFactorEnabled } from './two-factor';
 import { verifyEmail } from './verify-email';
 import { waitlistWelcome } from './waitlist-welcome';
+import { webhookEndpointDisabled } from './webhook-endpoint-disabled';
 import { welcome } from './welcome';
 
 /**
@@ -36,4 +37,5 @@ export const templates: { [T in EmailTemplate]: TemplateDefinition<T> } = {
   'backup-code-used': backupCodeUsed,
   'org-invitation': orgInvitation,
   'org-role-changed': orgRoleChanged,
+  'webhook-endpoint-disabled': webhookEndpointDisabled,
 };

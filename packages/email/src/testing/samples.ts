@@ -35,6 +35,11 @@ export const samples: { [T in EmailTemplate]: Record<string, unknown> } = {
     previousRole: 'member',
     changedByName: 'Ada Lovelace',
   },
+  'webhook-endpoint-disabled': {
+    organizationName: 'Acme',
+    url: 'https://hooks.example.com/groundwork',
+    reason: 'failing',
+  },
 };
 
 /** The link each mail must carry (in html AND text), `{locale}` filled per locale; null = none. */
@@ -55,6 +60,7 @@ export const expectedLinks: Record<EmailTemplate, string | null> = {
   'backup-code-used': `${APP_URL}/{locale}/settings/security`,
   'org-invitation': `${APP_URL}/{locale}/invitation?token=${TOKEN}`,
   'org-role-changed': `${APP_URL}/{locale}`,
+  'webhook-endpoint-disabled': `${APP_URL}/{locale}/org/settings/webhooks`,
 };
 
 export const expectedSubjects: Record<EmailTemplate, Record<Locale, string>> = {
@@ -133,5 +139,10 @@ export const expectedSubjects: Record<EmailTemplate, Record<Locale, string>> = {
     en: 'Your role in Acme changed',
     fr: 'Votre rôle dans Acme a changé',
     ar: 'تغيّر دورك في Acme',
+  },
+  'webhook-endpoint-disabled': {
+    en: 'A webhook endpoint of Acme was disabled',
+    fr: "Un point de terminaison webhook d'Acme a été désactivé",
+    ar: 'تم تعطيل نقطة استقبال webhook لدى Acme',
   },
 };

@@ -8,6 +8,7 @@ import { consumeEmailToken, issueEmailLink, issueEmailToken } from '../../lib/em
 import { writeOutboxEvent } from '../../lib/outbox';
 import { hashPassword } from '../../lib/password';
 import type { RequestMeta } from '../../lib/request-meta';
+import { publishUserCreated, publishUserUpdated } from '../../lib/webhook-events';
 import { clockOf } from '../../types';
 import {
   type AccountsDeps,
@@ -44,7 +45,8 @@ export async function signUp(
       select: { id: true },
     });
     if (created) {
-      await createPersonalOrganization(tx, { id: created.id, name: input.name }, now);
+      const personal = await createPersonalOrganization(tx, { id: created.id, name: input.name }, now);
+      await publishUserCreated(tx, created.id, personal.id, now);
       const { token, expiresAt } = await issueEmailToken(tx, {
         userId: created.id,
         purpose: 'verify_email',
@@ -172,6 +174,7 @@ export async function verifyEmail(
       { userId: user.id, email: user.email, locale, newEmail: consumed.email },
       now,
     );
+    await publishUserUpdated(tx, user.id, ['email'], now);
     return { purpose: 'change_email', userId: user.id };
   });
 }

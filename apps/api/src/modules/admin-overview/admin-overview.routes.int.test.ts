@@ -8,6 +8,7 @@ import {
   freezeClock,
   seedActivity,
   seedAudit,
+  seedDeliveries,
   seedJobs,
   seedSessions,
   seedUsers,
@@ -60,6 +61,12 @@ describe('GET /v1/admin/overview (daily ranges)', () => {
       '2019-03-14T05:00:00Z',
     ]);
     await seedJobs(t, 'failed', ['2019-03-12T00:00:00Z'], 'outbox');
+    await seedDeliveries(t, 'succeeded', [
+      '2019-03-18T10:00:00Z',
+      '2019-03-18T11:00:00Z',
+      '2019-03-09T00:00:00Z',
+    ]);
+    await seedDeliveries(t, 'failed', ['2019-03-20T00:30:00Z']);
 
     const res = await get(t, '/v1/admin/overview?range=7d', a.auth);
     expect(res.statusCode).toBe(200);
@@ -86,6 +93,8 @@ describe('GET /v1/admin/overview (daily ranges)', () => {
     expect(column(body, 'activeUsers')).toEqual([1, 0, 0, 0, 0, 0, 2]);
     expect(column(body, 'jobsCompleted')).toEqual([1, 0, 0, 0, 0, 0, 3]);
     expect(column(body, 'jobsFailed')).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    expect(column(body, 'webhooksDelivered')).toEqual([0, 0, 0, 0, 2, 0, 0]);
+    expect(column(body, 'webhooksFailed')).toEqual([0, 0, 0, 0, 0, 0, 1]);
     expect(body.kpis).toEqual({
       signUps: { current: 3, previous: 2 },
       // u0 was active on two days of the range but counts once.
@@ -94,6 +103,8 @@ describe('GET /v1/admin/overview (daily ranges)', () => {
       failedSignIns: { current: 2, previous: 1 },
       jobsCompleted: { current: 4, previous: 0 },
       jobsFailed: { current: 0, previous: 1 },
+      webhooksDelivered: { current: 2, previous: 1 },
+      webhooksFailed: { current: 1, previous: 0 },
     });
 
     // Without a range: 7 days.
@@ -167,6 +178,8 @@ describe('GET /v1/admin/overview?range=24h', () => {
       failedSignIns: { current: 0, previous: 0 },
       jobsCompleted: { current: 1, previous: 0 },
       jobsFailed: { current: 0, previous: 1 },
+      webhooksDelivered: { current: 0, previous: 0 },
+      webhooksFailed: { current: 0, previous: 0 },
     });
   });
 });

@@ -29,14 +29,17 @@ export async function getOverview(deps: OverviewDeps, range: OverviewRange): Pro
   const now = (deps.clock ?? systemClock).now();
   const period = periodFor(range, now);
   const daily = period.granularity === 'day';
-  const [signUps, sessionsCreated, failedSignIns, active, activeKpi, jobs] = await Promise.all([
-    countSeries(deps.db, countSql('signUps', period)),
-    countSeries(deps.db, countSql('sessionsCreated', period)),
-    countSeries(deps.db, countSql('failedSignIns', period)),
-    daily ? countSeries(deps.db, activeSeriesSql(period)) : null,
-    activeTotals(deps.db, period),
-    jobCounts(deps, period),
-  ]);
+  const [signUps, sessionsCreated, failedSignIns, delivered, undelivered, active, activeKpi, jobs] =
+    await Promise.all([
+      countSeries(deps.db, countSql('signUps', period)),
+      countSeries(deps.db, countSql('sessionsCreated', period)),
+      countSeries(deps.db, countSql('failedSignIns', period)),
+      countSeries(deps.db, countSql('webhooksDelivered', period)),
+      countSeries(deps.db, countSql('webhooksFailed', period)),
+      daily ? countSeries(deps.db, activeSeriesSql(period)) : null,
+      activeTotals(deps.db, period),
+      jobCounts(deps, period),
+    ]);
 
   const { buckets } = period;
   const series = bucketStarts(period)
@@ -51,6 +54,8 @@ export async function getOverview(deps: OverviewDeps, range: OverviewRange): Pro
         failedSignIns: failedSignIns[at] ?? 0,
         jobsCompleted: jobs ? (jobs[at]?.completed ?? 0) : null,
         jobsFailed: jobs ? (jobs[at]?.failed ?? 0) : null,
+        webhooksDelivered: delivered[at] ?? 0,
+        webhooksFailed: undelivered[at] ?? 0,
       };
     });
 
@@ -78,6 +83,8 @@ export async function getOverview(deps: OverviewDeps, range: OverviewRange): Pro
             buckets,
           )
         : null,
+      webhooksDelivered: kpi(delivered, buckets),
+      webhooksFailed: kpi(undelivered, buckets),
     },
   };
 }

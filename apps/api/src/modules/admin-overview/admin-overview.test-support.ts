@@ -49,6 +49,37 @@ export async function seedAudit(t: TestApp, action: string, times: string[]) {
   });
 }
 
+/** Webhook deliveries that finished (last attempt) at `times`, on an endpoint of their own. */
+export async function seedDeliveries(t: TestApp, status: 'succeeded' | 'failed', times: string[]) {
+  const endpoint = await t.deps.db.webhookEndpoint.create({
+    data: {
+      organizationId: randomUUID(),
+      url: 'https://93.184.215.14/x',
+      eventTypes: ['*'],
+      secretCiphertext: 'x',
+    },
+  });
+  for (const time of times) {
+    const message = await t.deps.db.webhookMessage.create({
+      data: {
+        id: randomUUID(),
+        organizationId: endpoint.organizationId,
+        eventType: 'member.added',
+        body: '{}',
+      },
+    });
+    await t.deps.db.webhookDelivery.create({
+      data: {
+        messageId: message.id,
+        endpointId: endpoint.id,
+        status,
+        attemptCount: 1,
+        lastAttemptAt: at(time),
+      },
+    });
+  }
+}
+
 /** `days` as YYYY-MM-DD. */
 export async function seedActivity(t: TestApp, userId: string, days: string[]) {
   await t.deps.db.userActivityDay.createMany({

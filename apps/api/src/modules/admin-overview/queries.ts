@@ -3,14 +3,27 @@ import type { Period } from './periods';
 
 /**
  * The overview's SQL. Each count reads one index range — users(created_at),
- * sessions(created_at), audit_logs(action, created_at), user_activity_days(day) — over both
+ * sessions(created_at), audit_logs(action, created_at), user_activity_days(day),
+ * webhook_deliveries(status, last_attempt_at) — over both
  * periods at once, and is left-joined to `generate_series` so empty buckets come back as 0.
  * Bucketing happens on UTC wall time (`AT TIME ZONE 'UTC'`), whatever the session time zone.
  */
 
 export const FAILED_SIGN_IN = 'auth.sign_in_failed';
 
-export type CountedMetric = 'signUps' | 'sessionsCreated' | 'failedSignIns';
+export type CountedMetric =
+  | 'signUps'
+  | 'sessionsCreated'
+  | 'failedSignIns'
+  | 'webhooksDelivered'
+  | 'webhooksFailed';
+
+/** Deliveries finished in [from, to): the last attempt's time is when a delivery finished. */
+const finishedDeliveries = (status: 'succeeded' | 'failed') => (from: Date, to: Date) =>
+  Prisma.sql`FROM (
+      SELECT last_attempt_at AS created_at FROM webhook_deliveries
+      WHERE status = ${status}::webhook_delivery_status AND last_attempt_at >= ${from} AND last_attempt_at < ${to}
+    ) finished`;
 
 /** Rows of [from, to) per metric; table and column names are fixed here, never from input. */
 const SOURCES: Record<CountedMetric, (from: Date, to: Date) => Prisma.Sql> = {
@@ -19,6 +32,8 @@ const SOURCES: Record<CountedMetric, (from: Date, to: Date) => Prisma.Sql> = {
   failedSignIns: (from, to) =>
     Prisma.sql`FROM audit_logs
       WHERE action = ${FAILED_SIGN_IN} AND created_at >= ${from} AND created_at < ${to}`,
+  webhooksDelivered: finishedDeliveries('succeeded'),
+  webhooksFailed: finishedDeliveries('failed'),
 };
 
 const step = (period: Period) => (period.granularity === 'hour' ? '1 hour' : '1 day');

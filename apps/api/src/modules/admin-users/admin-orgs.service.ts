@@ -4,6 +4,7 @@ import { AppError } from '../../errors';
 import { defineList, keyset } from '../../lib/list';
 import { type AppDeps, systemClock } from '../../types';
 import { apiKeyStatus } from '../api-keys';
+import { endpointHealth } from '../webhooks';
 
 /** Members listed in the detail; memberCount tells when there are more. */
 const MEMBER_LIMIT = 200;
@@ -103,6 +104,7 @@ export async function getOrganizationDetail(
     },
   });
   if (!org) throw new AppError('not_found', 'No such organization.');
+  const webhooks = await endpointHealth(deps, organizationId);
   return {
     id: org.id,
     name: org.name,
@@ -136,5 +138,6 @@ export async function getOrganizationDetail(
       expiresAt: k.expiresAt?.toISOString() ?? null,
       lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
     })),
+    webhooks,
   };
 }

@@ -5,6 +5,7 @@ import { AppError } from '../../errors';
 import { generateApiKey } from '../../lib/api-keys';
 import { defineList, keyset } from '../../lib/list';
 import type { RequestMeta } from '../../lib/request-meta';
+import { publishEvent } from '../../lib/webhook-events';
 import { type AppDeps, systemClock } from '../../types';
 
 export type ApiKeyDeps = Pick<AppDeps, 'db' | 'env' | 'clock'>;
@@ -61,6 +62,15 @@ export function toApiKey(row: KeyRow, now: Date): ApiKey {
     replacedById: row.replacedById,
   };
 }
+
+/** A key as the webhook catalog describes it: never its secret or hash. */
+const keyRef = (row: KeyRow) => ({
+  id: row.id,
+  name: row.name,
+  prefix: row.prefix,
+  scopes: row.scopes as ApiKeyScope[],
+  expiresAt: row.expiresAt?.toISOString() ?? null,
+});
 
 const now = (deps: ApiKeyDeps) => (deps.clock ?? systemClock).now();
 
@@ -148,6 +158,11 @@ export async function createApiKey(
       },
       at,
     );
+    await publishEvent(
+      tx,
+      { type: 'api_key.created', organizationIds: [actor.organizationId], data: { apiKey: keyRef(row) } },
+      at,
+    );
     return { apiKey: toApiKey(row, at), key };
   });
 }
@@ -196,6 +211,15 @@ export async function rotateApiKey(deps: ApiKeyDeps, actor: KeyActor, keyId: str
       },
       at,
     );
+    await publishEvent(
+      tx,
+      {
+        type: 'api_key.rotated',
+        organizationIds: [actor.organizationId],
+        data: { apiKey: keyRef(row), previous: keyRef(previous) },
+      },
+      at,
+    );
     return { apiKey: toApiKey(row, at), key, previous: toApiKey(previous, at) };
   });
 }
@@ -227,6 +251,15 @@ export async function revokeApiKey(deps: ApiKeyDeps, actor: KeyActor, keyId: str
           targetId: key.id,
           meta: actor.meta,
           after: { prefix: key.prefix, revokedAt: at },
+        },
+        at,
+      );
+      await publishEvent(
+        tx,
+        {
+          type: 'api_key.revoked',
+          organizationIds: [actor.organizationId],
+          data: { apiKey: keyRef(revoked) },
         },
         at,
       );

@@ -7,6 +7,7 @@ import { AppError } from '../../errors';
 import { hashToken } from '../../lib/crypto-tokens';
 import { hashPassword } from '../../lib/password';
 import type { RequestMeta } from '../../lib/request-meta';
+import { memberRef, publishEvent, publishUserCreated } from '../../lib/webhook-events';
 import { type AppDeps, clockOf } from '../../types';
 import { assertPasswordPolicy, countMailingAttempt, linkTokenInvalid } from '../accounts';
 import { lockOrganization } from '../orgs';
@@ -85,7 +86,7 @@ async function join(
   now: Date,
 ): Promise<OrgSummary> {
   const organizationId = invitation.organization.id;
-  await tx.membership.createMany({
+  const { count: joined } = await tx.membership.createMany({
     data: [{ organizationId, userId, role: invitation.role, createdAt: now }],
     skipDuplicates: true,
   });
@@ -107,6 +108,23 @@ async function join(
     },
     now,
   );
+  const organizationIds = [organizationId];
+  const ref = {
+    id: invitation.id,
+    email: invitation.email,
+    role: invitation.role,
+    expiresAt: invitation.expiresAt.toISOString(),
+  };
+  await publishEvent(
+    tx,
+    { type: 'invitation.accepted', organizationIds, data: { invitation: ref, userId } },
+    now,
+  );
+  // Already a member (an earlier invitation won): the membership did not change.
+  if (joined === 1) {
+    const member = await memberRef(tx, organizationId, userId);
+    await publishEvent(tx, { type: 'member.added', organizationIds, data: { member } }, now);
+  }
   return {
     ...invitation.organization,
     personal: membership.organization.personal,
@@ -227,7 +245,8 @@ export async function signUpWithInvitation(
       },
       now,
     );
-    await createPersonalOrganization(tx, user, now);
+    const personal = await createPersonalOrganization(tx, user, now);
+    await publishUserCreated(tx, user.id, personal.id, now);
     const organization = await join(tx, invitation, user.id, meta, now);
     // Exactly what password sign-in does after the password checks out (a new account has no 2FA).
     const session = await completeFirstFactor(deps, tx, {

@@ -14,6 +14,7 @@ import { generateToken, hashToken } from '../../lib/crypto-tokens';
 import { defineList, keyset } from '../../lib/list';
 import { writeOutboxEvent } from '../../lib/outbox';
 import type { RequestMeta } from '../../lib/request-meta';
+import { publishEvent } from '../../lib/webhook-events';
 import type { OrgContext } from '../../plugins/access';
 import { type AppDeps, clockOf } from '../../types';
 import { auditDenied, lockedActingRole, lockOrganization, roleNotAllowed, withKey } from '../orgs';
@@ -235,6 +236,12 @@ export async function createInvitation(
         { invitation, organizationId: org.id, inviter, locale, token: link.token, expiresAt: link.expiresAt },
         now,
       );
+      const ref = { id: invitation.id, email, role: body.role, expiresAt: link.expiresAt.toISOString() };
+      await publishEvent(
+        tx,
+        { type: 'invitation.created', organizationIds: [org.id], data: { invitation: ref } },
+        now,
+      );
       return toInvitation(invitation, now);
     }),
   );
@@ -331,7 +338,7 @@ export async function revokeInvitation(
     deps.db.$transaction(async (tx) => {
       const current = await tx.invitation.findFirst({
         where: { id: invitationId, organizationId: org.id, ...PENDING },
-        select: { id: true, email: true, role: true },
+        select: { id: true, email: true, role: true, expiresAt: true },
       });
       if (!current) throw notFound();
       if (!canGrantRole(await lockedActingRole(tx, org), current.role))
@@ -353,6 +360,12 @@ export async function revokeInvitation(
           before: { email: current.email, role: current.role },
           after: withKey(org, { revokedAt: now.toISOString() }),
         },
+        now,
+      );
+      const ref = { ...current, expiresAt: current.expiresAt.toISOString() };
+      await publishEvent(
+        tx,
+        { type: 'invitation.revoked', organizationIds: [org.id], data: { invitation: ref } },
         now,
       );
     }),

@@ -13,6 +13,7 @@ import { AppError } from '../../errors';
 import { defineList, keyset } from '../../lib/list';
 import { writeOutboxEvent } from '../../lib/outbox';
 import type { RequestMeta } from '../../lib/request-meta';
+import { publishEvent } from '../../lib/webhook-events';
 import type { OrgContext } from '../../plugins/access';
 import { type AppDeps, systemClock } from '../../types';
 import {
@@ -96,6 +97,14 @@ async function findMember(tx: Tx, organizationId: string, userId: string) {
   return row;
 }
 
+/** A membership row as the webhook catalog's member reference. */
+const memberOf = (m: { role: OrgRole; user: { id: string; email: string; name: string } }) => ({
+  userId: m.user.id,
+  email: m.user.email,
+  name: m.user.name,
+  role: m.role,
+});
+
 /** Whether taking `role` away from an owner would leave the organization without one who can sign in. */
 async function wouldOrphan(tx: Tx, organizationId: string, role: OrgRole): Promise<boolean> {
   return role === 'owner' && (await countUsableOwners(tx, organizationId)) <= 1;
@@ -176,6 +185,15 @@ export async function changeMemberRole(
         },
         now,
       );
+      await publishEvent(
+        tx,
+        {
+          type: 'member.role_changed',
+          organizationIds: [org.id],
+          data: { member: memberOf({ ...member, role }), previousRole: member.role },
+        },
+        now,
+      );
       return toMember({ ...member, role });
     }),
   );
@@ -217,6 +235,15 @@ export async function removeMember(deps: AppDeps, meta: RequestMeta, org: OrgCon
         },
         now,
       );
+      await publishEvent(
+        tx,
+        {
+          type: 'member.removed',
+          organizationIds: [org.id],
+          data: { member: memberOf(member), reason: 'removed' },
+        },
+        now,
+      );
     }),
   );
 }
@@ -245,6 +272,15 @@ export async function leaveOrganization(deps: AppDeps, meta: RequestMeta, org: O
           targetId: userId,
           meta,
           before: { role: member.role },
+        },
+        now,
+      );
+      await publishEvent(
+        tx,
+        {
+          type: 'member.removed',
+          organizationIds: [org.id],
+          data: { member: memberOf(member), reason: 'left' },
         },
         now,
       );

@@ -12,6 +12,7 @@ import type { z } from 'zod';
 import { AppError } from '../../errors';
 import { defineList, keyset } from '../../lib/list';
 import type { RequestMeta } from '../../lib/request-meta';
+import { memberRef, publishEvent } from '../../lib/webhook-events';
 import type { OrgContext } from '../../plugins/access';
 import { type AppDeps, systemClock } from '../../types';
 import { isUniqueViolation, withKey } from './orgs.shared';
@@ -169,6 +170,15 @@ export async function createOrganization(
           },
           now,
         );
+        const organization = { id: row.id, name: row.name, slug: row.slug };
+        const organizationIds = [row.id];
+        await publishEvent(
+          tx,
+          { type: 'organization.created', organizationIds, data: { organization } },
+          now,
+        );
+        const member = await memberRef(tx, row.id, userId);
+        await publishEvent(tx, { type: 'member.added', organizationIds, data: { member } }, now);
         return toOrganization(row, 'owner');
       });
     } catch (error) {
@@ -220,6 +230,16 @@ export async function updateOrganization(
           meta,
           before: { name: before.name, slug: before.slug },
           after: withKey(org, { name: after.name, slug: after.slug }),
+        },
+        now,
+      );
+      const changed = (['name', 'slug'] as const).filter((field) => after[field] !== before[field]);
+      await publishEvent(
+        tx,
+        {
+          type: 'organization.updated',
+          organizationIds: [org.id],
+          data: { organization: { id: after.id, name: after.name, slug: after.slug }, changed },
         },
         now,
       );

@@ -3,6 +3,7 @@ import type { Organization } from '@repo/contracts';
 import { transferOwnership as handOver } from '@repo/organizations';
 import { AppError } from '../../errors';
 import type { RequestMeta } from '../../lib/request-meta';
+import { memberRef, publishEvent } from '../../lib/webhook-events';
 import type { OrgContext } from '../../plugins/access';
 import { type AppDeps, systemClock } from '../../types';
 import { orgSelect, toOrganization } from './orgs.service';
@@ -47,6 +48,12 @@ export async function deleteOrganization(
       },
       now,
     );
+    // The organization's endpoints outlive it (no foreign key) so they still hear of this.
+    await publishEvent(
+      tx,
+      { type: 'organization.deleted', organizationIds: [org.id], data: { organization: { id: org.id } } },
+      now,
+    );
   });
 }
 
@@ -79,6 +86,10 @@ export async function transferOwnership(
     if (row.personal) throw new AppError('org_personal', 'A personal organization stays with its account.');
     // Still an owner now that the lock is held (a concurrent demotion or removal may have won).
     if ((await lockedActingRole(tx, org)) !== 'owner') throw new AppError('forbidden');
+    const previousRole = await tx.membership.findUnique({
+      where: { organizationId_userId: { organizationId: org.id, userId: targetUserId } },
+      select: { role: true },
+    });
     const handed = await handOver(
       tx,
       { organizationId: org.id, from: callerId, to: targetUserId, meta },
@@ -88,6 +99,18 @@ export async function transferOwnership(
     // A disabled or deleted account could not use the ownership: the organization would be stuck.
     if (!handed.ok) {
       throw new AppError('conflict', 'This member’s account is disabled or deleted: choose another member.');
+    }
+    const organizationIds = [org.id];
+    for (const [userId, before] of [
+      [targetUserId, previousRole?.role ?? 'member'],
+      [callerId, 'owner'],
+    ] as const) {
+      const member = await memberRef(tx, org.id, userId);
+      await publishEvent(
+        tx,
+        { type: 'member.role_changed', organizationIds, data: { member, previousRole: before } },
+        now,
+      );
     }
     const after = await tx.organization.findUniqueOrThrow({ where: { id: org.id }, select: orgSelect });
     return toOrganization(after, 'admin');

@@ -7,6 +7,7 @@ import { issueEmailToken } from '../../lib/email-tokens';
 import { writeOutboxEvent } from '../../lib/outbox';
 import { hashPassword, verifyDummy, verifyPassword } from '../../lib/password';
 import type { RequestMeta } from '../../lib/request-meta';
+import { publishUserUpdated } from '../../lib/webhook-events';
 import { type AppDeps, clockOf } from '../../types';
 import { assertPasswordPolicy, passwordChanged } from '../accounts';
 
@@ -57,6 +58,7 @@ export async function updateProfile(
       },
       now,
     );
+    await publishUserUpdated(tx, caller.userId, after.name === before.name ? [] : ['name'], now);
     return after;
   });
 }

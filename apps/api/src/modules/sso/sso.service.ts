@@ -4,6 +4,7 @@ import { normalizeEmail, Prisma, type Tx } from '@repo/db';
 import { createPersonalOrganization } from '@repo/organizations';
 import { AppError } from '../../errors';
 import type { RequestMeta } from '../../lib/request-meta';
+import { publishUserCreated } from '../../lib/webhook-events';
 import { type AppDeps, systemClock } from '../../types';
 import { completeFirstFactor, type FirstFactorOutcome } from '../two-factor';
 import { type ProviderProfile, SsoFlowError } from './exchange';
@@ -87,7 +88,8 @@ async function createAccount(tx: Tx, input: SsoSignInInput, now: Date): Promise<
     data: { email, name, locale, emailVerifiedAt: now, createdAt: now },
     select: { id: true },
   });
-  await createPersonalOrganization(tx, { id: user.id, name }, now);
+  const personal = await createPersonalOrganization(tx, { id: user.id, name }, now);
+  await publishUserCreated(tx, user.id, personal.id, now);
   const identity = await tx.identity.create({
     data: {
       userId: user.id,

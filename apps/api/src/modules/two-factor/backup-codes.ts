@@ -1,6 +1,6 @@
 import { createHmac, randomInt } from 'node:crypto';
+import { keyFromBase64 } from '@repo/crypto';
 import type { Tx } from '@repo/db';
-import { keyFromBase64 } from '../../lib/secret-box';
 
 export const BACKUP_CODE_COUNT = 10;
 /** Crockford's base32: no i, l, o, u, so a code read aloud or copied by hand survives. */

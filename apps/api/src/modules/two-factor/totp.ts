@@ -1,6 +1,6 @@
+import { keyFromBase64, open, seal } from '@repo/crypto';
 import { generateSecret, generateURI, verify } from 'otplib';
 import QRCode from 'qrcode';
-import { keyFromBase64, open, seal } from '../../lib/secret-box';
 
 /**
  * TOTP (RFC 6238) with otplib's defaults: SHA-1, 6 digits, 30-second steps — what every

@@ -9,6 +9,8 @@ const KPIS: (keyof OverviewKpis)[] = [
   'failedSignIns',
   'jobsCompleted',
   'jobsFailed',
+  'webhooksDelivered',
+  'webhooksFailed',
 ];
 
 type Direction = 'up' | 'down' | 'same';

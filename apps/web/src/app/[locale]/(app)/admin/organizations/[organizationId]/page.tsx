@@ -29,7 +29,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t('detailTitle') };
 }
 
-/** One organization as an admin sees it: members with roles, pending invitations, API keys. */
+/** One organization as an admin sees it: members with roles, pending invitations, API keys, webhooks. */
 export default async function AdminOrganizationPage({ params }: Props) {
   const { locale, organizationId } = await params;
   setRequestLocale(locale);
@@ -153,6 +153,56 @@ export default async function AdminOrganizationPage({ params }: Props) {
                 </Badge>
               </td>
               <td className={`${tdClass} whitespace-nowrap`}>{when(k.lastUsedAt)}</td>
+            </tr>
+          ))}
+        </DataTable>
+      </Section>
+
+      <Section title={t('webhooksTitle')} testId="admin-org-webhooks">
+        <DataTable
+          label={t('webhooksTitle')}
+          empty={t('noWebhooks')}
+          rowCount={org.webhooks.length}
+          columns={[
+            t('columns.url'),
+            t('columns.events'),
+            t('columns.health'),
+            t('columns.success'),
+            t('columns.lastDelivery'),
+          ]}
+        >
+          {org.webhooks.map((w) => (
+            <tr key={w.id} data-testid="admin-org-webhook">
+              <td className={`${tdClass} max-w-xs truncate`}>
+                <bdi dir="ltr" className="font-mono text-xs" title={w.url}>
+                  {w.url}
+                </bdi>
+              </td>
+              <td className={tdClass}>
+                <bdi dir="ltr" className="font-mono text-xs">
+                  {w.eventTypes.join(', ')}
+                </bdi>
+              </td>
+              <td className={tdClass}>
+                <Badge
+                  variant={
+                    w.health === 'healthy' ? 'success' : w.health === 'failing' ? 'outline' : 'secondary'
+                  }
+                >
+                  {t(`webhookHealth.${w.health}`)}
+                </Badge>
+                {w.disabledReason ? (
+                  <span className="ms-2 text-muted-foreground text-xs">
+                    {t(`webhookDisabled.${w.disabledReason}`)}
+                  </span>
+                ) : null}
+              </td>
+              <td className={`${tdClass} whitespace-nowrap`}>
+                {w.finished24h === 0
+                  ? t('noDeliveries')
+                  : t('successRate', { succeeded: w.succeeded24h, finished: w.finished24h })}
+              </td>
+              <td className={`${tdClass} whitespace-nowrap`}>{when(w.lastDeliveryAt)}</td>
             </tr>
           ))}
         </DataTable>

@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 
 /**
- * Authenticated encryption for small secrets at rest (TOTP keys): AES-256-GCM with a random
+ * Authenticated encryption for small secrets at rest (TOTP keys, webhook signing secrets): AES-256-GCM with a random
  * 96-bit nonce per message. The stored form is `v1.<nonce>.<tag>.<ciphertext>` (base64url), so a
  * later key or algorithm can be introduced next to this one. `context` (e.g. the user id) is bound
  * as additional authenticated data: a ciphertext copied onto another row fails to decrypt.
