@@ -1530,6 +1530,194 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/webhooks/catalog": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The public event catalog
+         * @description Every event type an endpoint can subscribe to, with its version and an example of `data`.
+         */
+        get: operations["webhooks.catalog.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orgs/{orgId}/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organization’s webhook endpoints
+         * @description Newest first, each with its health and the last day’s delivery figures.
+         */
+        get: operations["orgs.webhooks.list"];
+        put?: never;
+        /**
+         * Add a webhook endpoint
+         * @description The URL must be https and resolve to public addresses only (422 webhook_url_refused otherwise). Answers the signing secret, which can be revealed again later.
+         */
+        post: operations["orgs.webhooks.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orgs/{orgId}/webhooks/{endpointId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One webhook endpoint */
+        get: operations["orgs.webhooks.get"];
+        put?: never;
+        post?: never;
+        /** Delete a webhook endpoint and its delivery log */
+        delete: operations["orgs.webhooks.delete"];
+        options?: never;
+        head?: never;
+        /** Change, disable or re-enable a webhook endpoint */
+        patch: operations["orgs.webhooks.update"];
+        trace?: never;
+    };
+    "/v1/orgs/{orgId}/webhooks/{endpointId}/secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reveal the signing secret */
+        get: operations["orgs.webhooks.secret.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orgs/{orgId}/webhooks/{endpointId}/secret/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate the signing secret
+         * @description During the overlap every delivery carries two signatures, one per secret, so a receiver can switch over without rejecting any.
+         */
+        post: operations["orgs.webhooks.secret.rotate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orgs/{orgId}/webhooks/{endpointId}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a test event
+         * @description Publishes `webhook.test` to this endpoint only; it shows up in the delivery log.
+         */
+        post: operations["orgs.webhooks.test"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orgs/{orgId}/webhooks/{endpointId}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The endpoint’s delivery log */
+        get: operations["orgs.webhooks.deliveries.list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orgs/{orgId}/webhooks/{endpointId}/deliveries/{deliveryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One delivery with every attempt */
+        get: operations["orgs.webhooks.deliveries.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orgs/{orgId}/webhooks/{endpointId}/deliveries/{deliveryId}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send one message again */
+        post: operations["orgs.webhooks.deliveries.redeliver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orgs/{orgId}/webhooks/{endpointId}/recover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Redeliver every failed message since a time */
+        post: operations["orgs.webhooks.recover"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1692,6 +1880,7 @@ export interface components {
             members: components["schemas"]["AdminOrgMember"][];
             invitations: components["schemas"]["AdminOrgInvitation"][];
             apiKeys: components["schemas"]["AdminOrgApiKey"][];
+            webhooks: components["schemas"]["AdminOrgWebhook"][];
         };
         AdminOrgInvitation: {
             id: string;
@@ -1726,6 +1915,17 @@ export interface components {
             role: components["schemas"]["OrgRole"];
             /** Format: date-time */
             joinedAt: string;
+        };
+        AdminOrgWebhook: {
+            id: string;
+            url: string;
+            eventTypes: string[];
+            /** @enum {string} */
+            health: "healthy" | "failing" | "disabled";
+            disabledReason: ("manual" | "gone" | "failing") | null;
+            finished24h: number;
+            succeeded24h: number;
+            lastDeliveryAt: string | null;
         };
         AdminOverview: {
             range: components["schemas"]["OverviewRange"];
@@ -1869,7 +2069,7 @@ export interface components {
             nextCursor: string | null;
         };
         /** @enum {string} */
-        ApiKeyScope: "organization:read" | "organization:write" | "members:read" | "members:write";
+        ApiKeyScope: "organization:read" | "organization:write" | "members:read" | "members:write" | "webhooks:read" | "webhooks:write";
         /** @enum {string} */
         ApiKeyStatus: "active" | "expiring" | "expired" | "revoked";
         ApiKeyUsage: {
@@ -1913,9 +2113,23 @@ export interface components {
             name: string;
             slug?: string;
         };
+        CreateWebhookEndpointBody: {
+            /** @description https URL the events are POSTed to */
+            url: string;
+            /** @default  */
+            description?: string;
+            /** @description Event types, `family.*` wildcards or `*` */
+            eventTypes: string[];
+            /** @default false */
+            ordered?: boolean;
+        };
         CreatedApiKey: {
             apiKey: components["schemas"]["ApiKey"];
             key: string;
+        };
+        CreatedWebhookEndpoint: {
+            endpoint: components["schemas"]["WebhookEndpoint"];
+            secret: string;
         };
         CurrentUser: {
             id: string;
@@ -2125,6 +2339,8 @@ export interface components {
             failedSignIns: number;
             jobsCompleted: number | null;
             jobsFailed: number | null;
+            webhooksDelivered: number;
+            webhooksFailed: number;
         };
         /** @enum {string} */
         OverviewGranularity: "hour" | "day";
@@ -2139,6 +2355,8 @@ export interface components {
             failedSignIns: components["schemas"]["OverviewKpi"];
             jobsCompleted: components["schemas"]["OverviewKpi"] | null;
             jobsFailed: components["schemas"]["OverviewKpi"] | null;
+            webhooksDelivered: components["schemas"]["OverviewKpi"];
+            webhooksFailed: components["schemas"]["OverviewKpi"];
         };
         /** @enum {string} */
         OverviewRange: "24h" | "7d" | "30d" | "90d";
@@ -2150,7 +2368,7 @@ export interface components {
              * @description Stable machine-readable error code; new codes may be added.
              * @enum {string}
              */
-            code: "validation_failed" | "bad_request" | "invalid_json" | "unauthorized" | "token_invalid" | "link_invalid" | "token_expired" | "invalid_credentials" | "email_not_verified" | "reauth_required" | "account_locked" | "forbidden" | "csrf_rejected" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "rate_limited" | "internal_error" | "service_unavailable" | "timeout" | "two_factor_invalid" | "two_factor_enrollment_required" | "last_sign_in_method" | "sso_provider_unavailable" | "last_owner" | "role_not_allowed" | "slug_taken" | "already_member" | "invitation_exists" | "invitation_email_mismatch" | "account_exists" | "org_personal" | "confirmation_mismatch" | "api_key_invalid" | "credentials_in_query" | "impersonation_restricted" | "impersonation_not_allowed" | "user_not_deleted" | "user_restore_expired";
+            code: "validation_failed" | "bad_request" | "invalid_json" | "unauthorized" | "token_invalid" | "link_invalid" | "token_expired" | "invalid_credentials" | "email_not_verified" | "reauth_required" | "account_locked" | "forbidden" | "csrf_rejected" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "rate_limited" | "internal_error" | "service_unavailable" | "timeout" | "two_factor_invalid" | "two_factor_enrollment_required" | "last_sign_in_method" | "sso_provider_unavailable" | "last_owner" | "role_not_allowed" | "slug_taken" | "already_member" | "invitation_exists" | "invitation_email_mismatch" | "account_exists" | "org_personal" | "confirmation_mismatch" | "api_key_invalid" | "credentials_in_query" | "impersonation_restricted" | "impersonation_not_allowed" | "user_not_deleted" | "user_restore_expired" | "webhook_url_refused";
             detail?: string;
             requestId: string;
             errors?: components["schemas"]["FieldError"][];
@@ -2169,6 +2387,13 @@ export interface components {
         ReauthenticateBody: {
             password: string;
         };
+        RecoverWebhookBody: {
+            /** Format: date-time */
+            since: string;
+        };
+        RecoveredWebhooks: {
+            redelivered: number;
+        };
         RefreshBody: {
             refreshToken?: string;
             /**
@@ -2180,6 +2405,10 @@ export interface components {
         ResetPasswordBody: {
             token: string;
             password: string;
+        };
+        RotateWebhookSecretBody: {
+            /** @default 86400 */
+            overlapSeconds?: number;
         };
         RotatedApiKey: {
             apiKey: components["schemas"]["ApiKey"];
@@ -2324,8 +2553,114 @@ export interface components {
             locale?: components["schemas"]["Locale"];
             timezone?: string;
         };
+        UpdateWebhookEndpointBody: {
+            /** @description https URL the events are POSTed to */
+            url?: string;
+            description?: string;
+            /** @description Event types, `family.*` wildcards or `*` */
+            eventTypes?: string[];
+            ordered?: boolean;
+            enabled?: boolean;
+        };
         VerifyEmailBody: {
             token: string;
+        };
+        WebhookAttempt: {
+            number: number;
+            /** Format: date-time */
+            startedAt: string;
+            durationMs: number | null;
+            url: string;
+            requestHeaders: {
+                [key: string]: string;
+            };
+            responseStatus: number | null;
+            responseHeaders: {
+                [key: string]: string;
+            } | null;
+            responseBody: string | null;
+            error: string | null;
+        };
+        WebhookCatalog: {
+            events: {
+                type: components["schemas"]["WebhookEventType"];
+                version: number;
+                description: string;
+                example: unknown;
+            }[];
+        };
+        WebhookDelivery: {
+            id: string;
+            messageId: string;
+            eventType: string;
+            status: components["schemas"]["WebhookDeliveryStatus"];
+            attemptCount: number;
+            nextAttemptAt: string | null;
+            lastAttemptAt: string | null;
+            lastResponseStatus: number | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        WebhookDeliveryDetail: {
+            id: string;
+            messageId: string;
+            eventType: string;
+            status: components["schemas"]["WebhookDeliveryStatus"];
+            attemptCount: number;
+            nextAttemptAt: string | null;
+            lastAttemptAt: string | null;
+            lastResponseStatus: number | null;
+            /** Format: date-time */
+            createdAt: string;
+            body: string;
+            attempts: components["schemas"]["WebhookAttempt"][];
+        };
+        WebhookDeliveryList: {
+            deliveries: components["schemas"]["WebhookDelivery"][];
+            nextCursor: string | null;
+        };
+        /** @enum {string} */
+        WebhookDeliveryStatus: "pending" | "succeeded" | "failed";
+        /** @enum {string} */
+        WebhookDisabledReason: "manual" | "gone" | "failing";
+        WebhookEndpoint: {
+            id: string;
+            url: string;
+            description: string;
+            eventTypes: string[];
+            ordered: boolean;
+            enabled: boolean;
+            health: components["schemas"]["WebhookEndpointHealth"];
+            disabledAt: string | null;
+            disabledReason: components["schemas"]["WebhookDisabledReason"] | null;
+            failingSince: string | null;
+            consecutiveFailures: number;
+            previousSecretExpiresAt: string | null;
+            stats: {
+                finished24h: number;
+                succeeded24h: number;
+                lastDeliveryAt: string | null;
+                lastDeliveryStatus: ("succeeded" | "failed") | null;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @enum {string} */
+        WebhookEndpointHealth: "healthy" | "failing" | "disabled";
+        WebhookEndpointList: {
+            endpoints: components["schemas"]["WebhookEndpoint"][];
+            nextCursor: string | null;
+        };
+        /** @enum {string} */
+        WebhookEventType: "user.created" | "user.updated" | "user.deleted" | "organization.created" | "organization.updated" | "organization.deleted" | "member.added" | "member.removed" | "member.role_changed" | "invitation.created" | "invitation.accepted" | "invitation.revoked" | "api_key.created" | "api_key.rotated" | "api_key.revoked" | "webhook.test";
+        WebhookSecret: {
+            secret: string;
+            previousSecretExpiresAt: string | null;
+        };
+        WebhookTestSent: {
+            messageId: string;
         };
     };
     responses: {
@@ -2385,6 +2720,15 @@ export interface components {
         };
         /** @description Unsupported Media Type: a problem+json body; `code` is one of `unsupported_media_type`. */
         UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Unprocessable Content: a problem+json body; `code` is one of `unprocessable`, `webhook_url_refused`. */
+        UnprocessableContent: {
             headers: {
                 [name: string]: unknown;
             };
@@ -5102,6 +5446,399 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    "webhooks.catalog.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The public event catalog */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookCatalog"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    "orgs.webhooks.list": {
+        parameters: {
+            query?: {
+                /** @description `nextCursor` of the previous page, as given (opaque; valid for the same sort and filters). */
+                cursor?: string;
+                limit?: number;
+                sort?: "createdAt:desc" | "createdAt:asc";
+            };
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The organization’s webhook endpoints */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    "orgs.webhooks.create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookEndpointBody"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedWebhookEndpoint"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    "orgs.webhooks.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                endpointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One webhook endpoint */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpoint"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    "orgs.webhooks.delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                endpointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    "orgs.webhooks.update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                endpointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWebhookEndpointBody"];
+            };
+        };
+        responses: {
+            /** @description Done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpoint"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    "orgs.webhooks.secret.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                endpointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Reveal the signing secret */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSecret"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    "orgs.webhooks.secret.rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                endpointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RotateWebhookSecretBody"];
+            };
+        };
+        responses: {
+            /** @description Done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSecret"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    "orgs.webhooks.test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                endpointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookTestSent"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    "orgs.webhooks.deliveries.list": {
+        parameters: {
+            query?: {
+                eventType?: components["schemas"]["WebhookEventType"];
+                status?: components["schemas"]["WebhookDeliveryStatus"];
+                since?: string;
+                until?: string;
+                messageId?: string;
+                /** @description `nextCursor` of the previous page, as given (opaque; valid for the same sort and filters). */
+                cursor?: string;
+                limit?: number;
+                sort?: "createdAt:desc" | "createdAt:asc";
+            };
+            header?: never;
+            path: {
+                orgId: string;
+                endpointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoint’s delivery log */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    "orgs.webhooks.deliveries.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                endpointId: string;
+                deliveryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One delivery with every attempt */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    "orgs.webhooks.deliveries.redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                endpointId: string;
+                deliveryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "queued";
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    "orgs.webhooks.recover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                endpointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecoverWebhookBody"];
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveredWebhooks"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
         };
     };
