@@ -18,6 +18,7 @@ import {
   securityFor,
   securitySchemes,
 } from './openapi-document';
+import { webhooksSection } from './openapi-webhooks';
 
 registerContractSchemas(contracts);
 const zodToJsonConfig = { override: jsonSchemaOverride };
@@ -134,7 +135,10 @@ const openapi: FastifyPluginAsync<OpenApiOptions> = async (app, opts) => {
     },
     transform,
     transformObject: (input) =>
-      finishDocument(jsonSchemaTransformObject(input) as Record<string, unknown>, { errorCodes: ErrorCode }),
+      finishDocument(
+        { ...(jsonSchemaTransformObject(input) as Record<string, unknown>), webhooks: webhooksSection() },
+        { errorCodes: ErrorCode },
+      ),
   });
 
   const trusted = trustFor(opts.trustProxy);
