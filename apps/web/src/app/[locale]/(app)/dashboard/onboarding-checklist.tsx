@@ -82,14 +82,14 @@ export function OnboardingChecklist({ steps }: { steps: { id: OnboardingStepId; 
                 key={id}
                 data-testid={`onboarding-step-${id}`}
                 data-done={complete || undefined}
-                className="flex flex-wrap items-center gap-3 py-3"
+                className="grid grid-cols-[auto_1fr] items-start gap-x-3 gap-y-2 py-3 sm:grid-cols-[auto_1fr_auto] sm:items-center"
               >
                 {complete ? (
                   <CheckCircle2Icon aria-hidden="true" className="size-5 shrink-0 text-success" />
                 ) : (
                   <CircleIcon aria-hidden="true" className="size-5 shrink-0 text-muted-foreground" />
                 )}
-                <div className="flex min-w-40 flex-1 flex-col gap-0.5">
+                <div className="flex min-w-0 flex-col gap-0.5">
                   <span
                     className={cn('font-medium text-sm', complete && 'text-muted-foreground line-through')}
                   >
@@ -99,7 +99,7 @@ export function OnboardingChecklist({ steps }: { steps: { id: OnboardingStepId; 
                   <span className="text-muted-foreground text-xs">{t(`steps.${id}.body`)}</span>
                 </div>
                 {complete ? null : (
-                  <Button asChild variant="outline" size="sm">
+                  <Button asChild variant="outline" size="sm" className="col-start-2 justify-self-start sm:col-start-3">
                     <Link href={href}>
                       <Icon aria-hidden="true" />
                       {t(`steps.${id}.action`)}

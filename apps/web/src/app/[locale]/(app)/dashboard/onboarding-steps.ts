@@ -10,6 +10,7 @@ import { KeyRoundIcon, type LucideIcon, MailCheckIcon, ShieldCheckIcon, UserPlus
 export const ONBOARDING_STEP_VIEWS: Record<OnboardingStepId, { href: string; Icon: LucideIcon }> = {
   verify_email: { href: '/settings/profile', Icon: MailCheckIcon },
   two_factor: { href: '/settings/two-factor', Icon: ShieldCheckIcon },
-  invite_teammate: { href: '/org/settings/invitations', Icon: UserPlusIcon },
+  // The members page invites, or explains that a personal organization has no one to invite.
+  invite_teammate: { href: '/org/settings/members', Icon: UserPlusIcon },
   api_key: { href: '/org/settings/api-keys', Icon: KeyRoundIcon },
 };
