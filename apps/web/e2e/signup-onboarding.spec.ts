@@ -12,7 +12,7 @@ import {
 } from './support/identity';
 import { messages } from './support/messages';
 import { DESKTOP, expectNoHorizontalOverflow, PHONE } from './support/shell';
-import { enableTwoFactorInUi } from './support/two-factor';
+import { enrolOnSecurityPage } from './support/two-factor';
 
 const en = messages.en;
 const SHOTS = process.env.E2E_SCREENSHOT_DIR;
@@ -219,7 +219,7 @@ test('signed-in visits to /sign-in and /sign-up go to the dashboard (a `next` is
 
 test('the checklist ticks itself as steps are done, and dismissal survives reloads', async ({ browser }) => {
   test.setTimeout(120_000);
-  const { context, page, user } = await signedInPage(browser, 'checklist');
+  const { context, page } = await signedInPage(browser, 'checklist');
   const step = (id: string) => page.getByTestId(`onboarding-step-${id}`);
   await page.goto('/en/dashboard');
   await expect(step('verify_email')).toHaveAttribute('data-done', 'true');
@@ -230,7 +230,7 @@ test('the checklist ticks itself as steps are done, and dismissal survives reloa
   await step('two_factor').getByRole('link').click();
   await expect(page).toHaveURL(/\/en\/settings\/two-factor$/);
 
-  await enableTwoFactorInUi(page, user);
+  await enrolOnSecurityPage(page);
   await page.goto('/en/dashboard');
   await expect(step('two_factor')).toHaveAttribute('data-done', 'true');
 

@@ -99,7 +99,12 @@ export function OnboardingChecklist({ steps }: { steps: { id: OnboardingStepId; 
                   <span className="text-muted-foreground text-xs">{t(`steps.${id}.body`)}</span>
                 </div>
                 {complete ? null : (
-                  <Button asChild variant="outline" size="sm" className="col-start-2 justify-self-start sm:col-start-3">
+                  <Button
+                    asChild
+                    variant="outline"
+                    size="sm"
+                    className="col-start-2 justify-self-start sm:col-start-3"
+                  >
                     <Link href={href}>
                       <Icon aria-hidden="true" />
                       {t(`steps.${id}.action`)}
