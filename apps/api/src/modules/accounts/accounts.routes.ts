@@ -116,9 +116,12 @@ export const accountsRoutes: FastifyPluginAsyncZod<AccountsRoutesOptions> = asyn
         continuation,
         deviceCookie: readCookie(request.cookies, cookieNames(secure).device),
       });
-      if (session) issueSession(app, reply, deps.env, session, 'cookie');
-      // Spent or not, a sign-up cookie has nothing left to do once a sign-up link was opened here.
-      if (continuation && purpose === 'verify_email') clearSignUpCookie(reply, { secure });
+      if (session) {
+        issueSession(app, reply, deps.env, session, 'cookie');
+        // Its link is spent: the cookie has nothing left to do. (One that did not match may still
+        // belong to another sign-up in this browser, so it stays.)
+        clearSignUpCookie(reply, { secure });
+      }
       return { status: 'verified' as const, purpose, email, signedIn: session !== null };
     },
   );

@@ -109,6 +109,8 @@ describe('POST /v1/auth/verify-email with the sign-up cookie', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ status: 'verified', purpose: 'verify_email', email, signedIn: false });
     expect(sessionCookies(res)).toHaveLength(0);
+    // Its own sign-up cookie is left alone: it still belongs to the sign-up made there.
+    expect(elsewhere.jar[cookieName()]).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect((await t.deps.db.user.findUniqueOrThrow({ where: { email } })).emailVerifiedAt).toBeInstanceOf(
       Date,
     );
