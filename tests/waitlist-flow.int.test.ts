@@ -47,7 +47,7 @@ beforeAll(async () => {
   worker = started.child;
   healthUrl = started.healthUrl;
   output = started.output;
-  api = await buildTestApp();
+  api = await buildTestApp({ WAITLIST_ENABLED: 'true' });
 }, 60_000);
 
 afterAll(async () => {

@@ -54,6 +54,9 @@ export default defineConfig({
           // the whole suite shares one address's budget; in production those are many users.
           // The limiter itself is covered by the integration tests (rate-limit.int.test.ts).
           RATE_LIMIT_MAX: '2000',
+          // The waitlist is off by default (sign-up is the way in); the suite runs with it on so
+          // waitlist.spec.ts covers it. Everything else works the same either way.
+          WAITLIST_ENABLED: 'true',
         },
         reuseExistingServer: false,
         timeout: 240_000,

@@ -23,19 +23,25 @@ test('sign up → verify by mail → sign in → change password → revoke anot
   await page.goto('/en/sign-up');
   await page.getByLabel(en.Auth.common.nameLabel).fill(user.name);
   await page.getByLabel(en.Auth.common.emailLabel).fill(user.email);
-  await page.getByLabel(en.Auth.common.passwordLabel).fill(user.password);
+  // Exact: the password field's show/hide switch is labelled "Show password".
+  await page.getByLabel(en.Auth.common.passwordLabel, { exact: true }).fill(user.password);
   await page.getByRole('button', { name: en.Auth.signUp.submit }).click();
   await expect(page.getByTestId('sign-up-done')).toContainText(user.email);
 
-  // Verify through the link in the real mail.
+  // Verify through the link in the real mail. Opened in the browser that signed up, it signs
+  // that browser in (ADR 0028): straight to the dashboard, no password typed again.
   const mail = await waitForMail(request, user.email, /./);
   await page.goto(linkTo(mail, '/verify-email'));
-  await expect(page.getByTestId('token-success')).toContainText(en.Auth.verify.successTitle);
-  await page.getByRole('link', { name: en.Auth.verify.continue }).click();
-  await expect(page).toHaveURL(/\/en\/sign-in$/);
+  await expect(page).toHaveURL(/\/en\/dashboard$/);
+  await expect(page.getByTestId('dashboard-title')).toHaveText(`Welcome, ${user.name}`);
 
-  // Sign in; `next` defaults to the dashboard.
-  await signInThroughUi(page, user, page.url());
+  // Sign out and in again with the password; `next` defaults to the dashboard.
+  const signedOut = await page.request.post('/api/v1/auth/sign-out', {
+    headers: { 'content-type': 'application/json', 'sec-fetch-site': 'same-origin' },
+    data: {},
+  });
+  expect(signedOut.ok()).toBe(true);
+  await signInThroughUi(page, user);
   await expect(page).toHaveURL(/\/en\/dashboard$/);
   await expect(page.getByTestId('dashboard-title')).toHaveText(`Welcome, ${user.name}`);
 

@@ -5,7 +5,13 @@ import { serverEnv } from './env';
 import { routing } from './i18n/routing';
 import { readAuthCookie } from './lib/auth/cookie-names';
 import { accessTokenStale } from './lib/auth/jwt-exp';
-import { isProtectedPath, PATHNAME_HEADER, signInPath } from './lib/auth/paths';
+import {
+  isGuestOnlyPath,
+  isProtectedPath,
+  PATHNAME_HEADER,
+  SIGNED_IN_HINT_COOKIE,
+  signInPath,
+} from './lib/auth/paths';
 import { type RefreshedCookie, refreshViaApi } from './lib/auth/proxy-refresh';
 
 const intl = createMiddleware(routing);
@@ -26,7 +32,9 @@ function servesMethod(request: NextRequest): boolean {
  * 0. Methods pages do not serve: 405. 1. Canonical page URLs (no trailing slash). 2. Silent refresh: a page request without a live
  * access token but with a refresh cookie is refreshed server-side before rendering, and the new
  * cookies go both to the browser and to this render. 3. Protected pages without a session go to
- * sign-in with a local `next`. 4. Locale prefix (next-intl). `/api/*` is not touched here.
+ * sign-in with a local `next`. 4. Locale prefix (next-intl). 5. The signed-in hint cookie follows
+ * the session cookies. `/api/*` is not touched here. Sign-in and sign-up are refreshed like
+ * protected pages so they can send a signed-in user on to the app (their pages check /me).
  */
 export default async function proxy(request: NextRequest) {
   if (!servesMethod(request)) {
@@ -50,9 +58,10 @@ export default async function proxy(request: NextRequest) {
   let signedIn = !accessTokenStale(readAuthCookie(request.cookies, 'access'), Date.now());
   const refreshToken = readAuthCookie(request.cookies, 'refresh');
 
-  // Only pages that need the session pay for a refresh; public pages render either way.
+  // Only pages that need (or must not have) the session pay for a refresh; others render either way.
   const isProtected = locale !== null && isProtectedPath(rest);
-  if (isProtected && !signedIn && refreshToken) {
+  const guestOnly = locale !== null && isGuestOnlyPath(rest);
+  if ((isProtected || guestOnly) && !signedIn && refreshToken) {
     const outcome = await refreshViaApi(request, serverEnv(), refreshToken);
     if (outcome.kind === 'refreshed') {
       outgoing = outcome.cookies;
@@ -73,7 +82,22 @@ export default async function proxy(request: NextRequest) {
     response = intl(new NextRequest(request, { headers }));
   }
   for (const cookie of outgoing) response.cookies.set(cookie);
+  syncSignedInHint(request, response, signedIn || refreshToken !== undefined);
   return response;
+}
+
+/** Sets or clears the UI's signed-in hint when it disagrees with the session cookies. */
+function syncSignedInHint(request: NextRequest, response: NextResponse, hasSession: boolean) {
+  const hinted = request.cookies.get(SIGNED_IN_HINT_COOKIE)?.value === '1';
+  if (hasSession && !hinted) {
+    response.cookies.set(SIGNED_IN_HINT_COOKIE, '1', {
+      path: '/',
+      sameSite: 'lax',
+      secure: request.nextUrl.protocol === 'https:',
+    });
+  } else if (!hasSession && hinted) {
+    response.cookies.delete(SIGNED_IN_HINT_COOKIE);
+  }
 }
 
 export const config = {

@@ -175,6 +175,16 @@ export const authEnv = {
     .max(4 * 3600)
     .default(1800),
   EMAIL_VERIFICATION_TTL_SECONDS: z.coerce.number().int().min(300).default(86_400),
+  /**
+   * A verification link opened in the browser that signed up, at most this long after the link
+   * was issued, signs the new account in (ADR 0028); later, or elsewhere, it leads to sign-in.
+   */
+  SIGN_UP_CONTINUATION_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(1800),
+  /**
+   * Waitlist mode: the landing page also offers the waitlist, and POST /v1/waitlist takes
+   * entries. Off by default: sign-up is the way in. Read by the web app through GET /v1/meta.
+   */
+  WAITLIST_ENABLED: bool.default(false),
   PASSWORD_RESET_TTL_SECONDS: z.coerce.number().int().min(300).default(3600),
   /** Cookies: Secure + __Host- names. Off only for plain-http local development. */
   COOKIE_SECURE: bool.default(true),

@@ -49,6 +49,18 @@ export const SignUpBody = z.strictObject({
   locale: Locale.default('en'),
 });
 export const VerifyEmailBody = z.strictObject({ token: LinkToken });
+/**
+ * POST /v1/auth/verify-email. `signedIn`: the link was opened in the browser that signed up, soon
+ * enough, so that browser now has a session (ADR 0028). `email`: the verified address, for the
+ * sign-in form when it was not (whoever holds the link has read that inbox).
+ */
+export const VerifyEmailResponse = z.object({
+  status: z.literal('verified'),
+  /** `change_email`: the account's address is now the new one. */
+  purpose: z.enum(['verify_email', 'change_email']),
+  email: z.string(),
+  signedIn: z.boolean(),
+});
 export const EmailOnlyBody = z.strictObject({ email: Email });
 export const ResetPasswordBody = z.strictObject({ token: LinkToken, password: Password });
 export const UnlockBody = z.strictObject({ token: LinkToken });

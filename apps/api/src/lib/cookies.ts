@@ -67,6 +67,28 @@ export function setDeviceCookie(reply: FastifyReply, { secure }: AuthCookieOptio
   reply.setCookie(cookieNames(secure).device, value, { ...base(secure), maxAge: DEVICE_COOKIE_MAX_AGE });
 }
 
+/**
+ * The sign-up continuation cookie (ADR 0028): a random secret the browser that signed up keeps
+ * until its verification link is opened there. Not an auth cookie (the web app never reads it), so
+ * it is named here rather than in the contract; `__Host-` under COOKIE_SECURE like the others.
+ */
+export function signUpCookieName(secure: boolean): string {
+  return `${secure ? '__Host-' : ''}gw_su`;
+}
+
+export function setSignUpCookie(
+  reply: FastifyReply,
+  { secure }: AuthCookieOptions,
+  value: string,
+  maxAge: number,
+) {
+  reply.setCookie(signUpCookieName(secure), value, { ...base(secure), maxAge });
+}
+
+export function clearSignUpCookie(reply: FastifyReply, { secure }: AuthCookieOptions): void {
+  reply.clearCookie(signUpCookieName(secure), base(secure));
+}
+
 /** Cookie values we issue are base64url tokens or JWTs; anything else is ignored, not parsed. */
 const COOKIE_VALUE = /^[A-Za-z0-9._-]{20,2048}$/;
 

@@ -13,6 +13,8 @@ export interface IssueEmailTokenInput {
   email: string;
   ttlSeconds: number;
   now: Date;
+  /** verify_email: the hash of the sign-up continuation cookie the link may sign in (ADR 0028). */
+  continuationHash?: string | null;
 }
 
 /**
@@ -23,13 +25,21 @@ export interface IssueEmailTokenInput {
  */
 export async function issueEmailToken(
   tx: Tx,
-  { userId, purpose, email, ttlSeconds, now }: IssueEmailTokenInput,
+  { userId, purpose, email, ttlSeconds, now, continuationHash = null }: IssueEmailTokenInput,
 ): Promise<{ token: string; expiresAt: Date }> {
   const token = generateToken();
   const expiresAt = new Date(now.getTime() + ttlSeconds * 1000);
   await tx.emailToken.updateMany({ where: { userId, purpose, usedAt: null }, data: { usedAt: now } });
   await tx.emailToken.create({
-    data: { userId, purpose, email, tokenHash: hashToken(token), expiresAt, createdAt: now },
+    data: {
+      userId,
+      purpose,
+      email,
+      tokenHash: hashToken(token),
+      expiresAt,
+      createdAt: now,
+      continuationHash,
+    },
   });
   return { token, expiresAt };
 }
@@ -46,7 +56,7 @@ export type LinkMail =
 export async function issueEmailLink(
   tx: Tx,
   user: { id: string; email: string; locale: string },
-  link: Pick<IssueEmailTokenInput, 'purpose' | 'ttlSeconds' | 'now'>,
+  link: Pick<IssueEmailTokenInput, 'purpose' | 'ttlSeconds' | 'now' | 'continuationHash'>,
   mail: LinkMail,
 ): Promise<void> {
   const { token, expiresAt } = await issueEmailToken(tx, { ...link, userId: user.id, email: user.email });

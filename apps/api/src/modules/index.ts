@@ -12,6 +12,7 @@ import { flagsRoutes } from './flags';
 import { impersonationRoutes } from './impersonation';
 import { invitationsRoutes } from './invitations';
 import { metaRoutes } from './meta';
+import { onboardingRoutes } from './onboarding';
 import { orgsRoutes } from './orgs';
 import { profileRoutes } from './profile';
 import { sessionsRoutes } from './sessions';
@@ -28,7 +29,10 @@ import { webhooksRoutes } from './webhooks';
 export async function registerModules(app: App, deps: AppDeps): Promise<void> {
   await app.register(
     async (v1) => {
-      await v1.register(metaRoutes, { version: pkg.version });
+      await v1.register(metaRoutes, {
+        version: pkg.version,
+        features: { waitlist: deps.env.WAITLIST_ENABLED },
+      });
 
       // ── Feature modules (one line each) ──────────────────────────────────────────────
       await v1.register(waitlistRoutes, { deps });
@@ -50,6 +54,7 @@ export async function registerModules(app: App, deps: AppDeps): Promise<void> {
       await v1.register(adminOverviewRoutes, { deps });
       await v1.register(impersonationRoutes, { deps });
       await v1.register(webhooksRoutes, { deps });
+      await v1.register(onboardingRoutes, { deps });
       // gen:modules (`pnpm gen feature <name>` registers new modules above this line)
     },
     { prefix: '/v1' },

@@ -39,6 +39,8 @@ const EXPECTED: Record<string, RouteAccess> = {
   'POST /v1/auth/reauthenticate': 'authenticated',
   'GET /v1/me': P('profile:read'),
   'PATCH /v1/me': P('profile:write'),
+  'GET /v1/me/onboarding': P('profile:read'),
+  'PATCH /v1/me/onboarding': P('profile:write'),
   'POST /v1/me/password': P('profile:write'),
   'POST /v1/me/email': P('profile:write'),
   'GET /v1/me/security-activity': P('profile:read'),

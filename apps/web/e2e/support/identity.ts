@@ -81,6 +81,15 @@ export async function createVerifiedUser(request: APIRequestContext, tag: string
     data: { token },
   });
   expect(verified.status()).toBe(200);
+  // A context that signed up and verifies in one go is signed in by the link (ADR 0028); callers
+  // expect an account, not a session, so that session ends here.
+  if (((await verified.json()) as { signedIn?: boolean }).signedIn) {
+    const out = await request.post('/api/v1/auth/sign-out', {
+      headers: { ...json, ...address, 'sec-fetch-site': 'same-origin' },
+      data: {},
+    });
+    expect(out.ok()).toBe(true);
+  }
   return user;
 }
 

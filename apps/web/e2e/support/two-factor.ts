@@ -32,6 +32,13 @@ export type TwoFactorUser = TestUser & { authenticator: Authenticator; backupCod
 /** Turns 2FA on through the security page (fresh sign-in: inside the sudo window). */
 export async function enableTwoFactorInUi(page: Page, user: TestUser): Promise<TwoFactorUser> {
   await signInContext(page, user);
+  return { ...user, ...(await enrolOnSecurityPage(page)) };
+}
+
+/** The enrolment itself, for a page already signed in within the sudo window. */
+export async function enrolOnSecurityPage(
+  page: Page,
+): Promise<{ authenticator: Authenticator; backupCodes: string[] }> {
   await page.goto('/en/settings/security');
   const section = page.getByTestId('two-factor-section');
   await section.getByRole('button', { name: en.TwoFactor.enrol.start }).click();
@@ -46,7 +53,7 @@ export async function enableTwoFactorInUi(page: Page, user: TestUser): Promise<T
   const backupCodes = (await list.allTextContents()).map((c) => c.trim());
   await section.getByRole('button', { name: en.TwoFactor.backup.done }).click();
   await expect(section.getByTestId('two-factor-enabled')).toBeVisible();
-  return { ...user, authenticator, backupCodes };
+  return { authenticator, backupCodes };
 }
 
 /** Password step in the UI; the page then shows the code step. */

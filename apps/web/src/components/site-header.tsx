@@ -1,8 +1,9 @@
 import { LayersIcon } from 'lucide-react';
 import { useTranslations } from 'next-intl';
+import { AccountCta } from '@/components/account-cta';
 import { LanguageSwitcher } from '@/components/language-switcher';
+import { SignInLink } from '@/components/sign-in-link';
 import { ThemeToggle } from '@/components/theme-toggle';
-import { Button } from '@/components/ui/button';
 import { Link } from '@/i18n/navigation';
 
 const navLink =
@@ -40,12 +41,8 @@ export function SiteHeader() {
         <div className="ms-auto flex items-center gap-1">
           <LanguageSwitcher />
           <ThemeToggle />
-          <Button asChild variant="ghost" size="sm" className="ms-1">
-            <Link href="/sign-in">{t('signIn')}</Link>
-          </Button>
-          <Button asChild size="sm" className="ms-1 hidden sm:inline-flex">
-            <Link href={{ pathname: '/', hash: 'waitlist' }}>{t('earlyAccess')}</Link>
-          </Button>
+          <SignInLink label={t('signIn')} />
+          <AccountCta size="sm" className="ms-1 hidden sm:inline-flex" />
         </div>
       </div>
     </header>

@@ -88,6 +88,8 @@ describe('account mails', () => {
     expect((await post(api, '/v1/auth/verify-email', { token })).json()).toEqual({
       status: 'verified',
       purpose: 'change_email',
+      email: newEmail,
+      signedIn: false,
     });
     const notice = await mailTo(user.email, /email address was changed/);
     expect(notice.text).not.toContain('token=');

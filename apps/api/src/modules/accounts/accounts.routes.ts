@@ -5,26 +5,30 @@ import {
   SignUpBody,
   UnlockBody,
   VerifyEmailBody,
+  VerifyEmailResponse,
 } from '@repo/contracts';
-import type { RouteShorthandOptions } from 'fastify';
+import type { FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import type { z } from 'zod';
+import {
+  clearSignUpCookie,
+  cookieNames,
+  readCookie,
+  setSignUpCookie,
+  signUpCookieName,
+} from '../../lib/cookies';
+import { generateToken } from '../../lib/crypto-tokens';
 import { AUTH_BODY_LIMIT, problemResponses, StatusResponse } from '../../lib/http/routes';
 import { primeDummyHash } from '../../lib/password';
 import { type RequestMeta, requestMeta } from '../../lib/request-meta';
 import type { AppDeps } from '../../types';
+import { issueSession } from '../two-factor';
 import { forgotPassword, resetPassword, unlockAccount } from './password-reset.service';
 import { resendVerification, signUp, verifyEmail } from './sign-up.service';
 
 export interface AccountsRoutesOptions {
   deps: AppDeps;
 }
-
-export const VerifyEmailResponse = z.object({
-  status: z.literal('verified'),
-  /** `change_email`: the account's address is now the new one. */
-  purpose: z.enum(['verify_email', 'change_email']),
-});
 
 const problems = problemResponses(400, 401, 409, 413, 415, 429);
 const ACCEPTED = { status: 'accepted' } as const;
@@ -40,6 +44,9 @@ const publicBody = {
  * docs/identity.md).
  */
 export const accountsRoutes: FastifyPluginAsyncZod<AccountsRoutesOptions> = async (app, { deps }) => {
+  const secure = deps.env.COOKIE_SECURE;
+  const signUpCookie = signUpCookieName(secure);
+
   // The first unknown-email request would otherwise pay for building the dummy hash (a timing tell).
   app.addHook('onReady', async () => {
     await primeDummyHash();
@@ -52,14 +59,19 @@ export const accountsRoutes: FastifyPluginAsyncZod<AccountsRoutesOptions> = asyn
   function mailing<Body extends z.ZodType>(
     url: string,
     schema: { summary: string; description: string; body: Body },
-    mail: (meta: RequestMeta, body: z.output<Body>) => Promise<unknown>,
+    mail: (
+      meta: RequestMeta,
+      body: z.output<Body>,
+      request: FastifyRequest,
+      reply: FastifyReply,
+    ) => Promise<unknown>,
   ) {
     app.post(
       url,
       { ...publicBody, schema: { tags, ...schema, response: { 202: Accepted, ...problems } } },
       async (request, reply) => {
         // Validated against `schema.body`; the type provider cannot see through the generic.
-        await mail(requestMeta(request), request.body as z.output<Body>);
+        await mail(requestMeta(request), request.body as z.output<Body>, request, reply);
         return reply.code(202).send(ACCEPTED);
       },
     );
@@ -70,11 +82,17 @@ export const accountsRoutes: FastifyPluginAsyncZod<AccountsRoutesOptions> = asyn
     {
       summary: 'Create an account',
       description:
-        'Always 202 with the same body: a new address gets a verification mail, an address that ' +
-        'already has an account gets an "account exists" mail instead (no enumeration).',
+        'Always 202 with the same body and a fresh sign-up cookie: a new address gets a ' +
+        'verification mail, an address that already has an account gets an "account exists" mail ' +
+        'instead (no enumeration). Opening the link in this browser soon after signs it in.',
       body: SignUpBody,
     },
-    (meta, body) => signUp(deps, meta, body),
+    async (meta, body, _request, reply) => {
+      // Every answer sets the cookie, so it tells nothing; only a new account's link is bound to it.
+      const continuation = generateToken();
+      await signUp(deps, meta, body, continuation);
+      setSignUpCookie(reply, { secure }, continuation, deps.env.SIGN_UP_CONTINUATION_TTL_SECONDS);
+    },
   );
 
   app.post(
@@ -84,14 +102,27 @@ export const accountsRoutes: FastifyPluginAsyncZod<AccountsRoutesOptions> = asyn
       schema: {
         tags,
         summary: 'Confirm an email address from its emailed link',
-        description: 'Sign-up verification and email-change confirmation. Each link works once.',
+        description:
+          'Sign-up verification and email-change confirmation. Each link works once. A sign-up ' +
+          'link opened in the browser that signed up (its sign-up cookie), soon enough, also signs ' +
+          'that browser in (session cookies, `signedIn: true`).',
         body: VerifyEmailBody,
         response: { 200: VerifyEmailResponse, ...problems },
       },
     },
-    async (request) => {
-      const { purpose } = await verifyEmail(deps, requestMeta(request), request.body);
-      return { status: 'verified' as const, purpose };
+    async (request, reply) => {
+      const continuation = readCookie(request.cookies, signUpCookie);
+      const { purpose, email, session } = await verifyEmail(deps, requestMeta(request), request.body, {
+        continuation,
+        deviceCookie: readCookie(request.cookies, cookieNames(secure).device),
+      });
+      if (session) {
+        issueSession(app, reply, deps.env, session, 'cookie');
+        // Its link is spent: the cookie has nothing left to do. (One that did not match may still
+        // belong to another sign-up in this browser, so it stays.)
+        clearSignUpCookie(reply, { secure });
+      }
+      return { status: 'verified' as const, purpose, email, signedIn: session !== null };
     },
   );
 
@@ -102,7 +133,13 @@ export const accountsRoutes: FastifyPluginAsyncZod<AccountsRoutesOptions> = asyn
       description: 'Always 202: mails only an unverified account with this address.',
       body: EmailOnlyBody,
     },
-    (meta, body) => resendVerification(deps, meta, body),
+    async (meta, body, request, reply) => {
+      const continuation = readCookie(request.cookies, signUpCookie);
+      await resendVerification(deps, meta, body, continuation);
+      // The new link gets the full window in this browser, as the first one had.
+      if (continuation)
+        setSignUpCookie(reply, { secure }, continuation, deps.env.SIGN_UP_CONTINUATION_TTL_SECONDS);
+    },
   );
 
   mailing(

@@ -153,7 +153,9 @@ describe('POST /v1/auth/verify-email', () => {
     const { email, userId, token } = await signUpViaApi(t, 'verify');
     const first = await post(t, '/v1/auth/verify-email', { token });
     expect(first.statusCode).toBe(200);
-    expect(first.json()).toEqual({ status: 'verified', purpose: 'verify_email' });
+    // No sign-up cookie in this request: verified, not signed in (ADR 0028).
+    expect(first.json()).toEqual({ status: 'verified', purpose: 'verify_email', email, signedIn: false });
+    expect(first.headers['set-cookie']).toBeUndefined();
     const user = await t.deps.db.user.findUniqueOrThrow({ where: { id: userId } });
     expect(user.emailVerifiedAt).toBeInstanceOf(Date);
     expect(await countEvents(t, 'user.email_verified', email)).toBe(1);

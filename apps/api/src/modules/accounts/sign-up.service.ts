@@ -1,15 +1,18 @@
+import { timingSafeEqual } from 'node:crypto';
 import { recordAudit } from '@repo/audit';
 import type { Locale, SignUpBody } from '@repo/contracts';
 import { normalizeEmail } from '@repo/db';
 import { createPersonalOrganization } from '@repo/organizations';
 import type { z } from 'zod';
 import { AppError } from '../../errors';
+import { hashToken } from '../../lib/crypto-tokens';
 import { consumeEmailToken, issueEmailLink, issueEmailToken } from '../../lib/email-tokens';
 import { writeOutboxEvent } from '../../lib/outbox';
 import { hashPassword } from '../../lib/password';
 import type { RequestMeta } from '../../lib/request-meta';
 import { publishUserCreated, publishUserUpdated } from '../../lib/webhook-events';
 import { clockOf } from '../../types';
+import { completeFirstFactor, type OpenedSession } from '../two-factor';
 import {
   type AccountsDeps,
   assertPasswordPolicy,
@@ -29,6 +32,8 @@ export async function signUp(
   deps: AccountsDeps,
   meta: RequestMeta,
   input: z.output<typeof SignUpBody>,
+  /** The secret of the sign-up cookie the route hands this browser in every case (ADR 0028). */
+  continuation: string,
 ): Promise<SignUpResult> {
   const email = normalizeEmail(input.email);
   await countMailingAttempt(deps, meta, 'sign_up', email);
@@ -53,6 +58,7 @@ export async function signUp(
         email,
         ttlSeconds: deps.env.EMAIL_VERIFICATION_TTL_SECONDS,
         now,
+        continuationHash: hashToken(continuation),
       });
       await recordAudit(
         tx,
@@ -90,11 +96,16 @@ export async function signUp(
   });
 }
 
-/** Queues a fresh verification link for an unverified account; silently nothing otherwise. */
+/**
+ * Queues a fresh verification link for an unverified account; silently nothing otherwise. From a
+ * browser with a sign-up cookie, the new link continues into the app there like the first one
+ * would have (the old link stops working either way).
+ */
 export async function resendVerification(
   deps: AccountsDeps,
   meta: RequestMeta,
   input: { email: string },
+  continuation?: string,
 ): Promise<void> {
   const email = normalizeEmail(input.email);
   await countMailingAttempt(deps, meta, 'resend', email);
@@ -105,23 +116,53 @@ export async function resendVerification(
     await issueEmailLink(
       tx,
       user,
-      { purpose: 'verify_email', ttlSeconds: deps.env.EMAIL_VERIFICATION_TTL_SECONDS, now },
+      {
+        purpose: 'verify_email',
+        ttlSeconds: deps.env.EMAIL_VERIFICATION_TTL_SECONDS,
+        now,
+        continuationHash: continuation ? hashToken(continuation) : null,
+      },
       { type: 'user.verification_requested', purpose: 'sign_up' },
     );
   });
+}
+
+export interface VerifyEmailResult {
+  purpose: 'verify_email' | 'change_email';
+  userId: string;
+  /** The address now verified (the new one for change_email). */
+  email: string;
+  /** Opened in the browser that signed up, soon enough: the session to hand it (ADR 0028). */
+  session: OpenedSession | null;
+}
+
+/** The browser's cookie matches the one the link was bound to, and the link is young enough. */
+function continues(
+  deps: AccountsDeps,
+  token: { continuationHash: string | null; createdAt: Date },
+  continuation: string | undefined,
+  now: Date,
+): boolean {
+  if (!token.continuationHash || !continuation) return false;
+  const age = now.getTime() - token.createdAt.getTime();
+  if (age > deps.env.SIGN_UP_CONTINUATION_TTL_SECONDS * 1000) return false;
+  return timingSafeEqual(Buffer.from(hashToken(continuation)), Buffer.from(token.continuationHash));
 }
 
 /**
  * Confirms an emailed verification link: `verify_email` marks the address verified;
  * `change_email` swaps in the new address (409 if another account took it meanwhile) and tells
  * the OLD address. The token is consumed in the same transaction, so a failure leaves it usable
- * and concurrent clicks have exactly one winner.
+ * and concurrent clicks have exactly one winner. A sign-up link opened with the sign-up cookie it
+ * was bound to also opens a session, through the same second-factor gate as a password sign-in;
+ * the link being single-use makes that continuation single-use too.
  */
 export async function verifyEmail(
   deps: AccountsDeps,
   meta: RequestMeta,
   input: { token: string },
-): Promise<{ purpose: 'verify_email' | 'change_email'; userId: string }> {
+  cookies: { continuation?: string | undefined; deviceCookie?: string | undefined } = {},
+): Promise<VerifyEmailResult> {
   const now = clockOf(deps).now();
   return deps.db.$transaction(async (tx) => {
     const consumed = await consumeEmailToken(tx, {
@@ -148,7 +189,19 @@ export async function verifyEmail(
           now,
         );
       }
-      return { purpose: 'verify_email', userId: user.id };
+      let session: OpenedSession | null = null;
+      if (continues(deps, consumed, cookies.continuation, now)) {
+        // The password was given in this browser minutes ago; the link proves the inbox.
+        const outcome = await completeFirstFactor(deps, tx, {
+          userId: user.id,
+          amr: ['pwd'],
+          meta,
+          deviceCookie: cookies.deviceCookie,
+          auditDetail: { via: 'sign_up_verification' },
+        });
+        if (outcome.kind === 'session') session = outcome;
+      }
+      return { purpose: 'verify_email', userId: user.id, email: user.email, session };
     }
 
     // change_email: the unique index turns a lost race for the address into P2002 → 409 conflict.
@@ -175,7 +228,7 @@ export async function verifyEmail(
       now,
     );
     await publishUserUpdated(tx, user.id, ['email'], now);
-    return { purpose: 'change_email', userId: user.id };
+    return { purpose: 'change_email', userId: user.id, email: consumed.email, session: null };
   });
 }
 

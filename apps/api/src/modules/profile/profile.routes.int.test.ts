@@ -156,7 +156,12 @@ describe('POST /v1/me/email', () => {
     expect(event).toMatchObject({ userId: user.userId, purpose: 'change_email' });
 
     const confirm = await post(t, '/v1/auth/verify-email', { token: event?.token });
-    expect(confirm.json()).toEqual({ status: 'verified', purpose: 'change_email' });
+    expect(confirm.json()).toEqual({
+      status: 'verified',
+      purpose: 'change_email',
+      email: newEmail,
+      signedIn: false,
+    });
     expect((await t.deps.db.user.findUniqueOrThrow({ where: { id: user.userId } })).email).toBe(newEmail);
     expect(await lastEvent(t, 'user.email_changed', user.email)).toMatchObject({ newEmail });
     const audit = await t.deps.db.auditLog.findFirstOrThrow({

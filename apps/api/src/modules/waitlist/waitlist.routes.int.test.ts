@@ -6,7 +6,7 @@ import { WAITLIST_RATE_LIMIT } from './waitlist.routes';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await buildTestApp();
+  t = await buildTestApp({ WAITLIST_ENABLED: 'true' });
 });
 afterAll(() => t?.close());
 
@@ -71,5 +71,34 @@ describe('POST /v1/waitlist', () => {
     expect(limited.json()).toMatchObject({ code: 'rate_limited' });
     // Another client is unaffected.
     expect((await join({ email: uniqueEmail('rl') })).statusCode).toBe(202);
+  });
+});
+
+describe('WAITLIST_ENABLED', () => {
+  it('is announced on GET /v1/meta when on', async () => {
+    const res = await t.app.inject({ url: '/v1/meta' });
+    expect(res.json()).toMatchObject({ features: { waitlist: true } });
+  });
+
+  it('off (the default): GET /v1/meta says so and POST /v1/waitlist answers 404 problem+json, storing nothing', async () => {
+    const off = await buildTestApp();
+    try {
+      expect((await off.app.inject({ url: '/v1/meta' })).json()).toMatchObject({
+        features: { waitlist: false },
+      });
+      const email = uniqueEmail('closed');
+      const res = await off.app.inject({
+        method: 'POST',
+        url: '/v1/waitlist',
+        payload: { email },
+        remoteAddress: ip(),
+      });
+      expect(res.statusCode).toBe(404);
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(res.json()).toMatchObject({ code: 'not_found' });
+      expect(await off.deps.db.waitlistEntry.count({ where: { email } })).toBe(0);
+    } finally {
+      await off.close();
+    }
   });
 });

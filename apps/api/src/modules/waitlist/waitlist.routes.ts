@@ -1,5 +1,6 @@
 import { JoinWaitlistBody, JoinWaitlistResponse, Problem } from '@repo/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { AppError } from '../../errors';
 import { type AppDeps, systemClock } from '../../types';
 import { joinWaitlist } from './waitlist.service';
 
@@ -23,13 +24,16 @@ export const waitlistRoutes: FastifyPluginAsyncZod<WaitlistRoutesOptions> = asyn
         summary: 'Join the waitlist',
         description:
           'Accepts an address for the waitlist and queues a welcome mail. Answers 202 whether or not ' +
-          'the address was already on the list, so the endpoint cannot be used to test membership.',
+          'the address was already on the list, so the endpoint cannot be used to test membership. ' +
+          '404 when the waitlist is off (WAITLIST_ENABLED, see GET /v1/meta).',
         body: JoinWaitlistBody,
-        response: { 202: JoinWaitlistResponse, 400: Problem, 429: Problem },
+        response: { 202: JoinWaitlistResponse, 400: Problem, 404: Problem, 429: Problem },
       },
       config: { access: 'public', rateLimit: WAITLIST_RATE_LIMIT },
     },
     async (request, reply) => {
+      if (!deps.env.WAITLIST_ENABLED)
+        throw new AppError('not_found', 'There is no waitlist: sign up instead.');
       await joinWaitlist({ db: deps.db, clock }, request.body);
       return reply.code(202).send({ status: 'accepted' });
     },

@@ -17,6 +17,20 @@ export function isSignedInPath(pathWithoutLocale: string): boolean {
   );
 }
 
+/** Pages for visitors without a session: a signed-in user is sent on to the app instead. */
+const GUEST_ONLY = ['/sign-in', '/sign-up'];
+
+export function isGuestOnlyPath(pathWithoutLocale: string): boolean {
+  return GUEST_ONLY.includes(pathWithoutLocale);
+}
+
+/**
+ * Readable (not httpOnly) cookie the proxy keeps in step with the session cookies on every page
+ * request: "1" while the browser holds a session. Static pages (the marketing home) read it to
+ * offer "Dashboard" instead of "Get started". A hint for the UI only; it grants nothing.
+ */
+export const SIGNED_IN_HINT_COOKIE = 'gw_signed_in';
+
 /** Enrolment page the 2FA policy (two_factor_enrollment_required) sends users to. */
 export const TWO_FACTOR_SETUP = '/settings/two-factor';
 

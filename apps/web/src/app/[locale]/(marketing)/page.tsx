@@ -4,6 +4,7 @@ import { use } from 'react';
 import { publicPageMetadata } from '@/lib/seo/metadata';
 import { FeatureGrid } from './_components/feature-grid';
 import { Hero } from './_components/hero';
+import { WaitlistGate } from './_components/waitlist-gate';
 import { WaitlistSection } from './_components/waitlist-section';
 
 export async function generateMetadata({
@@ -23,7 +24,9 @@ export default function HomePage({ params }: { params: Promise<{ locale: string 
     <>
       <Hero />
       <FeatureGrid />
-      <WaitlistSection />
+      <WaitlistGate>
+        <WaitlistSection />
+      </WaitlistGate>
     </>
   );
 }

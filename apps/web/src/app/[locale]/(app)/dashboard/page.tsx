@@ -5,6 +5,9 @@ import { Card, CardDescription, CardHeader } from '@/components/ui/card';
 import { Link } from '@/i18n/navigation';
 import { getMe } from '@/lib/api/server';
 import { ActiveOrgCard } from './active-org-card';
+import { getOnboarding } from './onboarding';
+import { OnboardingChecklist } from './onboarding-checklist';
+import { ProductSlot } from './product-slot';
 import { RecentActivityCard } from './recent-activity-card';
 
 type Props = { params: Promise<{ locale: string }> };
@@ -17,7 +20,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function DashboardPage({ params }: Props) {
   setRequestLocale((await params).locale);
   const t = await getTranslations('App.dashboard');
-  const me = await getMe();
+  const [me, onboarding] = await Promise.all([getMe(), getOnboarding()]);
   const cards = [
     { href: '/settings/profile', Icon: UserIcon, title: t('profileTitle'), body: t('profileBody') },
     { href: '/settings/security', Icon: ShieldCheckIcon, title: t('securityTitle'), body: t('securityBody') },
@@ -31,6 +34,8 @@ export default async function DashboardPage({ params }: Props) {
         </h1>
         <p className="text-muted-foreground">{t('lead')}</p>
       </div>
+      {onboarding && !onboarding.dismissed ? <OnboardingChecklist steps={onboarding.steps} /> : null}
+      <ProductSlot />
       <ActiveOrgCard />
       <ul className="grid gap-4 sm:grid-cols-2">
         {cards.map(({ href, Icon, title, body }) => (

@@ -23,7 +23,16 @@ const values = (form: FormData) => ({
  * `alternatives` (e.g. the SSO buttons) show with the password step only: once a second factor is
  * asked for, offering another way in would only confuse.
  */
-export function SignInForm({ next, alternatives }: { next: string; alternatives?: ReactNode }) {
+export function SignInForm({
+  next,
+  email,
+  alternatives,
+}: {
+  next: string;
+  /** Filled in, with the focus on the password (the address is known, e.g. just verified). */
+  email?: string | undefined;
+  alternatives?: ReactNode;
+}) {
   const t = useTranslations('Auth');
   const [unverified, setUnverified] = useState<string | null>(null);
   const [challenge, setChallenge] = useState<string | null>(null);
@@ -79,6 +88,7 @@ export function SignInForm({ next, alternatives }: { next: string; alternatives?
           autoComplete="email"
           inputMode="email"
           required
+          defaultValue={email}
           error={form.fieldErrors.email}
         />
         <TextField
@@ -87,6 +97,7 @@ export function SignInForm({ next, alternatives }: { next: string; alternatives?
           label={t('common.passwordLabel')}
           autoComplete="current-password"
           required
+          autoFocus={email !== undefined}
           error={form.fieldErrors.password}
         />
         <div className="-mt-1 flex justify-end">

@@ -1,19 +1,28 @@
 'use client';
 
-import { Locale, PASSWORD_MIN_LENGTH, SignUpBody } from '@repo/contracts';
-import { MailCheckIcon } from 'lucide-react';
+import { Locale, type PasswordContext, SignUpBody } from '@repo/contracts';
 import { useLocale, useTranslations } from 'next-intl';
-import { useCallback, useState } from 'react';
+import { type RefObject, useCallback, useState } from 'react';
 import { FormAlert } from '@/components/form/form-alert';
+import { PasswordField } from '@/components/form/password-field';
 import { SubmitButton } from '@/components/form/submit-button';
 import { TextField } from '@/components/form/text-field';
 import { api } from '@/lib/api/client';
 import { useApiForm } from '@/lib/forms/use-api-form';
 
-export function SignUpForm() {
+/** The sign-up fields; `onSent` gets the address once the API has accepted it. */
+export function SignUpForm({
+  onSent,
+  formRef,
+}: {
+  onSent: (email: string) => void;
+  /** Lets the screen focus the address field again ("wrong address?"). */
+  formRef?: RefObject<HTMLFormElement | null>;
+}) {
   const t = useTranslations('Auth');
   const locale = Locale.catch('en').parse(useLocale());
-  const [sentTo, setSentTo] = useState<string | null>(null);
+  // What the password must not contain, as typed so far (the server checks the same).
+  const [context, setContext] = useState<PasswordContext>({});
   const values = useCallback(
     (form: FormData) => ({
       name: String(form.get('name') ?? ''),
@@ -29,35 +38,23 @@ export function SignUpForm() {
     submit: async (body) => {
       // 202 for new and existing addresses alike (no enumeration): the mail says which it was.
       await api.post('/auth/sign-up', body);
-      setSentTo(body.email);
+      onSent(body.email);
     },
   });
 
-  if (sentTo) {
-    return (
-      <div role="status" data-testid="sign-up-done" className="flex flex-col items-center gap-3 text-center">
-        <MailCheckIcon aria-hidden="true" className="size-10 text-success" />
-        <h2 className="font-semibold text-lg">{t('signUp.checkInboxTitle')}</h2>
-        <p className="text-muted-foreground text-sm">
-          {t.rich('signUp.checkInboxBody', {
-            address: sentTo,
-            email: (chunks) => (
-              <bdi dir="ltr" className="font-medium text-foreground">
-                {chunks}
-              </bdi>
-            ),
-          })}
-        </p>
-      </div>
-    );
-  }
-
   return (
     <form
-      ref={form.formRef}
+      ref={(el) => {
+        form.formRef.current = el;
+        if (formRef) formRef.current = el;
+      }}
       method="post"
       noValidate
       onSubmit={form.onSubmit}
+      onChange={(event) => {
+        const data = new FormData(event.currentTarget);
+        setContext({ name: String(data.get('name') ?? ''), email: String(data.get('email') ?? '') });
+      }}
       className="flex flex-col gap-4"
       aria-busy={form.pending}
     >
@@ -78,13 +75,11 @@ export function SignUpForm() {
         required
         error={form.fieldErrors.email}
       />
-      <TextField
+      <PasswordField
         name="password"
-        type="password"
         label={t('common.passwordLabel')}
         autoComplete="new-password"
-        required
-        hint={t('common.passwordHint', { min: PASSWORD_MIN_LENGTH })}
+        context={context}
         error={form.fieldErrors.password}
       />
       <SubmitButton pending={form.pending} label={t('signUp.submit')} pendingLabel={t('signUp.submitting')} />

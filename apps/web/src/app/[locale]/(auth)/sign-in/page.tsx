@@ -1,7 +1,9 @@
+import { Email } from '@repo/contracts';
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { FormAlert } from '@/components/form/form-alert';
 import { Link } from '@/i18n/navigation';
+import { redirectIfSignedIn } from '@/lib/auth/guest-only';
 import { APP_HOME } from '@/lib/auth/paths';
 import { safeNextPath } from '@/lib/auth/safe-next';
 import { ssoErrorKey } from '@/lib/mfa/sso-errors';
@@ -11,7 +13,13 @@ import { SsoButtons } from '../_components/sso-buttons';
 
 type Props = {
   params: Promise<{ locale: string }>;
-  searchParams: Promise<{ next?: string | string[]; error?: string | string[] }>;
+  searchParams: Promise<{
+    next?: string | string[];
+    error?: string | string[];
+    /** The address to fill in (after a verification link opened in another browser). */
+    email?: string | string[];
+    verified?: string | string[];
+  }>;
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -25,6 +33,9 @@ export default async function SignInPage({ params, searchParams }: Props) {
   const t = await getTranslations('Auth.signIn');
   const query = await searchParams;
   const next = safeNextPath(query.next, `/${locale}${APP_HOME}`);
+  await redirectIfSignedIn(next);
+  const email = typeof query.email === 'string' ? Email.safeParse(query.email).data : undefined;
+  const verified = query.verified === '1';
   // A failed provider sign-in comes back here with ?error=<code> (never a session).
   const ssoError = ssoErrorKey(query.error);
   const sso = ssoError ? await getTranslations('SsoErrors') : null;
@@ -44,7 +55,16 @@ export default async function SignInPage({ params, searchParams }: Props) {
     >
       <div className="flex flex-col gap-6">
         {sso && ssoError ? <FormAlert>{sso(ssoError as 'generic')}</FormAlert> : null}
-        <SignInForm next={next} alternatives={<SsoButtons next={next} />} />
+        {verified ? (
+          <p
+            role="status"
+            data-testid="sign-in-verified"
+            className="rounded-lg border border-success/40 bg-success/10 p-3 text-sm"
+          >
+            {t('verifiedNotice')}
+          </p>
+        ) : null}
+        <SignInForm next={next} email={email} alternatives={<SsoButtons next={next} />} />
       </div>
     </AuthCard>
   );

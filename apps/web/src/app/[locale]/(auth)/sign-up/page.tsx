@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { Link } from '@/i18n/navigation';
+import { redirectIfSignedIn } from '@/lib/auth/guest-only';
 import { APP_HOME } from '@/lib/auth/paths';
-import { AuthCard } from '../_components/auth-card';
-import { SignUpForm } from '../_components/sign-up-form';
 import { SsoButtons } from '../_components/sso-buttons';
+import { SignUpScreen } from './sign-up-screen';
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -16,12 +16,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function SignUpPage({ params }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
+  await redirectIfSignedIn(`/${locale}${APP_HOME}`);
   const t = await getTranslations('Auth.signUp');
 
   return (
-    <AuthCard
-      title={t('title')}
-      description={t('lead')}
+    <SignUpScreen
+      alternatives={<SsoButtons next={`/${locale}${APP_HOME}`} />}
       footer={
         <p>
           {t('haveAccount')}{' '}
@@ -30,11 +30,6 @@ export default async function SignUpPage({ params }: Props) {
           </Link>
         </p>
       }
-    >
-      <div className="flex flex-col gap-6">
-        <SignUpForm />
-        <SsoButtons next={`/${locale}${APP_HOME}`} />
-      </div>
-    </AuthCard>
+    />
   );
 }

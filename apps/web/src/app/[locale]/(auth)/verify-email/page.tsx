@@ -1,11 +1,9 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { Button } from '@/components/ui/button';
-import { Link } from '@/i18n/navigation';
 import { AuthCard } from '../_components/auth-card';
 import { EmailRequestForm } from '../_components/email-request-form';
-import { TokenAction } from '../_components/token-action';
 import { tokenParam } from '../_components/token-param';
+import { VerifyEmailAction } from './verify-email-action';
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ token?: string | string[] }> };
 
@@ -29,27 +27,7 @@ export default async function VerifyEmailPage({ params, searchParams }: Props) {
 
   return (
     <AuthCard title={t('verify.title')} description={token ? undefined : t('verify.noTokenBody')}>
-      {token ? (
-        <TokenAction
-          endpoint="/auth/verify-email"
-          token={token}
-          texts={{
-            working: t('verify.verifying'),
-            successTitle: t('verify.successTitle'),
-            successBody: t('verify.successBody'),
-            failedTitle: t('verify.failedTitle'),
-            failedBody: t('verify.failedBody'),
-          }}
-          success={
-            <Button asChild>
-              <Link href="/sign-in">{t('verify.continue')}</Link>
-            </Button>
-          }
-          failure={resend}
-        />
-      ) : (
-        resend
-      )}
+      {token ? <VerifyEmailAction token={token} failure={resend} /> : resend}
     </AuthCard>
   );
 }

@@ -1,8 +1,7 @@
-import { ArrowRightIcon } from 'lucide-react';
 import { useTranslations } from 'next-intl';
+import { AccountCta } from '@/components/account-cta';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { Link } from '@/i18n/navigation';
 
 // Terminal lines are product output, not UI copy: they stay English and left-to-right.
 const terminal = [
@@ -36,12 +35,7 @@ export function Hero() {
           </h1>
           <p className="max-w-prose text-pretty text-lg text-muted-foreground">{t('lead')}</p>
           <div className="flex flex-wrap gap-3">
-            <Button asChild size="lg">
-              <Link href={{ pathname: '/', hash: 'waitlist' }}>
-                {t('ctaPrimary')}
-                <ArrowRightIcon aria-hidden="true" className="rtl:-scale-x-100" />
-              </Link>
-            </Button>
+            <AccountCta size="lg" arrow />
             <Button asChild size="lg" variant="outline">
               <a href="/api/reference">{t('ctaSecondary')}</a>
             </Button>
