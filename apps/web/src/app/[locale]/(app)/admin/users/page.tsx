@@ -49,7 +49,7 @@ export default async function AdminUsersPage({ params, searchParams }: Props) {
         <h1 className="font-semibold text-2xl tracking-tight">{t('title')}</h1>
         <p className="text-muted-foreground text-sm">{t('lead')}</p>
       </div>
-      <UsersFilters key={`f${key}`} filters={filters} />
+      <UsersFilters filters={filters} />
       {first ? (
         // Keyed by the view: a new filter or sort starts from the server's fresh first page.
         <UsersTable key={`t${key}`} filters={filters} initial={first} timeZone={me?.timezone ?? 'UTC'} />
