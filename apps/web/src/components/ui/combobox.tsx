@@ -3,7 +3,8 @@
 import * as PopoverPrimitive from '@radix-ui/react-popover';
 import { Command } from 'cmdk';
 import { CheckIcon, ChevronsUpDownIcon, LoaderCircleIcon, XIcon } from 'lucide-react';
-import { type ReactNode, useId, useState } from 'react';
+import { type ReactNode, useState } from 'react';
+import { matchScore } from '@/lib/combobox-filter';
 import { cn } from '@/lib/utils';
 
 export type ComboboxOption = {
@@ -71,7 +72,6 @@ export function Combobox({
 }: Props) {
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState('');
-  const listId = useId();
   const selected = options.find((o) => o.value === value) ?? null;
   const shown = selected ? (selected.text ?? selected.value) : value ? (selectedText ?? value) : null;
 
@@ -92,8 +92,6 @@ export function Combobox({
             type="button"
             role="combobox"
             aria-expanded={open}
-            aria-controls={open ? listId : undefined}
-            aria-haspopup="listbox"
             aria-invalid={aria['aria-invalid']}
             aria-describedby={aria['aria-describedby']}
             data-testid={aria['data-testid']}
@@ -115,9 +113,10 @@ export function Combobox({
             align="start"
             sideOffset={6}
             collisionPadding={8}
+            aria-label={searchLabel}
             className="z-50 w-(--radix-popover-trigger-width) min-w-[min(18rem,calc(100vw-1rem))] max-w-[calc(100vw-1rem)] rounded-md border bg-popover p-0 text-popover-foreground shadow-md"
           >
-            <Command shouldFilter={!onSearch} loop label={searchLabel}>
+            <Command shouldFilter={!onSearch} filter={matchScore} loop label={searchLabel}>
               <Command.Input
                 value={query}
                 onValueChange={(q) => {
@@ -128,7 +127,7 @@ export function Combobox({
                 aria-label={searchLabel}
                 className="h-10 w-full border-b bg-transparent px-3 text-base outline-none placeholder:text-muted-foreground md:text-sm"
               />
-              <Command.List id={listId} className="max-h-72 overflow-y-auto overscroll-contain p-1">
+              <Command.List className="max-h-72 overflow-y-auto overscroll-contain p-1">
                 {loading ? (
                   <Command.Loading>
                     <span className="flex items-center gap-2 px-2 py-1.5 text-muted-foreground text-sm">
