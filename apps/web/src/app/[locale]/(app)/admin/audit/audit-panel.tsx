@@ -25,12 +25,15 @@ const TYPING_PAUSE_MS = 400;
 
 type TextField = 'action' | 'targetType' | 'targetId' | 'from' | 'to';
 type Form = Record<TextField, string> & {
+  /** Every impersonation request as a row of its own, rather than a count on its start. */
+  eachRequest: boolean;
   actorId: string | null;
   actorText: string | null;
   organizationId: string | null;
   organizationText: string | null;
 };
 const EMPTY: Form = {
+  eachRequest: false,
   action: '',
   targetType: '',
   targetId: '',
@@ -57,6 +60,7 @@ const toFilters = (form: Form): AuditFilters => ({
   organizationId: form.organizationId ?? undefined,
   from: instant(form.from),
   to: instant(form.to),
+  requests: form.eachRequest ? 'each' : 'grouped',
 });
 
 type Props = {
@@ -79,6 +83,7 @@ export function AuditPanel({ initial, initialFilters, timeZone }: Props) {
     action: initialFilters.action ?? '',
     targetType: initialFilters.targetType ?? '',
     targetId: initialFilters.targetId ?? '',
+    eachRequest: initialFilters.requests === 'each',
     actorId: initialFilters.actorId ?? null,
     organizationId: initialFilters.organizationId ?? null,
   });
@@ -139,7 +144,8 @@ export function AuditPanel({ initial, initialFilters, timeZone }: Props) {
   );
 
   const dates = datesFor(format, timeZone);
-  const filtered = Object.values(applied).some((v) => v);
+  // `requests` is how rows are shown, not a filter: an empty log is empty either way.
+  const filtered = Object.entries(applied).some(([key, v]) => key !== 'requests' && v);
   const actionLabel = (action: string) => {
     const key = actionLabelKey(action);
     return key ? t(key as 'title') : action;
@@ -186,6 +192,19 @@ export function AuditPanel({ initial, initialFilters, timeZone }: Props) {
             {field('targetId', t('filters.targetId'), { dir: 'ltr' })}
             {field('from', t('filters.from'), { type: 'datetime-local' })}
             {field('to', t('filters.to'), { type: 'datetime-local' })}
+          </div>
+          <div className="flex items-center gap-2">
+            <input
+              id={`${ids}-each`}
+              type="checkbox"
+              checked={form.eachRequest}
+              onChange={(e) => update({ eachRequest: e.target.checked })}
+              className="size-4 accent-primary"
+              data-testid="audit-each-request"
+            />
+            <Label htmlFor={`${ids}-each`} className="font-normal">
+              {t('filters.eachRequest')}
+            </Label>
           </div>
           <p className="text-muted-foreground text-xs">{t('filters.hint')}</p>
           <div className="flex flex-wrap items-center gap-2">
@@ -242,6 +261,23 @@ export function AuditPanel({ initial, initialFilters, timeZone }: Props) {
                 <span title={t('rawCode', { code: row.action })} data-testid="audit-action">
                   {actionLabel(row.action)}
                 </span>
+                {row.impersonationRequests !== undefined && row.targetId ? (
+                  <button
+                    type="button"
+                    className="relative z-10 block text-start text-muted-foreground text-xs underline underline-offset-4 hover:text-foreground"
+                    onClick={() =>
+                      update({
+                        ...EMPTY,
+                        eachRequest: true,
+                        action: 'impersonation.request',
+                        actorId: row.targetId,
+                      })
+                    }
+                    data-testid="audit-impersonation-requests"
+                  >
+                    {t('requestsDuring', { count: row.impersonationRequests })}
+                  </button>
+                ) : null}
               </td>
               <td className="p-3">
                 {row.actor ? (

@@ -35,13 +35,19 @@ export default async function AdminAuditPage({ params, searchParams }: Props) {
   if (!can(me?.role, 'admin:access')) notFound();
   const t = await getTranslations('AdminAudit');
   const filters = linkedFilters(await searchParams);
-  const query = auditFilterQuery(filters, { limit: '50' });
+  // Impersonations' per-request trail folded into their start rows unless asked for (?requests=each).
+  const requests = (await searchParams).requests === 'each' ? 'each' : 'grouped';
+  const query = auditFilterQuery({ ...filters, requests }, { limit: '50' });
   const first = await optional(serverGet(`/admin/audit-logs?${query}`, AdminAuditLogList));
   return (
     <div className="flex flex-col gap-6">
       <PageTitle lead={t('lead')}>{t('title')}</PageTitle>
       {first ? (
-        <AuditPanel initial={first} initialFilters={filters} timeZone={me?.timezone ?? 'UTC'} />
+        <AuditPanel
+          initial={first}
+          initialFilters={{ ...filters, requests }}
+          timeZone={me?.timezone ?? 'UTC'}
+        />
       ) : (
         <FormAlert>{t('unavailable')}</FormAlert>
       )}
