@@ -134,6 +134,11 @@ test('jobs: a failed email job shows with its error, is retried, fails again, an
     const card = page.getByTestId('queue-card').and(page.locator('[data-queue="email"]'));
     await expect(card).toBeVisible();
     await expect(card.getByTestId('queue-count-failed')).not.toHaveText('0');
+    // The outbox card shows what the relay did (this admin's sign-up mails went through it), not
+    // the zeros of a BullMQ queue the relay never uses.
+    const outbox = page.getByTestId('queue-card').and(page.locator('[data-queue="outbox"]'));
+    await expect(outbox.getByTestId('outbox-status')).toBeVisible();
+    await expect(outbox.getByTestId('outbox-dispatchedLastHour')).not.toHaveText('0');
     await expectAccessibleInBothThemes(page);
 
     await card.getByTestId('queue-count-failed').getByRole('link').click();

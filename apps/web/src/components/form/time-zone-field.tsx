@@ -26,7 +26,7 @@ export function TimeZoneField({ zones, defaultValue, ...props }: Props) {
     () =>
       zones.map((zone) => ({
         value: zone.value,
-        text: `${zone.value.replaceAll('_', ' ')} (${zone.offset})`,
+        text: zone.value === zone.offset ? zone.value : `${zone.value.replaceAll('_', ' ')} (${zone.offset})`,
         keywords: [zone.city, zone.region, zone.offset, ...zone.keywords],
         label: (
           <span className="flex w-full min-w-0 items-baseline gap-2">
