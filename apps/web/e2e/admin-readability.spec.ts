@@ -11,6 +11,7 @@ const sameOrigin = { 'content-type': 'application/json', 'sec-fetch-site': 'same
 
 /** A real mouse click at the middle of `target` (what a person does), whatever covers it. */
 async function clickAt(page: Page, target: Locator): Promise<void> {
+  await target.scrollIntoViewIfNeeded();
   const box = await target.boundingBox();
   expect(box).not.toBeNull();
   if (box) await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
@@ -117,7 +118,8 @@ test('admin users: filters apply as they change, and a whole row opens the accou
 });
 
 test('changed admin pages pass axe in light, dark and Arabic, with a picker open', async ({ page }) => {
-  test.setTimeout(120_000);
+  // Five pages in two themes, then two open pickers: three minutes on a machine running suites side by side.
+  test.setTimeout(180_000);
   await signInAsAdmin(page, 'readability-a11y');
   for (const path of [
     '/en/admin/audit',
