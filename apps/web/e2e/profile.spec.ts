@@ -15,7 +15,7 @@ test('saving the profile updates the name and switches the UI to the chosen lang
   // The time zone is a searchable combobox (e2e/time-zone-picker.spec.ts drives it by keyboard).
   await page.getByLabel(messages.en.Profile.timezoneLabel).click();
   await page.getByRole('combobox', { name: messages.en.Profile.timezoneSearch }).fill('Paris');
-  await page.getByRole('option', { name: /Paris/ }).click();
+  await page.getByRole('listbox').getByRole('option', { name: /Paris/ }).click();
   await page.getByRole('button', { name: messages.en.Profile.save }).click();
 
   await expect(page).toHaveURL(/\/fr\/settings\/profile$/);
