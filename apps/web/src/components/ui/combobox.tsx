@@ -3,7 +3,7 @@
 import * as PopoverPrimitive from '@radix-ui/react-popover';
 import { Command } from 'cmdk';
 import { CheckIcon, ChevronsUpDownIcon, LoaderCircleIcon, XIcon } from 'lucide-react';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { matchScore } from '@/lib/combobox-filter';
 import { cn } from '@/lib/utils';
 
@@ -72,6 +72,12 @@ export function Combobox({
 }: Props) {
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState('');
+  // Server search: the highlighted option is ours to keep, so that when new results arrive the
+  // first one is highlighted and Enter picks it (cmdk only re-highlights after its own filtering).
+  const [active, setActive] = useState('');
+  useEffect(() => {
+    if (onSearch && !options.some((o) => o.value === active)) setActive(options[0]?.value ?? '');
+  }, [onSearch, options, active]);
   const selected = options.find((o) => o.value === value) ?? null;
   const shown = selected ? (selected.text ?? selected.value) : value ? (selectedText ?? value) : null;
 
@@ -116,7 +122,13 @@ export function Combobox({
             aria-label={searchLabel}
             className="z-50 w-(--radix-popover-trigger-width) min-w-[min(18rem,calc(100vw-1rem))] max-w-[calc(100vw-1rem)] rounded-md border bg-popover p-0 text-popover-foreground shadow-md"
           >
-            <Command shouldFilter={!onSearch} filter={matchScore} loop label={searchLabel}>
+            <Command
+              shouldFilter={!onSearch}
+              filter={matchScore}
+              loop
+              label={searchLabel}
+              {...(onSearch ? { value: active, onValueChange: setActive } : {})}
+            >
               <Command.Input
                 value={query}
                 onValueChange={(q) => {
