@@ -99,6 +99,26 @@ test('an admin impersonates a user: banner, limits, audit trail, and back to the
   expect(trail.map((e) => e.targetId)).toContain('POST /v1/me/password');
   expect(trail.every((e) => e.impersonatorId !== null)).toBe(true);
 
+  // The viewer folds the per-request trail into the start row and unfolds it on demand.
+  await page.goto(`/en/admin/audit?actorId=${userId}`);
+  await expect(page.getByTestId('audit-row').first()).toBeVisible();
+  await expect(page.locator('[data-testid="audit-row"][data-action="impersonation.request"]')).toHaveCount(0);
+  await page.goto(`/en/admin/audit?action=admin.impersonation_started&targetType=user&targetId=${userId}`);
+  const started = page
+    .getByTestId('audit-row')
+    .and(page.locator('[data-action="admin.impersonation_started"]'));
+  await expect(started).toHaveCount(1);
+  const count = started.getByTestId('audit-impersonation-requests');
+  await expect(count).toHaveText(/^\d+ requests? made during it$/);
+  await count.click();
+  await expect(page.getByTestId('audit-each-request')).toBeChecked();
+  const requests = page.getByTestId('audit-row');
+  await expect(requests.first()).toHaveAttribute('data-action', 'impersonation.request');
+  expect(new Set(await requests.evaluateAll((els) => els.map((e) => e.dataset.action)))).toEqual(
+    new Set(['impersonation.request']),
+  );
+  await expect(requests.filter({ hasText: 'POST /v1/me/password' })).toHaveCount(1);
+
   // The user was never signed out by any of this.
   const still = await targetContext.request.get('/api/v1/me');
   expect(still.status()).toBe(200);

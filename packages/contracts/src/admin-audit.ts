@@ -30,6 +30,13 @@ const filterShape = {
   from: z.iso.datetime({ offset: true }).optional(),
   /** Inclusive upper bound on createdAt. */
   to: z.iso.datetime({ offset: true }).optional(),
+  /**
+   * `grouped`: the per-request trail of impersonations (`impersonation.request`) is left out,
+   * unless `action` asks for it, and each `admin.impersonation_started` row says how many
+   * requests were made during it (`impersonationRequests`). Default `each`: every row.
+   * What was changed meanwhile is audited in rows of its own, which stay either way.
+   */
+  requests: z.enum(['each', 'grouped']).optional(),
 };
 
 type FilterInput = { targetType?: string; targetId?: string; from?: string; to?: string };
@@ -74,6 +81,8 @@ export const AdminAuditLogItem = z.object({
   organizationId: z.string().nullable(),
   ip: z.string().nullable(),
   requestId: z.string().nullable(),
+  /** With `requests=grouped`, on `admin.impersonation_started` rows: requests made during it. */
+  impersonationRequests: z.number().int().min(0).optional(),
 });
 export type AdminAuditLogItem = z.infer<typeof AdminAuditLogItem>;
 

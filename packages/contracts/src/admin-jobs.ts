@@ -73,11 +73,30 @@ export const AdminQueueThroughput = z.object({
 });
 export type AdminQueueThroughput = z.infer<typeof AdminQueueThroughput>;
 
+/**
+ * The transactional outbox as the relay sees it (PostgreSQL `outbox_events`, not a BullMQ
+ * queue): events waiting to be relayed into their queues' jobs, those waiting again after a
+ * failed attempt, and what was relayed lately. Shown on the `outbox` queue's card, whose BullMQ
+ * counts stay at zero because the relay never runs through that queue.
+ */
+export const AdminOutboxStatus = z.object({
+  pending: z.number().int().min(0),
+  /** Pending events whose last relay attempt failed (they are retried with a back-off). */
+  retrying: z.number().int().min(0),
+  /** When the oldest pending event was written; null when nothing is pending. */
+  oldestPendingAt: z.iso.datetime().nullable(),
+  dispatchedLastHour: z.number().int().min(0),
+  lastDispatchedAt: z.iso.datetime().nullable(),
+});
+export type AdminOutboxStatus = z.infer<typeof AdminOutboxStatus>;
+
 export const AdminQueueSummary = z.object({
   name: z.string(),
   isPaused: z.boolean(),
   counts: AdminJobCounts,
   throughput: AdminQueueThroughput.nullable(),
+  /** On the `outbox` queue only: the events table the relay really drains. */
+  outbox: AdminOutboxStatus.optional(),
 });
 export type AdminQueueSummary = z.infer<typeof AdminQueueSummary>;
 

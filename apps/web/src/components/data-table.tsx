@@ -45,6 +45,15 @@ const MIN_WIDTH = {
 
 /** Body cells: the same padding as the header cells, so columns line up. */
 export const tdClass = 'px-3 py-2 align-middle';
+
+/**
+ * A row that opens something as a whole: give the `<tr>` `clickableRowClass` and the row's one
+ * link (or button) `rowLinkClass`. The link's box is stretched over the row, so a click anywhere
+ * follows it, while keyboard and screen-reader users still meet a real link with its own name.
+ * Other controls in such a row need `relative z-10` to stay on top.
+ */
+export const clickableRowClass = 'relative cursor-pointer hover:bg-muted/60 focus-within:bg-muted/60';
+export const rowLinkClass = "after:absolute after:inset-0 after:content-['']";
 const thClass = 'whitespace-nowrap px-3 py-2 text-start font-medium text-muted-foreground';
 
 /**

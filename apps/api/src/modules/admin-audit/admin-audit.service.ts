@@ -8,7 +8,7 @@ import type {
 import type { Db } from '@repo/db';
 import { AppError } from '../../errors';
 import { keyset } from '../../lib/list';
-import { auditList, auditWhere } from './audit-query';
+import { auditList, auditWhere, IMPERSONATION_REQUEST, IMPERSONATION_STARTED } from './audit-query';
 
 export interface AdminAuditDeps {
   db: Db;
@@ -59,8 +59,8 @@ function toItem(row: ItemRow): AdminAuditLogItem {
 
 /** Only the filter keys: the rest of the query (cursor, limit, sort) is not a filter. */
 export function filtersOf(query: AdminAuditLogFilters): AdminAuditLogFilters {
-  const { actorId, impersonatorId, action, targetType, targetId, organizationId, from, to } = query;
-  const all = { actorId, impersonatorId, action, targetType, targetId, organizationId, from, to };
+  const { actorId, impersonatorId, action, targetType, targetId, organizationId, from, to, requests } = query;
+  const all = { actorId, impersonatorId, action, targetType, targetId, organizationId, from, to, requests };
   return Object.fromEntries(Object.entries(all).filter(([, v]) => v !== undefined));
 }
 
@@ -76,7 +76,41 @@ export async function listAuditLogs(
     take: k.take,
     select: itemSelect,
   });
-  return k.page(rows, toItem);
+  const page = k.page(rows, toItem);
+  if (query.requests !== 'grouped') return page;
+  const items = await Promise.all(
+    page.items.map(async (item) =>
+      item.action === IMPERSONATION_STARTED && item.actor && item.targetId
+        ? {
+            ...item,
+            impersonationRequests: await requestsDuring(deps.db, item, item.actor.id, item.targetId),
+          }
+        : item,
+    ),
+  );
+  return { ...page, items };
+}
+
+/**
+ * The requests an admin made as a user during one impersonation: the trail rows of that pair
+ * from its start until the pair's next impersonation began (an impersonation is one at a time
+ * per pair, and the trail stops when it ends).
+ */
+async function requestsDuring(db: Db, started: AdminAuditLogItem, adminId: string, userId: string) {
+  const start = new Date(started.createdAt);
+  const next = await db.auditLog.findFirst({
+    where: { action: IMPERSONATION_STARTED, actorId: adminId, targetId: userId, createdAt: { gt: start } },
+    orderBy: { createdAt: 'asc' },
+    select: { createdAt: true },
+  });
+  return db.auditLog.count({
+    where: {
+      action: IMPERSONATION_REQUEST,
+      actorId: userId,
+      impersonatorId: adminId,
+      createdAt: next ? { gte: start, lt: next.createdAt } : { gte: start },
+    },
+  });
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>

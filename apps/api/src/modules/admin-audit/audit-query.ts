@@ -11,6 +11,9 @@ import { defineList } from '../../lib/list';
  * is an index condition and the tie-break on id only filters rows of the same millisecond.
  * No OFFSET anywhere.
  */
+export const IMPERSONATION_REQUEST = 'impersonation.request';
+export const IMPERSONATION_STARTED = 'admin.impersonation_started';
+
 export const auditList = defineList({
   sorts: { 'createdAt:desc': { field: 'createdAt', type: 'timestamp' } },
 });
@@ -34,5 +37,9 @@ export function auditWhere(filters: AdminAuditLogFilters): Prisma.AuditLogWhereI
   if (filters.organizationId !== undefined) and.push({ organizationId: filters.organizationId });
   if (filters.from !== undefined) and.push({ createdAt: { gte: new Date(filters.from) } });
   if (filters.to !== undefined) and.push({ createdAt: { lte: new Date(filters.to) } });
+  // Grouped: the per-request trail stays out unless the action filter names it.
+  if (filters.requests === 'grouped' && !filters.action?.startsWith('impersonation.')) {
+    and.push({ action: { not: IMPERSONATION_REQUEST } });
+  }
   return { AND: and };
 }

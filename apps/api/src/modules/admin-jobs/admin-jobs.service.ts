@@ -5,11 +5,13 @@ import type {
   AdminJobList,
   AdminJobScheduler,
   AdminJobSchedulerList,
+  AdminOutboxStatus,
   AdminQueueJobsQuery,
   AdminQueueList,
   AdminQueueSchedulersQuery,
   AdminQueueSummary,
 } from '@repo/contracts';
+import { QueueName } from '@repo/contracts';
 import { isQueueName, type Job, type JobType, type Queue, queueNames } from '@repo/queue';
 import { AppError } from '../../errors';
 import { decodeCursor, defineList, encodeCursor } from '../../lib/list';
@@ -85,8 +87,45 @@ async function summary(queue: Queue, nowMs: number): Promise<AdminQueueSummary> 
 
 export async function listQueues(deps: AppDeps): Promise<AdminQueueList> {
   const nowMs = (deps.clock?.now() ?? new Date()).getTime();
-  const items = await Promise.all(queueNames().map((name) => summary(queueFor(deps, name), nowMs)));
+  const items = await Promise.all(
+    queueNames().map(async (name) => {
+      const queue = await summary(queueFor(deps, name), nowMs);
+      return name === QueueName.outbox ? { ...queue, outbox: await outboxStatus(deps, nowMs) } : queue;
+    }),
+  );
   return { items };
+}
+
+/**
+ * What the relay is doing, from `outbox_events` (the (dispatched_at, available_at) index serves
+ * every query): the card of the `outbox` queue shows this rather than that queue's BullMQ counts,
+ * which stay at zero while the relay delivers (it enqueues straight into the target queues).
+ */
+async function outboxStatus(deps: AppDeps, nowMs: number): Promise<AdminOutboxStatus> {
+  const { db } = deps;
+  const hourAgo = new Date(nowMs - 3_600_000);
+  const [pending, retrying, oldest, dispatchedLastHour, last] = await Promise.all([
+    db.outboxEvent.count({ where: { dispatchedAt: null } }),
+    db.outboxEvent.count({ where: { dispatchedAt: null, attempts: { gt: 0 } } }),
+    db.outboxEvent.findFirst({
+      where: { dispatchedAt: null },
+      orderBy: { createdAt: 'asc' },
+      select: { createdAt: true },
+    }),
+    db.outboxEvent.count({ where: { dispatchedAt: { gte: hourAgo } } }),
+    db.outboxEvent.findFirst({
+      where: { dispatchedAt: { not: null } },
+      orderBy: { dispatchedAt: 'desc' },
+      select: { dispatchedAt: true },
+    }),
+  ]);
+  return {
+    pending,
+    retrying,
+    oldestPendingAt: oldest?.createdAt.toISOString() ?? null,
+    dispatchedLastHour,
+    lastDispatchedAt: last?.dispatchedAt?.toISOString() ?? null,
+  };
 }
 
 /** Deepest position a cursor may name (BullMQ reads ranges by index; beyond this, nobody pages). */

@@ -7,6 +7,7 @@ import type {
 } from '@repo/contracts';
 import { type Db, Prisma } from '@repo/db';
 import { decodeCursor, defineList, encodeCursor, takePage } from '../../lib/list';
+import { SWAP_COST, transpositionVariants } from './search-variants';
 
 /**
  * Trigram threshold for `q <% column` (pg_trgm word similarity). The extension's default, 0.6,
@@ -89,8 +90,11 @@ function filters(query: AdminUserListQuery): Prisma.Sql[] {
   if (query.q !== undefined) {
     // Each arm is served by a GIN trigram index (BitmapOr); the email substring catches what word
     // similarity does not (a domain fragment, a plus-address).
+    // The transposition variants (search-variants.ts) add one arm each on the same name index.
+    const variants = transpositionVariants(query.q).map((v) => Prisma.sql`${v.text} <% u.name`);
+    const swapped = variants.length > 0 ? Prisma.sql` OR ${Prisma.join(variants, ' OR ')}` : Prisma.empty;
     where.push(
-      Prisma.sql`(${query.q} <% u.name OR ${query.q} <% u.email OR u.email ILIKE ${likePattern(query.q)})`,
+      Prisma.sql`(${query.q} <% u.name OR ${query.q} <% u.email OR u.email ILIKE ${likePattern(query.q)}${swapped})`,
     );
   }
   if (query.role) where.push(Prisma.sql`u.role = ${query.role}::user_role`);
@@ -131,6 +135,21 @@ export interface ListPlan {
   order: 'asc' | 'desc';
 }
 
+/**
+ * Relevance, within [0, 1]: the best trigram word similarity of the search to the name or the
+ * email, or of a transposition variant to the name less what its swaps cost (never below 0).
+ */
+function rankOf(q: string): Prisma.Sql {
+  const terms = [
+    Prisma.sql`word_similarity(${q}, u.name)`,
+    Prisma.sql`word_similarity(${q}, u.email)`,
+    ...transpositionVariants(q).map(
+      (v) => Prisma.sql`GREATEST(word_similarity(${v.text}, u.name) - ${SWAP_COST * v.swaps}::real, 0::real)`,
+    ),
+  ];
+  return Prisma.sql`GREATEST(${Prisma.join(terms, ', ')})`;
+}
+
 /** Omitted: by relevance when searching, else newest first. */
 export const sortOf = (query: AdminUserListQuery): AdminUserListSort =>
   query.sort ?? (query.q !== undefined ? 'relevance:desc' : 'createdAt:desc');
@@ -148,10 +167,7 @@ const bindingOf = (sort: AdminUserListSort, q: string | undefined) =>
 export function buildUserListQuery(query: AdminUserListQuery): ListPlan {
   const sort = sortOf(query);
   const [sortKey, order] = sort.split(':') as [SortKey, 'asc' | 'desc'];
-  const rank =
-    query.q !== undefined
-      ? Prisma.sql`GREATEST(word_similarity(${query.q}, u.name), word_similarity(${query.q}, u.email))`
-      : Prisma.sql`NULL::real`;
+  const rank = query.q !== undefined ? rankOf(query.q) : Prisma.sql`NULL::real`;
   // The keyset condition needs the expression; ORDER BY names the computed column (`rank`), so the
   // score is not computed twice per row.
   const sortExpr = sortKey === 'relevance' ? rank : SORT_COLUMN[sortKey];

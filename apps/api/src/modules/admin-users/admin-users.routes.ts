@@ -56,7 +56,8 @@ export const adminUsersRoutes: FastifyPluginAsyncZod<AdminUsersRoutesOptions> = 
         tags,
         summary: 'Search and list users',
         description:
-          '`q` is typo-tolerant (trigram word similarity on name and email, plus email substring). ' +
+          '`q` is typo-tolerant (trigram word similarity on name and email, email substring, and swapped ' +
+          'adjacent letters undone in the name). ' +
           'Without `sort`, results are by relevance (`relevance:desc`, needs `q`) when `q` is given, ' +
           'else newest first (`createdAt:desc`). Pages: pass ' +
           '`nextCursor` back as `cursor` with the same filters and sort. Deleted accounts only with ' +

@@ -12,6 +12,8 @@ export type AuditFilters = {
   /** ISO 8601 instants (inclusive). */
   from?: string;
   to?: string;
+  /** `grouped`: impersonations' per-request rows folded into their start row (a count). */
+  requests?: 'each' | 'grouped';
 };
 
 /** The filters as a query string (no leading `?`), empty values left out; shared by list and export. */

@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useErrorText } from './error-text';
 
 export interface Page<T> {
@@ -33,19 +33,24 @@ export function usePagedList<T, Q>({
   const [nextCursor, setNextCursor] = useState(initial.nextCursor);
   const [applied, setApplied] = useState<Q>(initialQuery);
   const [loading, setLoading] = useState<PageLoad | null>(null);
+  // Filters that apply as they change can start a load before the last one answered: only the
+  // newest load may write the list.
+  const latest = useRef(0);
 
   async function load(kind: PageLoad, query: Q) {
+    const ticket = ++latest.current;
     setLoading(kind);
     setError(null);
     try {
       const page = await fetchPage(query, kind === 'more' ? (nextCursor ?? undefined) : undefined);
+      if (ticket !== latest.current) return;
       setItems((current) => (kind === 'more' ? [...current, ...page.items] : page.items));
       setNextCursor(page.nextCursor);
       setApplied(query);
     } catch (e) {
-      setError(errorText(e));
+      if (ticket === latest.current) setError(errorText(e));
     } finally {
-      setLoading(null);
+      if (ticket === latest.current) setLoading(null);
     }
   }
 

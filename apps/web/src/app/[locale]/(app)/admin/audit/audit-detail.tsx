@@ -8,6 +8,7 @@ import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } f
 import { Link } from '@/i18n/navigation';
 import { adminAuditApi } from '@/lib/api/admin-audit';
 import { useErrorText } from '@/lib/forms/error-text';
+import { datesFor } from '@/lib/i18n/dates';
 import { cn } from '@/lib/utils';
 import { type DiffRow, diffRows } from './diff';
 
@@ -101,11 +102,9 @@ export function AuditDetailDialog({
           <div className="flex flex-col gap-4">
             <dl className="grid grid-cols-1 gap-3 sm:grid-cols-2">
               <Meta label={t('columns.time')}>
-                {format.dateTime(new Date(entry.createdAt), {
-                  dateStyle: 'medium',
-                  timeStyle: 'medium',
-                  timeZone,
-                })}
+                <time dateTime={entry.createdAt} title={entry.createdAt}>
+                  {datesFor(format, timeZone).dateTime(entry.createdAt)}
+                </time>
               </Meta>
               <Meta label={t('columns.actor')}>
                 {entry.actor ? (
@@ -133,7 +132,7 @@ export function AuditDetailDialog({
                     : null,
                 )}
               </Meta>
-              <Meta label={t('filters.organizationId')}>{mono(entry.organizationId)}</Meta>
+              <Meta label={t('organizationId')}>{mono(entry.organizationId)}</Meta>
               <Meta label={t('columns.ip')}>{mono(entry.ip)}</Meta>
               <Meta label={t('detail.requestId')}>{mono(entry.requestId)}</Meta>
               <Meta label={t('detail.userAgent')}>{entry.userAgent ?? '—'}</Meta>

@@ -1,38 +1,48 @@
 'use client';
 
 import type { AdminAuditLogItem, AdminAuditLogList } from '@repo/contracts';
-import { DownloadIcon, Loader2Icon, SearchIcon } from 'lucide-react';
+import { DownloadIcon, Loader2Icon } from 'lucide-react';
 import { useFormatter, useTranslations } from 'next-intl';
-import { type FormEvent, useId, useState } from 'react';
-import { DataTable } from '@/components/data-table';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { OrgPicker, UserPicker } from '@/components/admin/entity-pickers';
+import { clickableRowClass, DataTable, rowLinkClass } from '@/components/data-table';
 import { InlineError } from '@/components/form/inline-error';
 import { LoadMore } from '@/components/form/list-controls';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
+import { Link } from '@/i18n/navigation';
 import { type AuditFilters, adminAuditApi, auditExportUrl } from '@/lib/api/admin-audit';
 import { usePagedList } from '@/lib/forms/use-paged-list';
+import { datesFor } from '@/lib/i18n/dates';
+import { cn } from '@/lib/utils';
 import { AuditDetailDialog } from './audit-detail';
+import { actionLabelKey, targetHref, targetTypeLabelKey } from './labels';
 
 const PAGE = 50;
+/** How long typing pauses before the list reloads. */
+const TYPING_PAUSE_MS = 400;
 
-type Form = {
-  actorId: string;
-  action: string;
-  targetType: string;
-  targetId: string;
-  organizationId: string;
-  from: string;
-  to: string;
+type TextField = 'action' | 'targetType' | 'targetId' | 'from' | 'to';
+type Form = Record<TextField, string> & {
+  /** Every impersonation request as a row of its own, rather than a count on its start. */
+  eachRequest: boolean;
+  actorId: string | null;
+  actorText: string | null;
+  organizationId: string | null;
+  organizationText: string | null;
 };
 const EMPTY: Form = {
-  actorId: '',
+  eachRequest: false,
   action: '',
   targetType: '',
   targetId: '',
-  organizationId: '',
   from: '',
   to: '',
+  actorId: null,
+  actorText: null,
+  organizationId: null,
+  organizationText: null,
 };
 
 /** `datetime-local` values are the browser's local time: send them as instants. */
@@ -43,23 +53,44 @@ const instant = (local: string) => {
 };
 
 const toFilters = (form: Form): AuditFilters => ({
-  actorId: form.actorId,
+  actorId: form.actorId ?? undefined,
   action: form.action,
   targetType: form.targetType,
   targetId: form.targetId,
-  organizationId: form.organizationId,
+  organizationId: form.organizationId ?? undefined,
   from: instant(form.from),
   to: instant(form.to),
+  requests: form.eachRequest ? 'each' : 'grouped',
 });
 
-/** The audit log, newest first: filters, "load more", a detail dialog and a CSV export of the same filters. */
-export function AuditPanel({ initial, timeZone }: { initial: AdminAuditLogList; timeZone: string }) {
+type Props = {
+  initial: AdminAuditLogList;
+  /** Filters the page was opened with (`?actorId=…` from a user's page), already applied to `initial`. */
+  initialFilters: AuditFilters;
+  timeZone: string;
+};
+
+/**
+ * The audit log, newest first: filters that apply as they change (people and organizations
+ * picked by name), "load more", rows that open their detail, and a CSV export of the same filters.
+ */
+export function AuditPanel({ initial, initialFilters, timeZone }: Props) {
   const t = useTranslations('AdminAudit');
   const format = useFormatter();
   const ids = useId();
-  const [form, setForm] = useState<Form>(EMPTY);
+  const [form, setForm] = useState<Form>({
+    ...EMPTY,
+    action: initialFilters.action ?? '',
+    targetType: initialFilters.targetType ?? '',
+    targetId: initialFilters.targetId ?? '',
+    eachRequest: initialFilters.requests === 'each',
+    actorId: initialFilters.actorId ?? null,
+    organizationId: initialFilters.organizationId ?? null,
+  });
   const [error, setError] = useState<string | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
   const {
     items: rows,
     nextCursor,
@@ -69,23 +100,30 @@ export function AuditPanel({ initial, timeZone }: { initial: AdminAuditLogList; 
     more,
   } = usePagedList<AdminAuditLogItem, AuditFilters>({
     initial,
-    initialQuery: {},
+    initialQuery: initialFilters,
     fetchPage: (filters, cursor) => adminAuditApi.list(filters, cursor, PAGE),
     setError,
   });
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    void reload(toFilters(form));
+  function apply(next: Form, after = 0) {
+    clearTimeout(timer.current);
+    if (after) timer.current = setTimeout(() => void reload(toFilters(next)), after);
+    else void reload(toFilters(next));
   }
 
-  function onReset() {
-    setForm(EMPTY);
-    void reload({});
+  function update(patch: Partial<Form>, typing = false) {
+    const next = { ...form, ...patch };
+    setForm(next);
+    apply(next, typing ? TYPING_PAUSE_MS : 0);
+  }
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    apply(form);
   }
 
   const field = (
-    name: keyof Form,
+    name: TextField,
     label: string,
     props: { type?: string; placeholder?: string; dir?: 'ltr' } = {},
   ) => (
@@ -98,16 +136,24 @@ export function AuditPanel({ initial, timeZone }: { initial: AdminAuditLogList; 
         placeholder={props.placeholder}
         dir={props.dir}
         value={form[name]}
-        onChange={(e) => setForm((f) => ({ ...f, [name]: e.target.value }))}
+        onChange={(e) => update({ [name]: e.target.value }, props.type !== 'datetime-local')}
         autoComplete="off"
         maxLength={128}
       />
     </div>
   );
 
-  const when = (iso: string) =>
-    format.dateTime(new Date(iso), { dateStyle: 'medium', timeStyle: 'medium', timeZone });
-  const filtered = Object.values(applied).some((v) => v);
+  const dates = datesFor(format, timeZone);
+  // `requests` is how rows are shown, not a filter: an empty log is empty either way.
+  const filtered = Object.entries(applied).some(([key, v]) => key !== 'requests' && v);
+  const actionLabel = (action: string) => {
+    const key = actionLabelKey(action);
+    return key ? t(key as 'title') : action;
+  };
+  const targetLabel = (type: string) => {
+    const key = targetTypeLabelKey(type);
+    return key ? t(key as 'title') : type;
+  };
 
   return (
     <div className="flex flex-col gap-4">
@@ -116,11 +162,30 @@ export function AuditPanel({ initial, timeZone }: { initial: AdminAuditLogList; 
           onSubmit={onSubmit}
           className="flex flex-col gap-3 rounded-lg border p-4"
           data-testid="audit-filters"
+          aria-busy={loading === 'reload'}
         >
           <div className="flex flex-wrap gap-3">
             {field('action', t('filters.action'), { placeholder: 'org.*', dir: 'ltr' })}
-            {field('actorId', t('filters.actorId'), { dir: 'ltr' })}
-            {field('organizationId', t('filters.organizationId'), { dir: 'ltr' })}
+            <div className="flex min-w-56 flex-1 flex-col gap-2">
+              <Label htmlFor={`${ids}-actor`}>{t('filters.actor')}</Label>
+              <UserPicker
+                id={`${ids}-actor`}
+                value={form.actorId}
+                selectedText={form.actorText ?? undefined}
+                onChange={(actorId, actorText) => update({ actorId, actorText })}
+                data-testid="audit-filter-actor"
+              />
+            </div>
+            <div className="flex min-w-56 flex-1 flex-col gap-2">
+              <Label htmlFor={`${ids}-org`}>{t('filters.organization')}</Label>
+              <OrgPicker
+                id={`${ids}-org`}
+                value={form.organizationId}
+                selectedText={form.organizationText ?? undefined}
+                onChange={(organizationId, organizationText) => update({ organizationId, organizationText })}
+                data-testid="audit-filter-organization"
+              />
+            </div>
           </div>
           <div className="flex flex-wrap gap-3">
             {field('targetType', t('filters.targetType'), { dir: 'ltr' })}
@@ -128,19 +193,35 @@ export function AuditPanel({ initial, timeZone }: { initial: AdminAuditLogList; 
             {field('from', t('filters.from'), { type: 'datetime-local' })}
             {field('to', t('filters.to'), { type: 'datetime-local' })}
           </div>
+          <div className="flex items-center gap-2">
+            <input
+              id={`${ids}-each`}
+              type="checkbox"
+              checked={form.eachRequest}
+              onChange={(e) => update({ eachRequest: e.target.checked })}
+              className="size-4 accent-primary"
+              data-testid="audit-each-request"
+            />
+            <Label htmlFor={`${ids}-each`} className="font-normal">
+              {t('filters.eachRequest')}
+            </Label>
+          </div>
           <p className="text-muted-foreground text-xs">{t('filters.hint')}</p>
           <div className="flex flex-wrap items-center gap-2">
-            <Button type="submit" disabled={loading !== null}>
-              {loading === 'reload' ? (
-                <Loader2Icon aria-hidden="true" className="animate-spin" />
-              ) : (
-                <SearchIcon aria-hidden="true" />
-              )}
-              {t('filters.apply')}
-            </Button>
-            <Button type="button" variant="ghost" onClick={onReset} disabled={loading !== null}>
+            <Button
+              type="button"
+              variant="ghost"
+              onClick={() => {
+                setForm(EMPTY);
+                apply(EMPTY);
+              }}
+              disabled={loading !== null}
+            >
               {t('filters.reset')}
             </Button>
+            {loading === 'reload' ? (
+              <Loader2Icon aria-hidden="true" className="size-4 animate-spin text-muted-foreground" />
+            ) : null}
             <Button asChild variant="outline" className="ms-auto">
               {/* A plain download: the gateway streams the API's CSV with the session cookies. */}
               <a href={auditExportUrl(applied)} download data-testid="audit-export">
@@ -167,57 +248,113 @@ export function AuditPanel({ initial, timeZone }: { initial: AdminAuditLogList; 
           { header: t('columns.details'), align: 'end', srOnly: true },
         ]}
       >
-        {rows.map((row) => (
-          <tr key={row.id} data-testid="audit-row" data-action={row.action}>
-            <td className="p-3 whitespace-nowrap">{when(row.createdAt)}</td>
-            <td className="p-3">
-              <bdi dir="ltr" className="font-mono text-xs">
-                {row.action}
-              </bdi>
-            </td>
-            <td className="p-3">
-              {row.actor ? (
-                <bdi dir="ltr">{row.actor.email}</bdi>
-              ) : (
-                <span className="text-muted-foreground">{t('system')}</span>
-              )}
-              {row.impersonatorId ? (
-                <span
-                  className="block text-amber-700 text-xs dark:text-amber-300"
-                  data-testid="audit-impersonated"
-                >
-                  {t('impersonated')}
+        {rows.map((row) => {
+          const href = targetHref(row.targetType, row.targetId);
+          return (
+            <tr key={row.id} data-testid="audit-row" data-action={row.action} className={clickableRowClass}>
+              <td className="p-3 whitespace-nowrap">
+                <time dateTime={row.createdAt} title={row.createdAt}>
+                  {dates.dateTime(row.createdAt)}
+                </time>
+              </td>
+              <td className="p-3">
+                <span title={t('rawCode', { code: row.action })} data-testid="audit-action">
+                  {actionLabel(row.action)}
                 </span>
-              ) : null}
-            </td>
-            <td className="p-3">
-              {row.targetType ? (
+                {row.impersonationRequests !== undefined && row.targetId ? (
+                  <button
+                    type="button"
+                    className="relative z-10 block text-start text-muted-foreground text-xs underline underline-offset-4 hover:text-foreground"
+                    onClick={() =>
+                      update({
+                        ...EMPTY,
+                        eachRequest: true,
+                        action: 'impersonation.request',
+                        actorId: row.targetId,
+                      })
+                    }
+                    data-testid="audit-impersonation-requests"
+                  >
+                    {t('requestsDuring', { count: row.impersonationRequests })}
+                  </button>
+                ) : null}
+              </td>
+              <td className="p-3">
+                {row.actor ? (
+                  <span className="flex flex-col">
+                    <Link
+                      href={`/admin/users/${row.actor.id}`}
+                      className="relative z-10 underline-offset-4 hover:underline"
+                      title={row.actor.id}
+                    >
+                      {row.actor.name}
+                    </Link>
+                    <bdi dir="ltr" className="text-muted-foreground text-xs">
+                      {row.actor.email}
+                    </bdi>
+                  </span>
+                ) : (
+                  <span className="text-muted-foreground">{t('system')}</span>
+                )}
+                {row.impersonatorId ? (
+                  <span
+                    className="block text-amber-700 text-xs dark:text-amber-300"
+                    data-testid="audit-impersonated"
+                  >
+                    {t('impersonated')}
+                  </span>
+                ) : null}
+              </td>
+              <td className="p-3">
+                {row.targetType ? (
+                  <span
+                    className="flex flex-col"
+                    title={`${row.targetType}${row.targetId ? `:${row.targetId}` : ''}`}
+                  >
+                    <span>{targetLabel(row.targetType)}</span>
+                    {row.targetId ? (
+                      href ? (
+                        <Link
+                          href={href}
+                          className="relative z-10 max-w-56 truncate font-mono text-xs underline-offset-4 hover:underline"
+                          dir="ltr"
+                        >
+                          {row.targetId}
+                        </Link>
+                      ) : (
+                        <bdi dir="ltr" className="max-w-56 truncate font-mono text-muted-foreground text-xs">
+                          {row.targetId}
+                        </bdi>
+                      )
+                    ) : null}
+                  </span>
+                ) : (
+                  '—'
+                )}
+              </td>
+              <td className="p-3">
                 <bdi dir="ltr" className="font-mono text-xs">
-                  {row.targetType}
-                  {row.targetId ? `:${row.targetId}` : ''}
+                  {row.ip ?? '—'}
                 </bdi>
-              ) : (
-                '—'
-              )}
-            </td>
-            <td className="p-3">
-              <bdi dir="ltr" className="font-mono text-xs">
-                {row.ip ?? '—'}
-              </bdi>
-            </td>
-            <td className="p-3 text-end">
-              <Button
-                variant="ghost"
-                size="sm"
-                onClick={() => setOpenId(row.id)}
-                aria-label={t('viewLabel', { action: row.action, time: when(row.createdAt) })}
-                data-testid="audit-view"
-              >
-                {t('view')}
-              </Button>
-            </td>
-          </tr>
-        ))}
+              </td>
+              <td className="p-3 text-end">
+                <Button
+                  variant="ghost"
+                  size="sm"
+                  onClick={() => setOpenId(row.id)}
+                  aria-label={t('viewLabel', {
+                    action: actionLabel(row.action),
+                    time: dates.dateTime(row.createdAt),
+                  })}
+                  className={cn(rowLinkClass)}
+                  data-testid="audit-view"
+                >
+                  {t('view')}
+                </Button>
+              </td>
+            </tr>
+          );
+        })}
       </DataTable>
       {nextCursor ? (
         <LoadMore

@@ -2,13 +2,15 @@
 
 import { useFormatter, useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
-import { DataTable, tdClass } from '@/components/data-table';
+import { clickableRowClass, DataTable, rowLinkClass, tdClass } from '@/components/data-table';
 import { Badge } from '@/components/ui/badge';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { Link } from '@/i18n/navigation';
 import type { FlagEnvironment, FlagSummary } from '@/lib/flags/definition-form';
 import { adminFlagPath } from '@/lib/flags/paths';
+import { datesFor } from '@/lib/i18n/dates';
+import { cn } from '@/lib/utils';
 
 export type FlagRow = FlagSummary & { updatedAt: string; updatedById: string | null };
 
@@ -70,9 +72,12 @@ export function FlagsList({
         ]}
       >
         {shown.map((row) => (
-          <tr key={row.key} data-testid="flag-row" data-key={row.key}>
+          <tr key={row.key} data-testid="flag-row" data-key={row.key} className={clickableRowClass}>
             <td className={tdClass}>
-              <Link href={adminFlagPath(row.key)} className="font-medium underline-offset-4 hover:underline">
+              <Link
+                href={adminFlagPath(row.key)}
+                className={cn('font-medium underline-offset-4 hover:underline', rowLinkClass)}
+              >
                 <bdi dir="ltr" className="font-mono">
                   {row.key}
                 </bdi>
@@ -99,18 +104,17 @@ export function FlagsList({
                 : '—'}
             </td>
             <td className={`${tdClass} whitespace-nowrap`}>
-              {format.dateTime(new Date(row.updatedAt), {
-                dateStyle: 'medium',
-                timeStyle: 'short',
-                timeZone,
-              })}
+              {datesFor(format, timeZone).dateTime(row.updatedAt)}
               <span className="block text-muted-foreground text-xs">
                 {row.updatedById === null ? (
                   t('bySeed')
                 ) : row.updatedById === meId ? (
                   t('byYou')
                 ) : (
-                  <Link href={`/admin/users/${row.updatedById}`} className="underline underline-offset-4">
+                  <Link
+                    href={`/admin/users/${row.updatedById}`}
+                    className="relative z-10 underline underline-offset-4"
+                  >
                     {t('byAdmin')}
                   </Link>
                 )}

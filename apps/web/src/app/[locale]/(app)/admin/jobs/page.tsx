@@ -35,7 +35,7 @@ export default async function AdminJobsPage({ params }: Props) {
         <ul className="grid grid-cols-1 gap-4 lg:grid-cols-2" data-testid="queue-list">
           {queues.items.map((queue) => (
             <li key={queue.name}>
-              <QueueCard queue={queue} />
+              <QueueCard queue={queue} timeZone={me?.timezone ?? 'UTC'} />
             </li>
           ))}
         </ul>

@@ -2,13 +2,15 @@
 
 import { useFormatter, useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { DataTable } from '@/components/data-table';
+import { clickableRowClass, DataTable, rowLinkClass } from '@/components/data-table';
 import { InlineError } from '@/components/form/inline-error';
 import { ListSearch, LoadMore } from '@/components/form/list-controls';
 import { Badge } from '@/components/ui/badge';
 import { Link } from '@/i18n/navigation';
 import { type AdminOrgPage, type AdminOrgRow, adminOrgsApi } from '@/lib/api/admin-orgs';
 import { usePagedList } from '@/lib/forms/use-paged-list';
+import { datesFor } from '@/lib/i18n/dates';
+import { cn } from '@/lib/utils';
 
 const PAGE = 50;
 
@@ -34,7 +36,7 @@ export function OrgsPanel({ initial, timeZone }: { initial: AdminOrgPage; timeZo
     setError,
   });
 
-  const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: 'medium', timeZone });
+  const when = datesFor(format, timeZone).date;
 
   return (
     <div className="flex flex-col gap-4">
@@ -63,9 +65,12 @@ export function OrgsPanel({ initial, timeZone }: { initial: AdminOrgPage; timeZo
         ]}
       >
         {rows.map((org) => (
-          <tr key={org.id} data-testid="admin-org-row" data-slug={org.slug}>
+          <tr key={org.id} data-testid="admin-org-row" data-slug={org.slug} className={clickableRowClass}>
             <td className="p-3 font-medium">
-              <Link href={`/admin/organizations/${org.id}`} className="underline-offset-4 hover:underline">
+              <Link
+                href={`/admin/organizations/${org.id}`}
+                className={cn('underline-offset-4 hover:underline', rowLinkClass)}
+              >
                 {org.name}
               </Link>
             </td>

@@ -47,7 +47,7 @@ export default async function AdminUsersPage({ params, searchParams }: Props) {
   return (
     <div className="flex flex-col gap-6">
       <PageTitle lead={t('lead')}>{t('title')}</PageTitle>
-      <UsersFilters key={`f${key}`} filters={filters} />
+      <UsersFilters filters={filters} />
       {first ? (
         // Keyed by the view: a new filter or sort starts from the server's fresh first page.
         <UsersTable key={`t${key}`} filters={filters} initial={first} timeZone={me?.timezone ?? 'UTC'} />

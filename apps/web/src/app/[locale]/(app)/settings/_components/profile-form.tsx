@@ -7,16 +7,18 @@ import { toast } from 'sonner';
 import { FormAlert } from '@/components/form/form-alert';
 import { SubmitButton } from '@/components/form/submit-button';
 import { TextField } from '@/components/form/text-field';
+import { TimeZoneField } from '@/components/form/time-zone-field';
 import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/native-select';
 import { usePathname, useRouter } from '@/i18n/navigation';
 import { routing } from '@/i18n/routing';
 import { profileApi } from '@/lib/api/profile';
 import { useApiForm } from '@/lib/forms/use-api-form';
+import type { TimeZoneOption } from '@/lib/time-zones';
 
 // The zone list comes from the server render: browser and Node ICU data can differ, and the
 // options must match for hydration.
-type Props = { me: Pick<Me, 'name' | 'email' | 'locale' | 'timezone'>; zones: string[] };
+type Props = { me: Pick<Me, 'name' | 'email' | 'locale' | 'timezone'>; zones: TimeZoneOption[] };
 
 export function ProfileForm({ me, zones }: Props) {
   const t = useTranslations('Profile');
@@ -79,20 +81,17 @@ export function ProfileForm({ me, zones }: Props) {
       </div>
       <div className="flex flex-col gap-2">
         <Label htmlFor={`${id}-tz`}>{t('timezoneLabel')}</Label>
-        <NativeSelect
+        <TimeZoneField
           id={`${id}-tz`}
           name="timezone"
+          zones={zones}
           defaultValue={me.timezone}
-          dir="ltr"
+          placeholder={t('timezonePlaceholder')}
+          searchLabel={t('timezoneSearch')}
+          emptyText={t('timezoneEmpty')}
           aria-invalid={form.fieldErrors.timezone ? true : undefined}
           aria-describedby={form.fieldErrors.timezone ? `${id}-tz-error` : undefined}
-        >
-          {zones.map((zone) => (
-            <option key={zone} value={zone}>
-              {zone.replaceAll('_', ' ')}
-            </option>
-          ))}
-        </NativeSelect>
+        />
         {form.fieldErrors.timezone ? (
           <p id={`${id}-tz-error`} className="text-destructive text-sm">
             {form.fieldErrors.timezone}

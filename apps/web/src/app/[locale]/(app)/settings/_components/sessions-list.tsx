@@ -13,6 +13,7 @@ import { Button } from '@/components/ui/button';
 import { useRouter } from '@/i18n/navigation';
 import { api } from '@/lib/api/client';
 import { useErrorText } from '@/lib/forms/error-text';
+import { datesFor } from '@/lib/i18n/dates';
 
 type Session = z.infer<typeof SessionList>['sessions'][number];
 
@@ -24,8 +25,7 @@ export function SessionsList({ sessions, timeZone }: { sessions: Session[]; time
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const others = sessions.filter((s) => !s.current);
-  const when = (iso: string) =>
-    format.dateTime(new Date(iso), { dateStyle: 'medium', timeStyle: 'short', timeZone });
+  const when = datesFor(format, timeZone).dateTime;
 
   async function run(key: string, action: () => Promise<unknown>, done: string) {
     setBusy(key);

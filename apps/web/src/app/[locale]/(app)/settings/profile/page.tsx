@@ -3,13 +3,9 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { PageTitle } from '@/components/layout/page-title';
 import { Section } from '@/components/layout/section';
 import { getMe } from '@/lib/api/server';
+import { timeZoneOptions } from '@/lib/time-zones';
 import { ProfileForm } from '../_components/profile-form';
 import { BetaSection } from './beta-section';
-
-function timeZones(current: string): string[] {
-  const all = Intl.supportedValuesOf('timeZone');
-  return all.includes(current) ? all : [current, ...all];
-}
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -30,7 +26,7 @@ export default async function ProfilePage({ params }: Props) {
       <Section title={t('sectionTitle')} description={t('lead')}>
         <ProfileForm
           me={{ name: me.name, email: me.email, locale: me.locale, timezone: me.timezone }}
-          zones={timeZones(me.timezone)}
+          zones={timeZoneOptions(Intl.supportedValuesOf('timeZone'), new Date(), me.timezone)}
         />
       </Section>
       <BetaSection />

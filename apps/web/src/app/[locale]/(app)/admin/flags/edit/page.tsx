@@ -9,6 +9,7 @@ import { Link } from '@/i18n/navigation';
 import { isApiError } from '@/lib/api/api-error';
 import { getMe, serverGet } from '@/lib/api/server';
 import { draftFromDefinition, isValidFlagKey } from '@/lib/flags/definition-form';
+import { datesFor } from '@/lib/i18n/dates';
 import { DeleteFlag } from '../_components/delete-flag';
 import { flagEnvironment } from '../_components/environment';
 import { EvaluationPanel } from '../_components/evaluation-panel';
@@ -57,11 +58,7 @@ export default async function AdminFlagPage({ params, searchParams }: Props) {
   ]);
   const draft = draftFromDefinition(flag.definition);
   const user = typeof query.user === 'string' ? query.user.slice(0, 320) : '';
-  const updated = format.dateTime(new Date(flag.updatedAt), {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: me?.timezone ?? 'UTC',
-  });
+  const updated = datesFor(format, me?.timezone ?? 'UTC').dateTime(flag.updatedAt);
 
   return (
     <div className="flex flex-col gap-6">

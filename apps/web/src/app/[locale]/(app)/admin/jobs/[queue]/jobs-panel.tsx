@@ -20,6 +20,7 @@ import { Link } from '@/i18n/navigation';
 import { adminJobsApi } from '@/lib/api/admin-jobs';
 import { usePagedList } from '@/lib/forms/use-paged-list';
 import { useRowActions } from '@/lib/forms/use-row-actions';
+import { datesFor } from '@/lib/i18n/dates';
 import { cn } from '@/lib/utils';
 
 const TABS: AdminJobState[] = ['failed', 'waiting', 'active', 'delayed', 'completed'];
@@ -73,8 +74,7 @@ export function JobsPanel({ queue, state, counts, initial, timeZone }: Props) {
       toast.success(t('removed', { id: job.id }));
     });
 
-  const when = (iso: string | null) =>
-    iso ? format.dateTime(new Date(iso), { dateStyle: 'short', timeStyle: 'medium', timeZone }) : '—';
+  const when = datesFor(format, timeZone).dateTime;
 
   return (
     <div className="flex flex-col gap-4">

@@ -9,6 +9,7 @@ import { Section } from '@/components/layout/section';
 import { Link } from '@/i18n/navigation';
 import { optional } from '@/lib/api/optional';
 import { getMe, serverGet } from '@/lib/api/server';
+import { datesFor } from '@/lib/i18n/dates';
 import { JobsPanel } from './jobs-panel';
 
 type Props = {
@@ -42,8 +43,7 @@ export default async function AdminQueuePage({ params, searchParams }: Props) {
   const t = await getTranslations('AdminJobs');
   const format = await getFormatter();
   const timeZone = me?.timezone ?? 'UTC';
-  const when = (iso: string | null) =>
-    iso ? format.dateTime(new Date(iso), { dateStyle: 'medium', timeStyle: 'medium', timeZone }) : '—';
+  const when = datesFor(format, timeZone).dateTime;
 
   return (
     <div className="flex flex-col gap-6">

@@ -9,6 +9,7 @@ import { Badge } from '@/components/ui/badge';
 import { Link } from '@/i18n/navigation';
 import { isApiError } from '@/lib/api/api-error';
 import { getMe, serverGet } from '@/lib/api/server';
+import { datesFor } from '@/lib/i18n/dates';
 
 type Props = { params: Promise<{ locale: string; organizationId: string }> };
 
@@ -40,8 +41,7 @@ export default async function AdminOrganizationPage({ params }: Props) {
   const roles = await getTranslations('Orgs.roles');
   const format = await getFormatter();
   const timeZone = me?.timezone ?? 'UTC';
-  const when = (iso: string | null) =>
-    iso ? format.dateTime(new Date(iso), { dateStyle: 'medium', timeStyle: 'short', timeZone }) : t('never');
+  const when = (iso: string | null | undefined) => datesFor(format, timeZone).dateTime(iso, t('never'));
 
   return (
     <div className="flex flex-col gap-6" data-testid="admin-org-detail">

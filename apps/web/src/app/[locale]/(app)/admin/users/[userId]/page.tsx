@@ -10,6 +10,7 @@ import { Badge } from '@/components/ui/badge';
 import { Link } from '@/i18n/navigation';
 import { isApiError } from '@/lib/api/api-error';
 import { getMe, serverGet } from '@/lib/api/server';
+import { datesFor } from '@/lib/i18n/dates';
 import { RoleBadge, StatusBadge, YesNo } from '../_components/user-badges';
 import { RestoreUser } from './_components/restore-user';
 import { UserActions } from './_components/user-actions';
@@ -52,8 +53,7 @@ export default async function AdminUserPage({ params }: Props) {
     loadUser(userId),
   ]);
   const timeZone = me?.timezone ?? 'UTC';
-  const when = (iso: string | null) =>
-    iso ? format.dateTime(new Date(iso), { dateStyle: 'medium', timeStyle: 'short', timeZone }) : t('never');
+  const when = (iso: string | null | undefined) => datesFor(format, timeZone).dateTime(iso, t('never'));
   const dash = <span className="text-muted-foreground">—</span>;
 
   return (

@@ -2,12 +2,12 @@
 
 import { Loader2Icon, SearchIcon } from 'lucide-react';
 import { useTranslations } from 'next-intl';
-import { type FormEvent, useId, useTransition } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState, useTransition } from 'react';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/native-select';
-import { Link, useRouter } from '@/i18n/navigation';
+import { useRouter } from '@/i18n/navigation';
 import { type AdminUserFilters, adminUserQuery, parseAdminUserFilters } from '@/lib/api/admin-users';
 
 const selects = [
@@ -16,38 +16,76 @@ const selects = [
   { name: 'verified', options: ['true', 'false'] },
   { name: 'twoFactor', options: ['true', 'false'] },
 ] as const;
+type Field = 'q' | (typeof selects)[number]['name'];
+type Values = Record<Field, string>;
 
-/** Search and filters: applying them rewrites the URL, so the view can be shared or reloaded. */
+const valuesOf = (filters: AdminUserFilters): Values => ({
+  q: filters.q ?? '',
+  role: filters.role ?? '',
+  status: filters.status ?? '',
+  verified: filters.verified ?? '',
+  twoFactor: filters.twoFactor ?? '',
+});
+
+/** How long typing pauses before the search runs. */
+const TYPING_PAUSE_MS = 350;
+
+/**
+ * Search and filters. They apply as they change (a pick at once, typing after a short pause,
+ * Enter at once) by rewriting the URL, so the view can be shared or reloaded. The fields keep
+ * their own state: the page re-renders under them without taking the caret away.
+ */
 export function UsersFilters({ filters }: { filters: AdminUserFilters }) {
   const t = useTranslations('AdminUsers');
   const router = useRouter();
   const id = useId();
   const [pending, startTransition] = useTransition();
+  const [values, setValues] = useState<Values>(() => valuesOf(filters));
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  function apply(next: Values, mode: 'push' | 'replace' = 'push') {
+    clearTimeout(timer.current);
+    const params = new URLSearchParams();
+    for (const [name, value] of Object.entries(next)) if (value.trim()) params.set(name, value.trim());
+    const parsed = parseAdminUserFilters(params);
+    // The sort survives a new search, except relevance: with a query and no sort the API ranks.
+    const href = `/admin/users${adminUserQuery({ ...parsed, sort: filters.sort, order: filters.order })}`;
+    startTransition(() => (mode === 'push' ? router.push(href) : router.replace(href)));
+  }
+
+  function change(name: Field, value: string) {
+    const next = { ...values, [name]: value };
+    setValues(next);
+    if (name === 'q') {
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => apply(next, 'replace'), TYPING_PAUSE_MS);
+    } else apply(next);
+  }
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    const next = new URLSearchParams();
-    for (const [name, value] of data)
-      if (typeof value === 'string' && value.trim()) next.set(name, value.trim());
-    const parsed = parseAdminUserFilters(next);
-    // The sort survives a new search, except relevance: with a query and no sort the API ranks.
-    const href = `/admin/users${adminUserQuery({ ...parsed, sort: filters.sort, order: filters.order })}`;
-    startTransition(() => router.push(href));
+    apply(values);
   }
 
-  const active = Object.keys(filters).some((k) => k !== 'sort' && k !== 'order');
+  const active = Object.values(values).some((v) => v);
 
   return (
     <search>
-      <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-3" data-testid="admin-users-filters">
+      <form
+        onSubmit={onSubmit}
+        className="flex flex-wrap items-end gap-3"
+        data-testid="admin-users-filters"
+        aria-busy={pending}
+      >
         <div className="flex min-w-56 flex-[2] flex-col gap-2">
           <Label htmlFor={`${id}-q`}>{t('searchLabel')}</Label>
           <Input
             id={`${id}-q`}
             name="q"
             type="search"
-            defaultValue={filters.q ?? ''}
+            value={values.q}
+            onChange={(e) => change('q', e.target.value)}
             maxLength={100}
             autoComplete="off"
             placeholder={t('searchPlaceholder')}
@@ -56,7 +94,12 @@ export function UsersFilters({ filters }: { filters: AdminUserFilters }) {
         {selects.map(({ name, options }) => (
           <div key={name} className="flex min-w-32 flex-1 flex-col gap-2">
             <Label htmlFor={`${id}-${name}`}>{t(`filters.${name}`)}</Label>
-            <NativeSelect id={`${id}-${name}`} name={name} defaultValue={filters[name] ?? ''}>
+            <NativeSelect
+              id={`${id}-${name}`}
+              name={name}
+              value={values[name]}
+              onChange={(e) => change(name, e.target.value)}
+            >
               <option value="">{t(`filters.${name}Any`)}</option>
               {options.map((value) => (
                 <option key={value} value={value}>
@@ -76,8 +119,16 @@ export function UsersFilters({ filters }: { filters: AdminUserFilters }) {
             {t('apply')}
           </Button>
           {active ? (
-            <Button variant="ghost" asChild>
-              <Link href="/admin/users">{t('clear')}</Link>
+            <Button
+              type="button"
+              variant="ghost"
+              onClick={() => {
+                const empty = valuesOf({});
+                setValues(empty);
+                apply(empty);
+              }}
+            >
+              {t('clear')}
             </Button>
           ) : null}
         </div>

@@ -4,7 +4,14 @@ import type { AdminUserList, AdminUserListItem, AdminUserSort } from '@repo/cont
 import { Loader2Icon } from 'lucide-react';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { type Column, DataTable, Empty, tdClass } from '@/components/data-table';
+import {
+  type Column,
+  clickableRowClass,
+  DataTable,
+  Empty,
+  rowLinkClass,
+  tdClass,
+} from '@/components/data-table';
 import { InlineError } from '@/components/form/inline-error';
 import { Button } from '@/components/ui/button';
 import { Link } from '@/i18n/navigation';
@@ -15,6 +22,8 @@ import {
   adminUsersApi,
 } from '@/lib/api/admin-users';
 import { useErrorText } from '@/lib/forms/error-text';
+import { datesFor } from '@/lib/i18n/dates';
+import { cn } from '@/lib/utils';
 import { RoleBadge, StatusBadge, YesNo } from './user-badges';
 
 type Props = { filters: AdminUserFilters; initial: AdminUserList; timeZone: string };
@@ -75,8 +84,7 @@ export function UsersTable({ filters, initial, timeZone }: Props) {
     }
   }
 
-  const when = (iso: string | null) =>
-    iso ? format.dateTime(new Date(iso), { dateStyle: 'medium', timeStyle: 'short', timeZone }) : t('never');
+  const when = (iso: string | null | undefined) => datesFor(format, timeZone).dateTime(iso, t('never'));
 
   const sortable = (column: AdminUserSort, header: string) =>
     sortColumn(column, header, filters, (order) => t(order === 'asc' ? 'sortAscending' : 'sortDescending'));
@@ -103,11 +111,11 @@ export function UsersTable({ filters, initial, timeZone }: Props) {
         ]}
       >
         {users.map((u) => (
-          <tr key={u.id} data-testid="admin-user-row" data-email={u.email}>
+          <tr key={u.id} data-testid="admin-user-row" data-email={u.email} className={clickableRowClass}>
             <td className={tdClass}>
               <Link
                 href={`/admin/users/${u.id}`}
-                className="font-medium underline-offset-4 hover:underline"
+                className={cn('font-medium underline-offset-4 hover:underline', rowLinkClass)}
                 data-testid="admin-user-link"
               >
                 {u.name}

@@ -13,6 +13,7 @@ import { Button } from '@/components/ui/button';
 import { type InvitationPage, invitationsApi } from '@/lib/api/orgs';
 import { useErrorText } from '@/lib/forms/error-text';
 import { useRowActions } from '@/lib/forms/use-row-actions';
+import { datesFor } from '@/lib/i18n/dates';
 import { InviteForm } from './invite-form';
 
 type Props = {
@@ -37,8 +38,7 @@ export function InvitationsPanel({ orgId, myRole, initial, timeZone, hideEmptyLi
   const [nextCursor, setNextCursor] = useState(initial.nextCursor);
   const [loading, setLoading] = useState<'reload' | 'more' | null>(null);
   const { busy, error, setError, run } = useRowActions();
-  const when = (iso: string) =>
-    format.dateTime(new Date(iso), { dateStyle: 'medium', timeStyle: 'short', timeZone });
+  const when = datesFor(format, timeZone).dateTime;
 
   async function load(kind: 'reload' | 'more') {
     setLoading(kind);

@@ -14,6 +14,7 @@ import { useRouter } from '@/i18n/navigation';
 import { type MemberPage, membersApi, orgsApi } from '@/lib/api/orgs';
 import { usePagedList } from '@/lib/forms/use-paged-list';
 import { useRowActions } from '@/lib/forms/use-row-actions';
+import { datesFor } from '@/lib/i18n/dates';
 import { useReauth } from '../../../_components/reauth-provider';
 import { grantableRoles } from '../_components/role-options';
 
@@ -86,7 +87,7 @@ export function MembersPanel({ orgId, myRole, personal, impersonating, myUserId,
       router.refresh();
     });
 
-  const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: 'medium', timeZone });
+  const when = datesFor(format, timeZone).date;
 
   return (
     <div className="flex flex-col gap-4">

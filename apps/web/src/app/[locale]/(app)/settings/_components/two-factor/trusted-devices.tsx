@@ -11,6 +11,7 @@ import { Button } from '@/components/ui/button';
 import { useRouter } from '@/i18n/navigation';
 import { api } from '@/lib/api/client';
 import { useErrorText } from '@/lib/forms/error-text';
+import { datesFor } from '@/lib/i18n/dates';
 
 /** Devices that skip the code step ("remember this device"); each one revocable. */
 export function TrustedDevices({
@@ -26,8 +27,7 @@ export function TrustedDevices({
   const errorText = useErrorText();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const when = (iso?: string | null) =>
-    iso ? format.dateTime(new Date(iso), { dateStyle: 'medium', timeZone }) : '';
+  const when = (iso?: string | null) => datesFor(format, timeZone).date(iso, '');
 
   async function run(action: () => Promise<unknown>, done: string) {
     setBusy(true);

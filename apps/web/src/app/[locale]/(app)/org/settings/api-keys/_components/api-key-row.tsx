@@ -6,6 +6,7 @@ import { useEffect, useRef } from 'react';
 import { ConfirmDialog } from '@/components/ui/alert-dialog';
 import { Badge, type BadgeProps } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
+import { datesFor } from '@/lib/i18n/dates';
 import { splitScope } from './scopes';
 import { UsageChart } from './usage-chart';
 
@@ -41,8 +42,7 @@ export function ApiKeyRow({
   const now = useNow({ updateInterval: 60_000 });
   const nameRef = useRef<HTMLHeadingElement>(null);
   const { name, status } = apiKey;
-  const date = (iso: string) =>
-    format.dateTime(new Date(iso), { dateStyle: 'medium', timeStyle: 'short', timeZone });
+  const date = datesFor(format, timeZone).dateTime;
 
   useEffect(() => {
     if (focusToken > 0) nameRef.current?.focus();
