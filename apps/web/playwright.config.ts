@@ -54,6 +54,11 @@ export default defineConfig({
           // the whole suite shares one address's budget; in production those are many users.
           // The limiter itself is covered by the integration tests (rate-limit.int.test.ts).
           RATE_LIMIT_MAX: '2000',
+          // One attempt per webhook delivery, cut short: the suite's endpoints are unreachable
+          // addresses, and a delivery must finish (failed) for redelivery to be tested. The retry
+          // schedule itself is covered by the worker's integration tests.
+          WEBHOOK_RETRY_SCHEDULE: '0',
+          WEBHOOK_TIMEOUT_MS: '5000',
         },
         reuseExistingServer: false,
         timeout: 240_000,
