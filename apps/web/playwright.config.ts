@@ -57,6 +57,11 @@ export default defineConfig({
           // The waitlist is off by default (sign-up is the way in); the suite runs with it on so
           // waitlist.spec.ts covers it. Everything else works the same either way.
           WAITLIST_ENABLED: 'true',
+          // One attempt per webhook delivery, cut short: the suite's endpoints are unreachable
+          // addresses, and a delivery must finish (failed) for redelivery to be tested. The retry
+          // schedule itself is covered by the worker's integration tests.
+          WEBHOOK_RETRY_SCHEDULE: '0',
+          WEBHOOK_TIMEOUT_MS: '5000',
         },
         reuseExistingServer: false,
         timeout: 240_000,

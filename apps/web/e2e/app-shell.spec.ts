@@ -29,6 +29,7 @@ function destinations(locale: TestLocale, admin: boolean) {
       heading: m.OrgSettings.nav.invitations,
     },
     { testId: 'org-nav-apiKeys', path: '/org/settings/api-keys', heading: m.ApiKeys.title },
+    { testId: 'org-nav-webhooks', path: '/org/settings/webhooks', heading: m.Webhooks.title },
     { testId: 'org-nav-danger', path: '/org/settings/danger', heading: m.OrgSettings.nav.danger },
     { testId: 'settings-nav-profile', path: '/settings/profile', heading: m.Profile.title },
     { testId: 'settings-nav-security', path: '/settings/security', heading: m.Security.title },

@@ -48,7 +48,7 @@ test('public pages do not scroll sideways at 390 px', async ({ page }) => {
 
 async function signedInAdminWithData(
   page: Page,
-): Promise<{ admin: TestUser; userId: string; orgId: string }> {
+): Promise<{ admin: TestUser; userId: string; orgId: string; webhookId: string }> {
   const admin = await createVerifiedUser(page.request, 'overflow-admin-with-a-rather-long-address');
   await promoteToAdmin(admin.email);
   await signInContext(page, admin);
@@ -62,16 +62,27 @@ async function signedInAdminWithData(
     data: { name: 'Deployment pipeline key for the staging cluster', scopes: ['members:read'] },
   });
   expect(key.status(), await key.text()).toBe(201);
+  // A webhook endpoint with a long URL and description, for the webhooks pages.
+  const hook = await page.request.post(`/api/v1/orgs/${orgId}/webhooks`, {
+    headers: sameOrigin,
+    data: {
+      url: 'https://93.184.215.14/groundwork-hooks/a-rather-long-path-that-must-wrap-on-a-phone-screen',
+      description: 'Deliveries for the staging cluster’s integration pipeline',
+      eventTypes: ['*'],
+    },
+  });
+  expect(hook.status(), await hook.text()).toBe(201);
+  const webhookId = ((await hook.json()) as { endpoint: { id: string } }).endpoint.id;
   const found = await page.request.get(`/api/v1/admin/users?q=${encodeURIComponent(admin.email)}`);
   const userId = ((await found.json()) as { users: { id: string }[] }).users[0]?.id ?? '';
   expect(userId).not.toBe('');
-  return { admin, userId, orgId };
+  return { admin, userId, orgId, webhookId };
 }
 
 for (const locale of ['en', 'ar'] as const) {
   test(`signed-in pages do not scroll sideways at 390 px (${locale})`, async ({ page }) => {
     test.setTimeout(180_000);
-    const { userId, orgId } = await signedInAdminWithData(page);
+    const { userId, orgId, webhookId } = await signedInAdminWithData(page);
     // A flag of this test's own, with a long key, for the flag's page.
     const flagKey = `e2e.overflow-check-with-a-long-flag-key-${randomUUID().slice(0, 8)}`;
     const flag = await page.request.post('/api/v1/admin/flags', {
@@ -94,6 +105,8 @@ for (const locale of ['en', 'ar'] as const) {
       '/org/settings/members',
       '/org/settings/invitations',
       '/org/settings/api-keys',
+      '/org/settings/webhooks',
+      `/org/settings/webhooks/${webhookId}`,
       '/org/settings/danger',
       '/admin/overview',
       '/admin/users',

@@ -21,6 +21,7 @@ export const ORG_NAV: (NavItem & { needs: OrgPermission[] })[] = [
   { key: 'members', href: '/org/settings/members', needs: ['members:read'] },
   { key: 'invitations', href: '/org/settings/invitations', needs: ['members:invite'] },
   { key: 'apiKeys', href: '/org/settings/api-keys', needs: ['apikeys:manage'] },
+  { key: 'webhooks', href: '/org/settings/webhooks', needs: ['webhooks:read'] },
   // gen:org-nav (`pnpm gen feature <name>` adds each resource's page above this line)
   { key: 'danger', href: '/org/settings/danger', needs: ['org:delete', 'org:leave'] },
 ];
