@@ -1,5 +1,6 @@
 import { WEBHOOK_EVENT_TYPES, WebhookEventCatalog, webhookEnvelope } from '@repo/contracts';
 import { z } from 'zod';
+import { jsonSchemaOverride } from './openapi-document';
 
 type Json = Record<string, unknown>;
 
@@ -38,12 +39,19 @@ const SIGNATURE_HEADERS = [
  * public catalog (@repo/contracts webhook-events), built from the same Zod schemas the API
  * validates with, so the document, the docs page and the in-app catalog cannot disagree.
  */
-export function webhooksSection(): Json {
-  return Object.fromEntries(
+export function webhooksSection(): { webhooks: Json; schemas: Record<string, Json> } {
+  const defs: Record<string, Json> = {};
+  const webhooks = Object.fromEntries(
     WEBHOOK_EVENT_TYPES.map((type) => {
       const entry = WebhookEventCatalog[type];
-      const schema = z.toJSONSchema(webhookEnvelope(type), { target: 'draft-2020-12', io: 'output' });
-      delete (schema as Json).$schema;
+      const schema = toComponents(
+        z.toJSONSchema(webhookEnvelope(type), {
+          target: 'draft-2020-12',
+          io: 'output',
+          override: jsonSchemaOverride,
+        }) as Json,
+        defs,
+      );
       const example = {
         id: '0193a1b2-3c4d-7e8f-9a0b-1c2d3e4f5a6b',
         type,
@@ -69,4 +77,26 @@ export function webhooksSection(): Json {
       return [type, { post: operation }];
     }),
   );
+  return { webhooks, schemas: defs };
+}
+
+/**
+ * Contract schemas registered by name (registerContractSchemas) come out of Zod as local
+ * `$defs`; they become `$ref`s to the same `components.schemas` the paths use.
+ */
+function toComponents(schema: Json, defs: Record<string, Json>): Json {
+  const { $schema: _, $defs, ...rest } = schema;
+  for (const [name, def] of Object.entries(($defs ?? {}) as Record<string, Json>)) defs[name] ??= def;
+  const rewrite = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(rewrite);
+    if (!value || typeof value !== 'object') return value;
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [
+        k,
+        k === '$ref' && typeof v === 'string' ? v.replace('#/$defs/', '#/components/schemas/') : rewrite(v),
+      ]),
+    );
+  };
+  for (const name of Object.keys(defs)) defs[name] = rewrite(defs[name]) as Json;
+  return rewrite(rest) as Json;
 }

@@ -1,4 +1,4 @@
-import { ErrorCode } from '@repo/contracts';
+import { ErrorCode, WEBHOOK_EVENT_TYPES, WebhookEventCatalog } from '@repo/contracts';
 import { validate } from '@scalar/openapi-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp, useTestApps } from '../app.test-support';
@@ -40,6 +40,27 @@ describe('OpenAPI', () => {
     const result = await validate(doc);
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
+  });
+
+  it('describes every public webhook event in the top-level webhooks section, with shared schemas', async () => {
+    const doc = (await t.app.inject({ url: '/openapi.json' })).json();
+    expect(Object.keys(doc.webhooks)).toEqual(WEBHOOK_EVENT_TYPES);
+    for (const type of WEBHOOK_EVENT_TYPES) {
+      const post = doc.webhooks[type].post;
+      expect(post.security, type).toEqual([]);
+      expect(post.parameters.map((p: { name: string }) => p.name)).toEqual([
+        'webhook-id',
+        'webhook-timestamp',
+        'webhook-signature',
+      ]);
+      const body = post.requestBody.content['application/json'];
+      expect(body.schema.properties.type).toMatchObject({ const: type });
+      expect(body.example.data).toEqual(WebhookEventCatalog[type].example);
+    }
+    // A contract schema the paths share is referred to, not repeated.
+    const apiKey = doc.webhooks['api_key.created'].post.requestBody.content['application/json'].schema;
+    expect(JSON.stringify(apiKey)).toContain('#/components/schemas/ApiKeyScope');
+    expect(doc.components.schemas.ApiKeyScope).toBeDefined();
   });
 
   it('declares on every operation exactly the credentials its access declaration accepts', async () => {

@@ -134,11 +134,14 @@ const openapi: FastifyPluginAsync<OpenApiOptions> = async (app, opts) => {
       components: { securitySchemes: securitySchemes(opts.cookieSecure) },
     },
     transform,
-    transformObject: (input) =>
-      finishDocument(
-        { ...(jsonSchemaTransformObject(input) as Record<string, unknown>), webhooks: webhooksSection() },
-        { errorCodes: ErrorCode },
-      ),
+    transformObject: (input) => {
+      const doc = jsonSchemaTransformObject(input) as Record<string, unknown>;
+      const { webhooks, schemas } = webhooksSection();
+      const components = (doc.components ?? {}) as { schemas?: Record<string, unknown> };
+      // The paths' own definition of a shared schema wins; the catalog only adds what is missing.
+      components.schemas = { ...schemas, ...components.schemas };
+      return finishDocument({ ...doc, components, webhooks }, { errorCodes: ErrorCode });
+    },
   });
 
   const trusted = trustFor(opts.trustProxy);

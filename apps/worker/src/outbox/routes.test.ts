@@ -246,7 +246,8 @@ describe('webhook event routes', () => {
       ['u1', 'olivia@example.com', 'en'],
       ['u2', 'adam@example.com', 'fr'],
     ]);
-    expect((jobs[0]?.data as EmailJob).props).toEqual({
+    const [first] = jobs;
+    expect((first?.data as EmailJob | undefined)?.props).toEqual({
       organizationName: 'Acme',
       url: 'https://hooks.example.com/in',
       reason: 'gone',

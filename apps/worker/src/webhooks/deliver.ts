@@ -19,11 +19,7 @@ export interface DeliverDeps {
   schedule: readonly number[];
   disableRule: DisableRule;
   /** Tells the organization's owners and admins (an outbox event in the same transaction). */
-  onDisabled: (
-    tx: Parameters<Parameters<Db['$transaction']>[0]>[0],
-    endpointId: string,
-    now: Date,
-  ) => Promise<void>;
+  onDisabled: (tx: Tx, endpointId: string, now: Date) => Promise<void>;
   logger: Logger;
   clock?: () => Date;
   random?: () => number;

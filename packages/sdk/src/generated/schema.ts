@@ -45,7 +45,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Name and version of the running API */
+        /** Name and version of the running API, and which optional public features are on */
         get: operations["meta.get"];
         put?: never;
         post?: never;
@@ -66,7 +66,7 @@ export interface paths {
         put?: never;
         /**
          * Join the waitlist
-         * @description Accepts an address for the waitlist and queues a welcome mail. Answers 202 whether or not the address was already on the list, so the endpoint cannot be used to test membership.
+         * @description Accepts an address for the waitlist and queues a welcome mail. Answers 202 whether or not the address was already on the list, so the endpoint cannot be used to test membership. 404 when the waitlist is off (WAITLIST_ENABLED, see GET /v1/meta).
          */
         post: operations["waitlist.join"];
         delete?: never;
@@ -106,7 +106,7 @@ export interface paths {
         put?: never;
         /**
          * Create an account
-         * @description Always 202 with the same body: a new address gets a verification mail, an address that already has an account gets an "account exists" mail instead (no enumeration).
+         * @description Always 202 with the same body and a fresh sign-up cookie: a new address gets a verification mail, an address that already has an account gets an "account exists" mail instead (no enumeration). Opening the link in this browser soon after signs it in.
          */
         post: operations["auth.signUp"];
         delete?: never;
@@ -126,7 +126,7 @@ export interface paths {
         put?: never;
         /**
          * Confirm an email address from its emailed link
-         * @description Sign-up verification and email-change confirmation. Each link works once.
+         * @description Sign-up verification and email-change confirmation. Each link works once. A sign-up link opened in the browser that signed up (its sign-up cookie), soon enough, also signs that browser in (session cookies, `signedIn: true`).
          */
         post: operations["auth.verifyEmail"];
         delete?: never;
@@ -1043,7 +1043,7 @@ export interface paths {
         };
         /**
          * Search and list users
-         * @description `q` is typo-tolerant (trigram word similarity on name and email, plus email substring). Without `sort`, results are by relevance (`relevance:desc`, needs `q`) when `q` is given, else newest first (`createdAt:desc`). Pages: pass `nextCursor` back as `cursor` with the same filters and sort. Deleted accounts only with `status=deleted`.
+         * @description `q` is typo-tolerant (trigram word similarity on name and email, email substring, and swapped adjacent letters undone in the name). Without `sort`, results are by relevance (`relevance:desc`, needs `q`) when `q` is given, else newest first (`createdAt:desc`). Pages: pass `nextCursor` back as `cursor` with the same filters and sort. Deleted accounts only with `status=deleted`.
          */
         get: operations["admin.users.list"];
         put?: never;
@@ -1718,8 +1718,350 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/me/onboarding": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The getting-started checklist
+         * @description Each step is done or not according to the account’s data, at the time of the call.
+         */
+        get: operations["me.onboarding.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Close or reopen the getting-started checklist */
+        patch: operations["me.onboarding.update"];
+        trace?: never;
+    };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    "user.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * user.created
+         * @description A person signed up; sent to their personal organization. Version 1. Signed per Standard Webhooks v1; retried for about a day unless answered 2xx.
+         */
+        post: operations["webhookEvents.userCreated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "user.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * user.updated
+         * @description A member changed their name or e-mail address; sent to each of the user's organizations. Version 1. Signed per Standard Webhooks v1; retried for about a day unless answered 2xx.
+         */
+        post: operations["webhookEvents.userUpdated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "user.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * user.deleted
+         * @description A member's account was deleted; sent to each organization they belonged to. Version 1. Signed per Standard Webhooks v1; retried for about a day unless answered 2xx.
+         */
+        post: operations["webhookEvents.userDeleted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "organization.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * organization.created
+         * @description The organization was created. Version 1. Signed per Standard Webhooks v1; retried for about a day unless answered 2xx.
+         */
+        post: operations["webhookEvents.organizationCreated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "organization.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * organization.updated
+         * @description The organization was renamed or its slug changed. Version 1. Signed per Standard Webhooks v1; retried for about a day unless answered 2xx.
+         */
+        post: operations["webhookEvents.organizationUpdated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "organization.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * organization.deleted
+         * @description The organization was deleted. No further events follow for it. Version 1. Signed per Standard Webhooks v1; retried for about a day unless answered 2xx.
+         */
+        post: operations["webhookEvents.organizationDeleted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "member.added": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * member.added
+         * @description Someone joined the organization (by invitation, or as its creator). Version 1. Signed per Standard Webhooks v1; retried for about a day unless answered 2xx.
+         */
+        post: operations["webhookEvents.memberAdded"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "member.removed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * member.removed
+         * @description A member was removed, left, or had their account deleted. Version 1. Signed per Standard Webhooks v1; retried for about a day unless answered 2xx.
+         */
+        post: operations["webhookEvents.memberRemoved"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "member.role_changed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * member.role_changed
+         * @description A member's role changed (including by an ownership transfer). Version 1. Signed per Standard Webhooks v1; retried for about a day unless answered 2xx.
+         */
+        post: operations["webhookEvents.memberRoleChanged"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "invitation.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * invitation.created
+         * @description Someone was invited to the organization. Version 1. Signed per Standard Webhooks v1; retried for about a day unless answered 2xx.
+         */
+        post: operations["webhookEvents.invitationCreated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "invitation.accepted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * invitation.accepted
+         * @description An invitation was accepted; a member.added event follows. Version 1. Signed per Standard Webhooks v1; retried for about a day unless answered 2xx.
+         */
+        post: operations["webhookEvents.invitationAccepted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "invitation.revoked": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * invitation.revoked
+         * @description A pending invitation was revoked. Version 1. Signed per Standard Webhooks v1; retried for about a day unless answered 2xx.
+         */
+        post: operations["webhookEvents.invitationRevoked"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "api_key.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * api_key.created
+         * @description An API key was created. The secret is never part of an event. Version 1. Signed per Standard Webhooks v1; retried for about a day unless answered 2xx.
+         */
+        post: operations["webhookEvents.apiKeyCreated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "api_key.rotated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * api_key.rotated
+         * @description An API key was rotated: `apiKey` is the new key, `previous` stays valid until its expiry. Version 1. Signed per Standard Webhooks v1; retried for about a day unless answered 2xx.
+         */
+        post: operations["webhookEvents.apiKeyRotated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "api_key.revoked": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * api_key.revoked
+         * @description An API key was revoked and no longer works. Version 1. Signed per Standard Webhooks v1; retried for about a day unless answered 2xx.
+         */
+        post: operations["webhookEvents.apiKeyRevoked"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "webhook.test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * webhook.test
+         * @description Sent by "Send test event"; only to the endpoint it was sent to. Version 1. Signed per Standard Webhooks v1; retried for about a day unless answered 2xx.
+         */
+        post: operations["webhookEvents.webhookTest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         Accepted: {
@@ -1743,6 +2085,7 @@ export interface components {
             organizationId: string | null;
             ip: string | null;
             requestId: string | null;
+            impersonationRequests?: number;
             userAgent: string | null;
             diff: {
                 before: unknown;
@@ -1761,6 +2104,7 @@ export interface components {
             organizationId: string | null;
             ip: string | null;
             requestId: string | null;
+            impersonationRequests?: number;
         };
         AdminAuditLogList: {
             items: components["schemas"]["AdminAuditLogItem"][];
@@ -1927,6 +2271,13 @@ export interface components {
             succeeded24h: number;
             lastDeliveryAt: string | null;
         };
+        AdminOutboxStatus: {
+            pending: number;
+            retrying: number;
+            oldestPendingAt: string | null;
+            dispatchedLastHour: number;
+            lastDispatchedAt: string | null;
+        };
         AdminOverview: {
             range: components["schemas"]["OverviewRange"];
             granularity: components["schemas"]["OverviewGranularity"];
@@ -1947,6 +2298,7 @@ export interface components {
             isPaused: boolean;
             counts: components["schemas"]["AdminJobCounts"];
             throughput: components["schemas"]["AdminQueueThroughput"] | null;
+            outbox?: components["schemas"]["AdminOutboxStatus"];
         };
         AdminQueueThroughput: {
             /** Format: date-time */
@@ -2305,12 +2657,25 @@ export interface components {
             version: string;
             /** @constant */
             apiVersion: "v1";
+            features: {
+                waitlist: boolean;
+            };
         };
         MyOrganizations: {
             organizations: components["schemas"]["OrgSummary"][];
             nextCursor: string | null;
             activeOrganizationId: string | null;
         };
+        OnboardingState: {
+            steps: components["schemas"]["OnboardingStep"][];
+            dismissed: boolean;
+        };
+        OnboardingStep: {
+            id: components["schemas"]["OnboardingStepId"];
+            done: boolean;
+        };
+        /** @enum {string} */
+        OnboardingStepId: "verify_email" | "two_factor" | "invite_teammate" | "api_key";
         /** @enum {string} */
         OrgRole: "owner" | "admin" | "member";
         OrgSummary: {
@@ -2544,6 +2909,9 @@ export interface components {
         UnlockBody: {
             token: string;
         };
+        UpdateOnboardingBody: {
+            dismissed: boolean;
+        };
         UpdateOrgBody: {
             name?: string;
             slug?: string;
@@ -2564,6 +2932,14 @@ export interface components {
         };
         VerifyEmailBody: {
             token: string;
+        };
+        VerifyEmailResponse: {
+            /** @constant */
+            status: "verified";
+            /** @enum {string} */
+            purpose: "verify_email" | "change_email";
+            email: string;
+            signedIn: boolean;
         };
         WebhookAttempt: {
             number: number;
@@ -2833,7 +3209,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Name and version of the running API */
+            /** @description Name and version of the running API, and which optional public features are on */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2869,6 +3245,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -2950,12 +3327,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        status: "verified";
-                        /** @enum {string} */
-                        purpose: "verify_email" | "change_email";
-                    };
+                    "application/json": components["schemas"]["VerifyEmailResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -4927,6 +5299,7 @@ export interface operations {
                 organizationId?: string;
                 from?: string;
                 to?: string;
+                requests?: "each" | "grouped";
                 /** @description `nextCursor` of the previous page, as given (opaque; valid for the same sort and filters). */
                 cursor?: string;
                 limit?: number;
@@ -4964,6 +5337,7 @@ export interface operations {
                 organizationId?: string;
                 from?: string;
                 to?: string;
+                requests?: "each" | "grouped";
             };
             header?: never;
             path?: never;
@@ -5840,6 +6214,1384 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
+        };
+    };
+    "me.onboarding.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The getting-started checklist */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OnboardingState"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    "me.onboarding.update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateOnboardingBody"];
+            };
+        };
+        responses: {
+            /** @description Done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OnboardingState"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    "webhookEvents.userCreated": {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The message id: the same on every retry and redelivery. Deduplicate on it.
+                 * @example 0193a1b2-3c4d-7e8f-9a0b-1c2d3e4f5a6b
+                 */
+                "webhook-id": string;
+                /**
+                 * @description Seconds since the epoch when this attempt was sent. Reject old ones.
+                 * @example 1765101600
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description Space-separated `v1,<base64 HMAC-SHA256>` of `<webhook-id>.<webhook-timestamp>.<body>` keyed with the endpoint secret (two during a secret rotation). See docs/webhooks.md.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "0193a1b2-3c4d-7e8f-9a0b-1c2d3e4f5a6b",
+                 *       "type": "user.created",
+                 *       "version": 1,
+                 *       "timestamp": "2026-12-07T10:00:00.000Z",
+                 *       "organizationId": "0193a1b2-0000-7000-8000-00000000a001",
+                 *       "data": {
+                 *         "user": {
+                 *           "id": "0193a1b2-3c4d-7e8f-9a0b-1c2d3e4f5a6b",
+                 *           "email": "dana@example.com",
+                 *           "name": "Dana Probe"
+                 *         }
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    id: string;
+                    /** @constant */
+                    type: "user.created";
+                    /** @constant */
+                    version: 1;
+                    /** Format: date-time */
+                    timestamp: string;
+                    /** Format: uuid */
+                    organizationId: string;
+                    data: {
+                        user: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: email */
+                            email: string;
+                            name: string;
+                        };
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx status acknowledges the delivery. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: the endpoint is disabled and receives nothing more. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhookEvents.userUpdated": {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The message id: the same on every retry and redelivery. Deduplicate on it.
+                 * @example 0193a1b2-3c4d-7e8f-9a0b-1c2d3e4f5a6b
+                 */
+                "webhook-id": string;
+                /**
+                 * @description Seconds since the epoch when this attempt was sent. Reject old ones.
+                 * @example 1765101600
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description Space-separated `v1,<base64 HMAC-SHA256>` of `<webhook-id>.<webhook-timestamp>.<body>` keyed with the endpoint secret (two during a secret rotation). See docs/webhooks.md.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "0193a1b2-3c4d-7e8f-9a0b-1c2d3e4f5a6b",
+                 *       "type": "user.updated",
+                 *       "version": 1,
+                 *       "timestamp": "2026-12-07T10:00:00.000Z",
+                 *       "organizationId": "0193a1b2-0000-7000-8000-00000000a001",
+                 *       "data": {
+                 *         "user": {
+                 *           "id": "0193a1b2-3c4d-7e8f-9a0b-1c2d3e4f5a6b",
+                 *           "email": "dana@example.com",
+                 *           "name": "Dana Probe"
+                 *         },
+                 *         "changed": [
+                 *           "name"
+                 *         ]
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    id: string;
+                    /** @constant */
+                    type: "user.updated";
+                    /** @constant */
+                    version: 1;
+                    /** Format: date-time */
+                    timestamp: string;
+                    /** Format: uuid */
+                    organizationId: string;
+                    data: {
+                        user: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: email */
+                            email: string;
+                            name: string;
+                        };
+                        changed: ("name" | "email")[];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx status acknowledges the delivery. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: the endpoint is disabled and receives nothing more. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhookEvents.userDeleted": {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The message id: the same on every retry and redelivery. Deduplicate on it.
+                 * @example 0193a1b2-3c4d-7e8f-9a0b-1c2d3e4f5a6b
+                 */
+                "webhook-id": string;
+                /**
+                 * @description Seconds since the epoch when this attempt was sent. Reject old ones.
+                 * @example 1765101600
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description Space-separated `v1,<base64 HMAC-SHA256>` of `<webhook-id>.<webhook-timestamp>.<body>` keyed with the endpoint secret (two during a secret rotation). See docs/webhooks.md.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "0193a1b2-3c4d-7e8f-9a0b-1c2d3e4f5a6b",
+                 *       "type": "user.deleted",
+                 *       "version": 1,
+                 *       "timestamp": "2026-12-07T10:00:00.000Z",
+                 *       "organizationId": "0193a1b2-0000-7000-8000-00000000a001",
+                 *       "data": {
+                 *         "user": {
+                 *           "id": "0193a1b2-3c4d-7e8f-9a0b-1c2d3e4f5a6b"
+                 *         }
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    id: string;
+                    /** @constant */
+                    type: "user.deleted";
+                    /** @constant */
+                    version: 1;
+                    /** Format: date-time */
+                    timestamp: string;
+                    /** Format: uuid */
+                    organizationId: string;
+                    data: {
+                        user: {
+                            /** Format: uuid */
+                            id: string;
+                        };
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx status acknowledges the delivery. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: the endpoint is disabled and receives nothing more. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhookEvents.organizationCreated": {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The message id: the same on every retry and redelivery. Deduplicate on it.
+                 * @example 0193a1b2-3c4d-7e8f-9a0b-1c2d3e4f5a6b
+                 */
+                "webhook-id": string;
+                /**
+                 * @description Seconds since the epoch when this attempt was sent. Reject old ones.
+                 * @example 1765101600
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description Space-separated `v1,<base64 HMAC-SHA256>` of `<webhook-id>.<webhook-timestamp>.<body>` keyed with the endpoint secret (two during a secret rotation). See docs/webhooks.md.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "0193a1b2-3c4d-7e8f-9a0b-1c2d3e4f5a6b",
+                 *       "type": "organization.created",
+                 *       "version": 1,
+                 *       "timestamp": "2026-12-07T10:00:00.000Z",
+                 *       "organizationId": "0193a1b2-0000-7000-8000-00000000a001",
+                 *       "data": {
+                 *         "organization": {
+                 *           "id": "0193a1b2-0000-7000-8000-00000000a001",
+                 *           "name": "Acme",
+                 *           "slug": "acme"
+                 *         }
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    id: string;
+                    /** @constant */
+                    type: "organization.created";
+                    /** @constant */
+                    version: 1;
+                    /** Format: date-time */
+                    timestamp: string;
+                    /** Format: uuid */
+                    organizationId: string;
+                    data: {
+                        organization: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            slug: string;
+                        };
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx status acknowledges the delivery. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: the endpoint is disabled and receives nothing more. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhookEvents.organizationUpdated": {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The message id: the same on every retry and redelivery. Deduplicate on it.
+                 * @example 0193a1b2-3c4d-7e8f-9a0b-1c2d3e4f5a6b
+                 */
+                "webhook-id": string;
+                /**
+                 * @description Seconds since the epoch when this attempt was sent. Reject old ones.
+                 * @example 1765101600
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description Space-separated `v1,<base64 HMAC-SHA256>` of `<webhook-id>.<webhook-timestamp>.<body>` keyed with the endpoint secret (two during a secret rotation). See docs/webhooks.md.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "0193a1b2-3c4d-7e8f-9a0b-1c2d3e4f5a6b",
+                 *       "type": "organization.updated",
+                 *       "version": 1,
+                 *       "timestamp": "2026-12-07T10:00:00.000Z",
+                 *       "organizationId": "0193a1b2-0000-7000-8000-00000000a001",
+                 *       "data": {
+                 *         "organization": {
+                 *           "id": "0193a1b2-0000-7000-8000-00000000a001",
+                 *           "name": "Acme",
+                 *           "slug": "acme"
+                 *         },
+                 *         "changed": [
+                 *           "name"
+                 *         ]
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    id: string;
+                    /** @constant */
+                    type: "organization.updated";
+                    /** @constant */
+                    version: 1;
+                    /** Format: date-time */
+                    timestamp: string;
+                    /** Format: uuid */
+                    organizationId: string;
+                    data: {
+                        organization: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            slug: string;
+                        };
+                        changed: ("name" | "slug")[];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx status acknowledges the delivery. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: the endpoint is disabled and receives nothing more. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhookEvents.organizationDeleted": {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The message id: the same on every retry and redelivery. Deduplicate on it.
+                 * @example 0193a1b2-3c4d-7e8f-9a0b-1c2d3e4f5a6b
+                 */
+                "webhook-id": string;
+                /**
+                 * @description Seconds since the epoch when this attempt was sent. Reject old ones.
+                 * @example 1765101600
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description Space-separated `v1,<base64 HMAC-SHA256>` of `<webhook-id>.<webhook-timestamp>.<body>` keyed with the endpoint secret (two during a secret rotation). See docs/webhooks.md.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "0193a1b2-3c4d-7e8f-9a0b-1c2d3e4f5a6b",
+                 *       "type": "organization.deleted",
+                 *       "version": 1,
+                 *       "timestamp": "2026-12-07T10:00:00.000Z",
+                 *       "organizationId": "0193a1b2-0000-7000-8000-00000000a001",
+                 *       "data": {
+                 *         "organization": {
+                 *           "id": "0193a1b2-0000-7000-8000-00000000a001"
+                 *         }
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    id: string;
+                    /** @constant */
+                    type: "organization.deleted";
+                    /** @constant */
+                    version: 1;
+                    /** Format: date-time */
+                    timestamp: string;
+                    /** Format: uuid */
+                    organizationId: string;
+                    data: {
+                        organization: {
+                            /** Format: uuid */
+                            id: string;
+                        };
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx status acknowledges the delivery. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: the endpoint is disabled and receives nothing more. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhookEvents.memberAdded": {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The message id: the same on every retry and redelivery. Deduplicate on it.
+                 * @example 0193a1b2-3c4d-7e8f-9a0b-1c2d3e4f5a6b
+                 */
+                "webhook-id": string;
+                /**
+                 * @description Seconds since the epoch when this attempt was sent. Reject old ones.
+                 * @example 1765101600
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description Space-separated `v1,<base64 HMAC-SHA256>` of `<webhook-id>.<webhook-timestamp>.<body>` keyed with the endpoint secret (two during a secret rotation). See docs/webhooks.md.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "0193a1b2-3c4d-7e8f-9a0b-1c2d3e4f5a6b",
+                 *       "type": "member.added",
+                 *       "version": 1,
+                 *       "timestamp": "2026-12-07T10:00:00.000Z",
+                 *       "organizationId": "0193a1b2-0000-7000-8000-00000000a001",
+                 *       "data": {
+                 *         "member": {
+                 *           "userId": "0193a1b2-3c4d-7e8f-9a0b-1c2d3e4f5a6b",
+                 *           "email": "dana@example.com",
+                 *           "name": "Dana Probe",
+                 *           "role": "member"
+                 *         }
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    id: string;
+                    /** @constant */
+                    type: "member.added";
+                    /** @constant */
+                    version: 1;
+                    /** Format: date-time */
+                    timestamp: string;
+                    /** Format: uuid */
+                    organizationId: string;
+                    data: {
+                        member: {
+                            /** Format: uuid */
+                            userId: string;
+                            /** Format: email */
+                            email: string;
+                            name: string;
+                            role: components["schemas"]["OrgRole"];
+                        };
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx status acknowledges the delivery. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: the endpoint is disabled and receives nothing more. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhookEvents.memberRemoved": {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The message id: the same on every retry and redelivery. Deduplicate on it.
+                 * @example 0193a1b2-3c4d-7e8f-9a0b-1c2d3e4f5a6b
+                 */
+                "webhook-id": string;
+                /**
+                 * @description Seconds since the epoch when this attempt was sent. Reject old ones.
+                 * @example 1765101600
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description Space-separated `v1,<base64 HMAC-SHA256>` of `<webhook-id>.<webhook-timestamp>.<body>` keyed with the endpoint secret (two during a secret rotation). See docs/webhooks.md.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "0193a1b2-3c4d-7e8f-9a0b-1c2d3e4f5a6b",
+                 *       "type": "member.removed",
+                 *       "version": 1,
+                 *       "timestamp": "2026-12-07T10:00:00.000Z",
+                 *       "organizationId": "0193a1b2-0000-7000-8000-00000000a001",
+                 *       "data": {
+                 *         "member": {
+                 *           "userId": "0193a1b2-3c4d-7e8f-9a0b-1c2d3e4f5a6b",
+                 *           "email": "dana@example.com",
+                 *           "name": "Dana Probe",
+                 *           "role": "member"
+                 *         },
+                 *         "reason": "removed"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    id: string;
+                    /** @constant */
+                    type: "member.removed";
+                    /** @constant */
+                    version: 1;
+                    /** Format: date-time */
+                    timestamp: string;
+                    /** Format: uuid */
+                    organizationId: string;
+                    data: {
+                        member: {
+                            /** Format: uuid */
+                            userId: string;
+                            /** Format: email */
+                            email: string;
+                            name: string;
+                            role: components["schemas"]["OrgRole"];
+                        };
+                        /** @enum {string} */
+                        reason: "removed" | "left" | "account_deleted";
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx status acknowledges the delivery. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: the endpoint is disabled and receives nothing more. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhookEvents.memberRoleChanged": {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The message id: the same on every retry and redelivery. Deduplicate on it.
+                 * @example 0193a1b2-3c4d-7e8f-9a0b-1c2d3e4f5a6b
+                 */
+                "webhook-id": string;
+                /**
+                 * @description Seconds since the epoch when this attempt was sent. Reject old ones.
+                 * @example 1765101600
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description Space-separated `v1,<base64 HMAC-SHA256>` of `<webhook-id>.<webhook-timestamp>.<body>` keyed with the endpoint secret (two during a secret rotation). See docs/webhooks.md.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "0193a1b2-3c4d-7e8f-9a0b-1c2d3e4f5a6b",
+                 *       "type": "member.role_changed",
+                 *       "version": 1,
+                 *       "timestamp": "2026-12-07T10:00:00.000Z",
+                 *       "organizationId": "0193a1b2-0000-7000-8000-00000000a001",
+                 *       "data": {
+                 *         "member": {
+                 *           "userId": "0193a1b2-3c4d-7e8f-9a0b-1c2d3e4f5a6b",
+                 *           "email": "dana@example.com",
+                 *           "name": "Dana Probe",
+                 *           "role": "admin"
+                 *         },
+                 *         "previousRole": "member"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    id: string;
+                    /** @constant */
+                    type: "member.role_changed";
+                    /** @constant */
+                    version: 1;
+                    /** Format: date-time */
+                    timestamp: string;
+                    /** Format: uuid */
+                    organizationId: string;
+                    data: {
+                        member: {
+                            /** Format: uuid */
+                            userId: string;
+                            /** Format: email */
+                            email: string;
+                            name: string;
+                            role: components["schemas"]["OrgRole"];
+                        };
+                        previousRole: components["schemas"]["OrgRole"];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx status acknowledges the delivery. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: the endpoint is disabled and receives nothing more. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhookEvents.invitationCreated": {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The message id: the same on every retry and redelivery. Deduplicate on it.
+                 * @example 0193a1b2-3c4d-7e8f-9a0b-1c2d3e4f5a6b
+                 */
+                "webhook-id": string;
+                /**
+                 * @description Seconds since the epoch when this attempt was sent. Reject old ones.
+                 * @example 1765101600
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description Space-separated `v1,<base64 HMAC-SHA256>` of `<webhook-id>.<webhook-timestamp>.<body>` keyed with the endpoint secret (two during a secret rotation). See docs/webhooks.md.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "0193a1b2-3c4d-7e8f-9a0b-1c2d3e4f5a6b",
+                 *       "type": "invitation.created",
+                 *       "version": 1,
+                 *       "timestamp": "2026-12-07T10:00:00.000Z",
+                 *       "organizationId": "0193a1b2-0000-7000-8000-00000000a001",
+                 *       "data": {
+                 *         "invitation": {
+                 *           "id": "0193a1b2-0000-7000-8000-00000000b001",
+                 *           "email": "lee@example.com",
+                 *           "role": "admin",
+                 *           "expiresAt": "2026-12-14T09:30:00.000Z"
+                 *         }
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    id: string;
+                    /** @constant */
+                    type: "invitation.created";
+                    /** @constant */
+                    version: 1;
+                    /** Format: date-time */
+                    timestamp: string;
+                    /** Format: uuid */
+                    organizationId: string;
+                    data: {
+                        invitation: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: email */
+                            email: string;
+                            role: components["schemas"]["OrgRole"];
+                            /** Format: date-time */
+                            expiresAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx status acknowledges the delivery. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: the endpoint is disabled and receives nothing more. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhookEvents.invitationAccepted": {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The message id: the same on every retry and redelivery. Deduplicate on it.
+                 * @example 0193a1b2-3c4d-7e8f-9a0b-1c2d3e4f5a6b
+                 */
+                "webhook-id": string;
+                /**
+                 * @description Seconds since the epoch when this attempt was sent. Reject old ones.
+                 * @example 1765101600
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description Space-separated `v1,<base64 HMAC-SHA256>` of `<webhook-id>.<webhook-timestamp>.<body>` keyed with the endpoint secret (two during a secret rotation). See docs/webhooks.md.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "0193a1b2-3c4d-7e8f-9a0b-1c2d3e4f5a6b",
+                 *       "type": "invitation.accepted",
+                 *       "version": 1,
+                 *       "timestamp": "2026-12-07T10:00:00.000Z",
+                 *       "organizationId": "0193a1b2-0000-7000-8000-00000000a001",
+                 *       "data": {
+                 *         "invitation": {
+                 *           "id": "0193a1b2-0000-7000-8000-00000000b001",
+                 *           "email": "lee@example.com",
+                 *           "role": "admin",
+                 *           "expiresAt": "2026-12-14T09:30:00.000Z"
+                 *         },
+                 *         "userId": "0193a1b2-3c4d-7e8f-9a0b-1c2d3e4f5a6b"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    id: string;
+                    /** @constant */
+                    type: "invitation.accepted";
+                    /** @constant */
+                    version: 1;
+                    /** Format: date-time */
+                    timestamp: string;
+                    /** Format: uuid */
+                    organizationId: string;
+                    data: {
+                        invitation: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: email */
+                            email: string;
+                            role: components["schemas"]["OrgRole"];
+                            /** Format: date-time */
+                            expiresAt: string;
+                        };
+                        /** Format: uuid */
+                        userId: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx status acknowledges the delivery. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: the endpoint is disabled and receives nothing more. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhookEvents.invitationRevoked": {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The message id: the same on every retry and redelivery. Deduplicate on it.
+                 * @example 0193a1b2-3c4d-7e8f-9a0b-1c2d3e4f5a6b
+                 */
+                "webhook-id": string;
+                /**
+                 * @description Seconds since the epoch when this attempt was sent. Reject old ones.
+                 * @example 1765101600
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description Space-separated `v1,<base64 HMAC-SHA256>` of `<webhook-id>.<webhook-timestamp>.<body>` keyed with the endpoint secret (two during a secret rotation). See docs/webhooks.md.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "0193a1b2-3c4d-7e8f-9a0b-1c2d3e4f5a6b",
+                 *       "type": "invitation.revoked",
+                 *       "version": 1,
+                 *       "timestamp": "2026-12-07T10:00:00.000Z",
+                 *       "organizationId": "0193a1b2-0000-7000-8000-00000000a001",
+                 *       "data": {
+                 *         "invitation": {
+                 *           "id": "0193a1b2-0000-7000-8000-00000000b001",
+                 *           "email": "lee@example.com",
+                 *           "role": "admin",
+                 *           "expiresAt": "2026-12-14T09:30:00.000Z"
+                 *         }
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    id: string;
+                    /** @constant */
+                    type: "invitation.revoked";
+                    /** @constant */
+                    version: 1;
+                    /** Format: date-time */
+                    timestamp: string;
+                    /** Format: uuid */
+                    organizationId: string;
+                    data: {
+                        invitation: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: email */
+                            email: string;
+                            role: components["schemas"]["OrgRole"];
+                            /** Format: date-time */
+                            expiresAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx status acknowledges the delivery. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: the endpoint is disabled and receives nothing more. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhookEvents.apiKeyCreated": {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The message id: the same on every retry and redelivery. Deduplicate on it.
+                 * @example 0193a1b2-3c4d-7e8f-9a0b-1c2d3e4f5a6b
+                 */
+                "webhook-id": string;
+                /**
+                 * @description Seconds since the epoch when this attempt was sent. Reject old ones.
+                 * @example 1765101600
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description Space-separated `v1,<base64 HMAC-SHA256>` of `<webhook-id>.<webhook-timestamp>.<body>` keyed with the endpoint secret (two during a secret rotation). See docs/webhooks.md.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "0193a1b2-3c4d-7e8f-9a0b-1c2d3e4f5a6b",
+                 *       "type": "api_key.created",
+                 *       "version": 1,
+                 *       "timestamp": "2026-12-07T10:00:00.000Z",
+                 *       "organizationId": "0193a1b2-0000-7000-8000-00000000a001",
+                 *       "data": {
+                 *         "apiKey": {
+                 *           "id": "0193a1b2-0000-7000-8000-00000000c001",
+                 *           "name": "CI deploys",
+                 *           "prefix": "gwk_a1B2c3D4e5F6",
+                 *           "scopes": [
+                 *             "members:read"
+                 *           ],
+                 *           "expiresAt": null
+                 *         }
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    id: string;
+                    /** @constant */
+                    type: "api_key.created";
+                    /** @constant */
+                    version: 1;
+                    /** Format: date-time */
+                    timestamp: string;
+                    /** Format: uuid */
+                    organizationId: string;
+                    data: {
+                        apiKey: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            prefix: string;
+                            scopes: components["schemas"]["ApiKeyScope"][];
+                            expiresAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx status acknowledges the delivery. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: the endpoint is disabled and receives nothing more. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhookEvents.apiKeyRotated": {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The message id: the same on every retry and redelivery. Deduplicate on it.
+                 * @example 0193a1b2-3c4d-7e8f-9a0b-1c2d3e4f5a6b
+                 */
+                "webhook-id": string;
+                /**
+                 * @description Seconds since the epoch when this attempt was sent. Reject old ones.
+                 * @example 1765101600
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description Space-separated `v1,<base64 HMAC-SHA256>` of `<webhook-id>.<webhook-timestamp>.<body>` keyed with the endpoint secret (two during a secret rotation). See docs/webhooks.md.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "0193a1b2-3c4d-7e8f-9a0b-1c2d3e4f5a6b",
+                 *       "type": "api_key.rotated",
+                 *       "version": 1,
+                 *       "timestamp": "2026-12-07T10:00:00.000Z",
+                 *       "organizationId": "0193a1b2-0000-7000-8000-00000000a001",
+                 *       "data": {
+                 *         "apiKey": {
+                 *           "id": "0193a1b2-0000-7000-8000-00000000c002",
+                 *           "name": "CI deploys",
+                 *           "prefix": "gwk_Z9y8X7w6V5u4",
+                 *           "scopes": [
+                 *             "members:read"
+                 *           ],
+                 *           "expiresAt": null
+                 *         },
+                 *         "previous": {
+                 *           "id": "0193a1b2-0000-7000-8000-00000000c001",
+                 *           "name": "CI deploys",
+                 *           "prefix": "gwk_a1B2c3D4e5F6",
+                 *           "scopes": [
+                 *             "members:read"
+                 *           ],
+                 *           "expiresAt": "2026-12-08T09:30:00.000Z"
+                 *         }
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    id: string;
+                    /** @constant */
+                    type: "api_key.rotated";
+                    /** @constant */
+                    version: 1;
+                    /** Format: date-time */
+                    timestamp: string;
+                    /** Format: uuid */
+                    organizationId: string;
+                    data: {
+                        apiKey: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            prefix: string;
+                            scopes: components["schemas"]["ApiKeyScope"][];
+                            expiresAt: string | null;
+                        };
+                        previous: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            prefix: string;
+                            scopes: components["schemas"]["ApiKeyScope"][];
+                            expiresAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx status acknowledges the delivery. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: the endpoint is disabled and receives nothing more. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhookEvents.apiKeyRevoked": {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The message id: the same on every retry and redelivery. Deduplicate on it.
+                 * @example 0193a1b2-3c4d-7e8f-9a0b-1c2d3e4f5a6b
+                 */
+                "webhook-id": string;
+                /**
+                 * @description Seconds since the epoch when this attempt was sent. Reject old ones.
+                 * @example 1765101600
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description Space-separated `v1,<base64 HMAC-SHA256>` of `<webhook-id>.<webhook-timestamp>.<body>` keyed with the endpoint secret (two during a secret rotation). See docs/webhooks.md.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "0193a1b2-3c4d-7e8f-9a0b-1c2d3e4f5a6b",
+                 *       "type": "api_key.revoked",
+                 *       "version": 1,
+                 *       "timestamp": "2026-12-07T10:00:00.000Z",
+                 *       "organizationId": "0193a1b2-0000-7000-8000-00000000a001",
+                 *       "data": {
+                 *         "apiKey": {
+                 *           "id": "0193a1b2-0000-7000-8000-00000000c001",
+                 *           "name": "CI deploys",
+                 *           "prefix": "gwk_a1B2c3D4e5F6",
+                 *           "scopes": [
+                 *             "members:read"
+                 *           ],
+                 *           "expiresAt": null
+                 *         }
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    id: string;
+                    /** @constant */
+                    type: "api_key.revoked";
+                    /** @constant */
+                    version: 1;
+                    /** Format: date-time */
+                    timestamp: string;
+                    /** Format: uuid */
+                    organizationId: string;
+                    data: {
+                        apiKey: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            prefix: string;
+                            scopes: components["schemas"]["ApiKeyScope"][];
+                            expiresAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx status acknowledges the delivery. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: the endpoint is disabled and receives nothing more. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhookEvents.webhookTest": {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The message id: the same on every retry and redelivery. Deduplicate on it.
+                 * @example 0193a1b2-3c4d-7e8f-9a0b-1c2d3e4f5a6b
+                 */
+                "webhook-id": string;
+                /**
+                 * @description Seconds since the epoch when this attempt was sent. Reject old ones.
+                 * @example 1765101600
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description Space-separated `v1,<base64 HMAC-SHA256>` of `<webhook-id>.<webhook-timestamp>.<body>` keyed with the endpoint secret (two during a secret rotation). See docs/webhooks.md.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "0193a1b2-3c4d-7e8f-9a0b-1c2d3e4f5a6b",
+                 *       "type": "webhook.test",
+                 *       "version": 1,
+                 *       "timestamp": "2026-12-07T10:00:00.000Z",
+                 *       "organizationId": "0193a1b2-0000-7000-8000-00000000a001",
+                 *       "data": {
+                 *         "endpointId": "0193a1b2-0000-7000-8000-00000000d001",
+                 *         "message": "Hello from Groundwork"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    id: string;
+                    /** @constant */
+                    type: "webhook.test";
+                    /** @constant */
+                    version: 1;
+                    /** Format: date-time */
+                    timestamp: string;
+                    /** Format: uuid */
+                    organizationId: string;
+                    data: {
+                        /** Format: uuid */
+                        endpointId: string;
+                        message: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx status acknowledges the delivery. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: the endpoint is disabled and receives nothing more. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
 }
