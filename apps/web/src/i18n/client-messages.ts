@@ -12,7 +12,7 @@
  */
 export const CLIENT_NAMESPACES = {
   /** Every page's header (language and theme menus) and the marketing pages' own forms. */
-  public: ['Language', 'Theme', 'Waitlist'],
+  public: ['Language', 'Nav', 'Theme', 'Waitlist'],
   /** Sign-in, sign-up, the emailed-link pages and the invitation landing. */
   auth: ['Language', 'Theme', 'Auth', 'Errors', 'Fields', 'InvitationLanding', 'Orgs', 'TwoFactor'],
 } as const;
