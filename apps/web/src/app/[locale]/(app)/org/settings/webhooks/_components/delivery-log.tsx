@@ -114,9 +114,11 @@ export function DeliveryLog({
             <NativeSelect
               id={`${id}-type`}
               value={filters.eventType ?? ''}
-              onChange={(event) =>
-                setFilters((f) => ({ ...f, eventType: event.currentTarget.value || undefined }))
-              }
+              onChange={(event) => {
+                // Read now: React clears currentTarget before the updater runs.
+                const value = event.currentTarget.value || undefined;
+                setFilters((f) => ({ ...f, eventType: value }));
+              }}
               data-testid="webhook-log-type"
             >
               <option value="">{t('anyType')}</option>
@@ -132,9 +134,11 @@ export function DeliveryLog({
             <NativeSelect
               id={`${id}-status`}
               value={filters.status ?? ''}
-              onChange={(event) =>
-                setFilters((f) => ({ ...f, status: event.currentTarget.value || undefined }))
-              }
+              onChange={(event) => {
+                // Read now: React clears currentTarget before the updater runs.
+                const value = event.currentTarget.value || undefined;
+                setFilters((f) => ({ ...f, status: value }));
+              }}
               data-testid="webhook-log-status"
             >
               <option value="">{t('anyStatus')}</option>

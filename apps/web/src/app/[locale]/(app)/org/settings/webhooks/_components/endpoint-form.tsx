@@ -106,6 +106,8 @@ export function EndpointForm({
         autoComplete="off"
         error={form.fieldErrors.description}
       />
+      {/* The checkboxes are not one form field: this names the list, so its error shows beside it. */}
+      <input type="hidden" name="eventTypes" value={normalizeFilters(selected).join(',')} />
       <EventPicker types={eventTypes} selected={selected} onChange={setSelected} error={eventsError} />
       <div className="flex items-start gap-3">
         <input
