@@ -1,8 +1,8 @@
 import { recordAudit } from '@repo/audit';
 import { Locale } from '@repo/contracts';
 import { type Db, normalizeEmail } from '@repo/db';
+import { writeOutboxEvent } from '@repo/outbox';
 import { issueEmailToken } from './email-tokens';
-import { writeOutboxEvent } from './outbox';
 import type { RequestMeta } from './request-meta';
 
 /**

@@ -1,7 +1,7 @@
 import type { Locale } from '@repo/contracts';
 import type { Db, Prisma, Tx } from '@repo/db';
+import { writeOutboxEvent } from '@repo/outbox';
 import { generateToken, hashToken } from './crypto-tokens';
-import { writeOutboxEvent } from './outbox';
 
 export type EmailTokenPurpose = 'verify_email' | 'reset_password' | 'change_email' | 'unlock_account';
 export type EmailToken = Prisma.EmailTokenGetPayload<{ select: undefined }>;

@@ -1,8 +1,8 @@
 import { recordAudit } from '@repo/audit';
 import type { Locale } from '@repo/contracts';
 import type { Tx } from '@repo/db';
+import { writeOutboxEvent } from '@repo/outbox';
 import { deviceLabel } from '../../lib/device';
-import { writeOutboxEvent } from '../../lib/outbox';
 import type { RequestMeta } from '../../lib/request-meta';
 import type { AppDeps } from '../../types';
 import { revokeUserSessions } from '../sessions';

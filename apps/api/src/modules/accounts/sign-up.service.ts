@@ -3,14 +3,13 @@ import { recordAudit } from '@repo/audit';
 import type { Locale, SignUpBody } from '@repo/contracts';
 import { normalizeEmail } from '@repo/db';
 import { createPersonalOrganization } from '@repo/organizations';
+import { publishUserCreated, publishUserUpdated, writeOutboxEvent } from '@repo/outbox';
 import type { z } from 'zod';
 import { AppError } from '../../errors';
 import { hashToken } from '../../lib/crypto-tokens';
 import { consumeEmailToken, issueEmailLink, issueEmailToken } from '../../lib/email-tokens';
-import { writeOutboxEvent } from '../../lib/outbox';
 import { hashPassword } from '../../lib/password';
 import type { RequestMeta } from '../../lib/request-meta';
-import { publishUserCreated, publishUserUpdated } from '../../lib/webhook-events';
 import { clockOf } from '../../types';
 import { completeFirstFactor, type OpenedSession } from '../two-factor';
 import {

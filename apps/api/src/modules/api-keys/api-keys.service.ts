@@ -1,11 +1,11 @@
 import { recordAudit } from '@repo/audit';
 import type { ApiKey, ApiKeyListQuery, ApiKeyScope } from '@repo/contracts';
 import type { Prisma, Tx } from '@repo/db';
+import { publishEvent } from '@repo/outbox';
 import { AppError } from '../../errors';
 import { generateApiKey } from '../../lib/api-keys';
 import { defineList, keyset } from '../../lib/list';
 import type { RequestMeta } from '../../lib/request-meta';
-import { publishEvent } from '../../lib/webhook-events';
 import { type AppDeps, systemClock } from '../../types';
 
 export type ApiKeyDeps = Pick<AppDeps, 'db' | 'env' | 'clock'>;

@@ -8,13 +8,12 @@ import {
   type OrgRole,
 } from '@repo/contracts';
 import { normalizeEmail, type Prisma, type Tx } from '@repo/db';
+import { publishEvent, writeOutboxEvent } from '@repo/outbox';
 import type { z } from 'zod';
 import { AppError } from '../../errors';
 import { generateToken, hashToken } from '../../lib/crypto-tokens';
 import { defineList, keyset } from '../../lib/list';
-import { writeOutboxEvent } from '../../lib/outbox';
 import type { RequestMeta } from '../../lib/request-meta';
-import { publishEvent } from '../../lib/webhook-events';
 import type { OrgContext } from '../../plugins/access';
 import { type AppDeps, clockOf } from '../../types';
 import { auditDenied, lockedActingRole, lockOrganization, roleNotAllowed, withKey } from '../orgs';

@@ -9,11 +9,10 @@ import {
 } from '@repo/contracts';
 import type { Prisma, Tx } from '@repo/db';
 import { countUsableOwners, revokeInvitationsSentBy } from '@repo/organizations';
+import { publishEvent, writeOutboxEvent } from '@repo/outbox';
 import { AppError } from '../../errors';
 import { defineList, keyset } from '../../lib/list';
-import { writeOutboxEvent } from '../../lib/outbox';
 import type { RequestMeta } from '../../lib/request-meta';
-import { publishEvent } from '../../lib/webhook-events';
 import type { OrgContext } from '../../plugins/access';
 import { type AppDeps, systemClock } from '../../types';
 import {

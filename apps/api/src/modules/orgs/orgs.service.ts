@@ -8,11 +8,11 @@ import {
   type UpdateOrgBody,
 } from '@repo/contracts';
 import type { Prisma } from '@repo/db';
+import { memberRef, publishEvent } from '@repo/outbox';
 import type { z } from 'zod';
 import { AppError } from '../../errors';
 import { defineList, keyset } from '../../lib/list';
 import type { RequestMeta } from '../../lib/request-meta';
-import { memberRef, publishEvent } from '../../lib/webhook-events';
 import type { OrgContext } from '../../plugins/access';
 import { type AppDeps, systemClock } from '../../types';
 import { isUniqueViolation, withKey } from './orgs.shared';

@@ -1,9 +1,9 @@
 import { recordAudit } from '@repo/audit';
 import type { Organization } from '@repo/contracts';
 import { transferOwnership as handOver } from '@repo/organizations';
+import { memberRef, publishEvent } from '@repo/outbox';
 import { AppError } from '../../errors';
 import type { RequestMeta } from '../../lib/request-meta';
-import { memberRef, publishEvent } from '../../lib/webhook-events';
 import type { OrgContext } from '../../plugins/access';
 import { type AppDeps, systemClock } from '../../types';
 import { orgSelect, toOrganization } from './orgs.service';

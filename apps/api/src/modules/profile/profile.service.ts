@@ -1,13 +1,12 @@
 import { recordAudit } from '@repo/audit';
 import type { ChangePasswordBody, Locale, UpdateProfileBody } from '@repo/contracts';
 import { normalizeEmail, type User } from '@repo/db';
+import { publishUserUpdated, writeOutboxEvent } from '@repo/outbox';
 import type { z } from 'zod';
 import { AppError } from '../../errors';
 import { issueEmailToken } from '../../lib/email-tokens';
-import { writeOutboxEvent } from '../../lib/outbox';
 import { hashPassword, verifyDummy, verifyPassword } from '../../lib/password';
 import type { RequestMeta } from '../../lib/request-meta';
-import { publishUserUpdated } from '../../lib/webhook-events';
 import { type AppDeps, clockOf } from '../../types';
 import { assertPasswordPolicy, passwordChanged } from '../accounts';
 

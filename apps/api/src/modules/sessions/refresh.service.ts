@@ -1,10 +1,10 @@
 import { recordAudit } from '@repo/audit';
 import type { Locale } from '@repo/contracts';
 import type { Tx, User } from '@repo/db';
+import { writeOutboxEvent } from '@repo/outbox';
 import { AppError } from '../../errors';
 import { hashToken } from '../../lib/crypto-tokens';
 import { deviceLabel } from '../../lib/device';
-import { writeOutboxEvent } from '../../lib/outbox';
 import type { RequestMeta } from '../../lib/request-meta';
 import { systemClock } from '../../types';
 import { recordActivity } from './activity';

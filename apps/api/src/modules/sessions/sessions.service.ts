@@ -1,9 +1,9 @@
 import { recordAudit } from '@repo/audit';
 import type { Locale } from '@repo/contracts';
 import type { Prisma, Tx } from '@repo/db';
+import { writeOutboxEvent } from '@repo/outbox';
 import { generateToken, hashToken } from '../../lib/crypto-tokens';
 import { deviceLabel } from '../../lib/device';
-import { writeOutboxEvent } from '../../lib/outbox';
 import type { RequestMeta } from '../../lib/request-meta';
 import { type AppDeps, systemClock } from '../../types';
 import { recordActivityInTx } from './activity';

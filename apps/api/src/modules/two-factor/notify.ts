@@ -1,7 +1,7 @@
 import type { Locale } from '@repo/contracts';
 import type { Tx, User } from '@repo/db';
+import { writeOutboxEvent } from '@repo/outbox';
 import { deviceLabel } from '../../lib/device';
-import { writeOutboxEvent } from '../../lib/outbox';
 import type { RequestMeta } from '../../lib/request-meta';
 
 type Recipient = Pick<User, 'id' | 'email' | 'locale' | 'timezone'>;

@@ -1,6 +1,6 @@
 import type { JoinWaitlistBody } from '@repo/contracts';
 import { type Db, normalizeEmail } from '@repo/db';
-import { writeOutboxEvent } from '../../lib/outbox';
+import { writeOutboxEvent } from '@repo/outbox';
 import type { Clock } from '../../types';
 
 export interface WaitlistDeps {

@@ -1,10 +1,10 @@
 import { recordAudit } from '@repo/audit';
 import type { WebhookDeliveryListQuery } from '@repo/contracts';
 import type { Prisma, Tx } from '@repo/db';
+import { writeOutboxEvent } from '@repo/outbox';
 import type { z } from 'zod';
 import { AppError } from '../../errors';
 import { defineList, keyset } from '../../lib/list';
-import { writeOutboxEvent } from '../../lib/outbox';
 import type { RequestMeta } from '../../lib/request-meta';
 import type { OrgContext } from '../../plugins/access';
 import { clockOf } from '../../types';

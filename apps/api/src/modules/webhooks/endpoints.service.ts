@@ -6,11 +6,11 @@ import type {
   WebhookEndpointListQuery,
 } from '@repo/contracts';
 import type { Prisma } from '@repo/db';
+import { publishEvent } from '@repo/outbox';
 import { generateSecret, openEndpointSecret, sealEndpointSecret } from '@repo/webhooks';
 import type { z } from 'zod';
 import { defineList, keyset } from '../../lib/list';
 import type { RequestMeta } from '../../lib/request-meta';
-import { publishEvent } from '../../lib/webhook-events';
 import type { OrgContext } from '../../plugins/access';
 import { clockOf } from '../../types';
 import { withKey } from '../orgs';
