@@ -37,7 +37,14 @@ export function SecurityActivityList({ events, timeZone }: { events: Event[]; ti
   if (events.length === 0) return <p className="text-muted-foreground text-sm">{t('empty')}</p>;
 
   return (
-    <div className="relative overflow-x-auto">
+    // A scroll region on narrow screens (long device names): focusable and labelled so keyboard
+    // users can scroll it too, like the data tables' TableScroll.
+    <section
+      aria-label={t('title')}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be keyboard-reachable (WCAG 2.1.1).
+      tabIndex={0}
+      className="relative overflow-x-auto"
+    >
       <table className="w-full text-sm" data-testid="activity-table">
         <caption className="sr-only">{t('title')}</caption>
         <thead>
@@ -76,6 +83,6 @@ export function SecurityActivityList({ events, timeZone }: { events: Event[]; ti
           })}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
