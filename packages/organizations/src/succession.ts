@@ -18,6 +18,11 @@ export interface DepartureResult extends DepartureCounts {
   perUser: Map<string, DepartureCounts>;
   /** Pending invitations the departing accounts had sent, now withdrawn. */
   invitationsRevoked: number;
+  /**
+   * The members made owner so an organization keeps one, with the role they had: the caller
+   * announces them (`member.role_changed`), as a chosen transfer does.
+   */
+  promotions: { organizationId: string; userId: string; previousRole: OrgRole }[];
 }
 
 type Membership = { organizationId: string; userId: string; role: OrgRole; personal: boolean };
@@ -25,7 +30,7 @@ type Membership = { organizationId: string; userId: string; role: OrgRole; perso
 type Outcome =
   | { kind: 'delete' }
   | { kind: 'keep' }
-  | { kind: 'promote'; userId: string; previousRole: string };
+  | { kind: 'promote'; userId: string; previousRole: OrgRole };
 
 /**
  * Settles every organization the accounts `userIds` belong to, before those accounts are deleted
@@ -48,6 +53,7 @@ export async function settleDepartingAccounts(
     ownershipsTransferred: 0,
     perUser,
     invitationsRevoked: 0,
+    promotions: [],
   };
   if (ids.length === 0) return result;
   const bump = (userId: string | null | undefined, key: keyof DepartureCounts) => {
@@ -99,6 +105,7 @@ export async function settleDepartingAccounts(
       const from = leaving.find((m) => m.role === 'owner')?.userId ?? null;
       bump(from, 'ownershipsTransferred');
       result.ownershipsTransferred += 1;
+      result.promotions.push({ organizationId, userId: outcome.userId, previousRole: outcome.previousRole });
       audits.push({
         actorId: null,
         action: 'org.ownership_transferred',
@@ -146,7 +153,7 @@ async function settle(
     const others = await tx.membership.count({ where: { organizationId, userId: { notIn: departing } } });
     return others === 0 ? { kind: 'delete' } : { kind: 'keep' };
   }
-  const rest = await tx.$queryRaw<{ user_id: string; role: string; usable: boolean }[]>`
+  const rest = await tx.$queryRaw<{ user_id: string; role: OrgRole; usable: boolean }[]>`
     SELECT m.user_id, m.role::text AS role, (u.deleted_at IS NULL AND u.disabled_at IS NULL) AS usable
     FROM memberships m JOIN users u ON u.id = m.user_id
     WHERE m.organization_id = ${organizationId}::uuid AND m.user_id <> ALL(${departing}::uuid[])

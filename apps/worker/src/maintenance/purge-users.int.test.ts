@@ -149,6 +149,16 @@ describe('users.purge', () => {
         reason: 'account_deleted',
       },
     );
+    // The member made owner of the shared organization is announced like any role change.
+    const roleChanges = (await db.outboxEvent.findMany({ where: { type: 'webhook.published' } }))
+      .map((e) => e.payload as { organizationId: string; type: string; data: unknown })
+      .filter((p) => p.type === 'member.role_changed' && p.organizationId === shared.id);
+    expect(roleChanges.map((p) => p.data)).toEqual([
+      expect.objectContaining({
+        member: expect.objectContaining({ userId: admin.id, role: 'owner' }),
+        previousRole: 'admin',
+      }),
+    ]);
 
     // Inside the grace period: untouched, restorable.
     const kept = await db.user.findUnique({ where: { id: recent.id } });

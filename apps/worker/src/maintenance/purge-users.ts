@@ -1,7 +1,7 @@
 import { type AuditEntry, recordAudits } from '@repo/audit';
 import type { Db, Tx } from '@repo/db';
 import { settleDepartingAccounts } from '@repo/organizations';
-import { publishEvent } from '@repo/outbox';
+import { memberRef, publishEvent } from '@repo/outbox';
 
 export interface PurgeUsersDeps {
   db: Db;
@@ -60,6 +60,15 @@ async function purgeBatch(tx: Tx, cutoff: Date, limit: number, now: Date) {
   // invitations withdrawn, and the audit rows of both: the rules of @repo/organizations, the
   // same lock and "usable owner" the API's membership changes use.
   const settled = await settleDepartingAccounts(tx, ids, { now, reason: 'account_purged' });
+  // A member made owner so an organization keeps one: its webhooks hear of it as of any role change.
+  for (const { organizationId, userId, previousRole } of settled.promotions) {
+    const member = await memberRef(tx, organizationId, userId);
+    await publishEvent(
+      tx,
+      { type: 'member.role_changed', organizationIds: [organizationId], data: { member, previousRole } },
+      now,
+    );
+  }
 
   // Cascades to sessions, tokens, second factor, identities and memberships; audit rows, API keys,
   // invitations and flags they touched keep their history with the reference SET NULL.
