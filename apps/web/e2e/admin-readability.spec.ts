@@ -117,6 +117,43 @@ test('admin users: filters apply as they change, and a whole row opens the accou
   await expect(page).toHaveURL(/\/en\/admin\/users\/[0-9a-f-]{36}$/);
 });
 
+test('admin users: the organization filter is a picker, and an organization opens its members there', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const admin = await signInAsAdmin(page, 'org-filter-admin');
+  const name = `Filtered ${randomUUID().slice(0, 8)}`;
+  const created = await page.request.post('/api/v1/orgs', { headers: sameOrigin, data: { name } });
+  expect(created.status()).toBe(201);
+  const orgId = ((await created.json()) as { id: string }).id;
+
+  await page.goto('/en/admin/users');
+  const field = page.getByRole('combobox', { name: en.AdminUsers.filters.organization, exact: true });
+  await field.focus();
+  await page.keyboard.press('Enter');
+  const search = page.getByRole('combobox', { name: en.AdminPickers.searchOrgs });
+  await expect(search).toBeFocused();
+  await search.pressSequentially(name);
+  await expect(page.getByRole('listbox').getByRole('option').first()).toContainText(name);
+  await page.keyboard.press('Enter');
+  // Applied at once: the list is that organization's members (its creator only).
+  await expect(page).toHaveURL(new RegExp(`[?&]organizationId=${orgId}`));
+  const rows = page.getByTestId('admin-user-row');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toHaveAttribute('data-email', admin.email);
+
+  // From the organization's page, its members open in the list with the picker already set.
+  await page.goto(`/en/admin/organizations/${orgId}`);
+  await page.getByTestId('admin-org-members-in-users').click();
+  await expect(page).toHaveURL(new RegExp(`/en/admin/users\\?organizationId=${orgId}$`));
+  await expect(field).toContainText(name);
+  await expect(rows).toHaveCount(1);
+  // Clearing the picker lists everyone again.
+  await page.getByRole('button', { name: en.AdminPickers.clearOrg }).click();
+  await expect(page).not.toHaveURL(/organizationId=/);
+  await expect.poll(() => rows.count()).toBeGreaterThan(1);
+});
+
 test('changed admin pages pass axe in light, dark and Arabic, with a picker open', async ({ page }) => {
   // Five pages in two themes, then two open pickers: three minutes on a machine running suites side by side.
   test.setTimeout(180_000);

@@ -31,7 +31,7 @@ async function passSudoIfAsked(page: Page, user: TestUser, next: Locator): Promi
   const reauth = page.getByRole('dialog', { name: messages.en.Reauth.title });
   await expect(next.or(reauth).first()).toBeVisible();
   if (await reauth.isVisible()) {
-    await reauth.getByLabel(messages.en.Reauth.passwordLabel).fill(user.password);
+    await reauth.getByLabel(messages.en.Reauth.passwordLabel, { exact: true }).fill(user.password);
     await reauth.getByRole('button', { name: messages.en.Reauth.submit }).click();
     await expect(reauth).toBeHidden();
   }
@@ -206,7 +206,7 @@ test('creating a key past the sudo window asks for the password first', async ({
   await dialog.getByRole('button', { name: en.create.submit }).click();
   const reauth = page.getByRole('dialog', { name: messages.en.Reauth.title });
   await expect(reauth).toBeVisible();
-  await reauth.getByLabel(messages.en.Reauth.passwordLabel).fill(user.password);
+  await reauth.getByLabel(messages.en.Reauth.passwordLabel, { exact: true }).fill(user.password);
   await reauth.getByRole('button', { name: messages.en.Reauth.submit }).click();
   await expect(reauth).toBeHidden();
   // The create request was retried and the key is shown.

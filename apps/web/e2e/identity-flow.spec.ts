@@ -49,8 +49,8 @@ test('sign up → verify by mail → sign in → change password → revoke anot
   await page.goto('/en/settings/security');
   const newPassword = strongPassword();
   const passwordSection = page.getByTestId('password-section');
-  await passwordSection.getByLabel(en.Security.password.currentLabel).fill(user.password);
-  await passwordSection.getByLabel(en.Security.password.newLabel).fill(newPassword);
+  await passwordSection.getByLabel(en.Security.password.currentLabel, { exact: true }).fill(user.password);
+  await passwordSection.getByLabel(en.Security.password.newLabel, { exact: true }).fill(newPassword);
   await passwordSection.getByRole('button', { name: en.Security.password.submit }).click();
   await expect(page.getByText(en.Security.password.done)).toBeVisible();
   user.password = newPassword;
@@ -105,7 +105,7 @@ test('sign-in returns to a local next and ignores a foreign one', async ({ page,
 test('wrong credentials show one localized message', async ({ page }) => {
   await page.goto('/fr/sign-in');
   await page.getByLabel(messages.fr.Auth.common.emailLabel).fill(uniqueEmail('nobody'));
-  await page.getByLabel(messages.fr.Auth.common.passwordLabel).fill('not the password at all');
+  await page.getByLabel(messages.fr.Auth.common.passwordLabel, { exact: true }).fill('not the password at all');
   await page.getByRole('button', { name: messages.fr.Auth.signIn.submit }).click();
   await expect(page.getByTestId('form-error')).toHaveText(messages.fr.Errors.invalid_credentials);
 });

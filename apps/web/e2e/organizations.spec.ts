@@ -260,7 +260,7 @@ test('transferring ownership asks for the password when sudo expired; the last o
   await page.getByRole('alertdialog').getByRole('button', { name: en.Members.transfer }).click();
   const reauth = page.getByRole('dialog', { name: en.Reauth.title });
   await expect(reauth).toBeVisible();
-  await reauth.getByLabel(en.Reauth.passwordLabel).fill(owner.password);
+  await reauth.getByLabel(en.Reauth.passwordLabel, { exact: true }).fill(owner.password);
   await reauth.getByRole('button', { name: en.Reauth.submit }).click();
   await expect(page.getByText(en.Members.transferred.replace('{name}', 'Hana Heir'))).toBeVisible();
   await expect(page.getByTestId('org-settings-role')).toHaveText(en.Orgs.roles.admin);

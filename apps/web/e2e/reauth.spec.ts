@@ -21,16 +21,16 @@ test('a sudo action past the window asks for the password, then completes', asyn
 
   const newEmail = uniqueEmail('sudo-new');
   const section = page.getByTestId('email-section');
-  await section.getByLabel(en.Security.email.newLabel).fill(newEmail);
+  await section.getByLabel(en.Security.email.newLabel, { exact: true }).fill(newEmail);
   await section.getByRole('button', { name: en.Security.email.submit }).click();
 
   const dialog = page.getByRole('dialog', { name: en.Reauth.title });
   await expect(dialog).toBeVisible();
-  await dialog.getByLabel(en.Reauth.passwordLabel).fill('definitely the wrong password');
+  await dialog.getByLabel(en.Reauth.passwordLabel, { exact: true }).fill('definitely the wrong password');
   await dialog.getByRole('button', { name: en.Reauth.submit }).click();
   await expect(dialog.getByTestId('form-error')).toHaveText(en.Errors.invalid_credentials);
 
-  await dialog.getByLabel(en.Reauth.passwordLabel).fill(user.password);
+  await dialog.getByLabel(en.Reauth.passwordLabel, { exact: true }).fill(user.password);
   await dialog.getByRole('button', { name: en.Reauth.submit }).click();
   await expect(dialog).toBeHidden();
   // The original request was retried and succeeded.
@@ -47,7 +47,7 @@ test('closing the re-auth prompt cancels the action quietly', async ({ page, req
   await page.goto('/en/settings/security');
 
   const section = page.getByTestId('email-section');
-  await section.getByLabel(en.Security.email.newLabel).fill(uniqueEmail('sudo-x'));
+  await section.getByLabel(en.Security.email.newLabel, { exact: true }).fill(uniqueEmail('sudo-x'));
   await section.getByRole('button', { name: en.Security.email.submit }).click();
   const dialog = page.getByRole('dialog', { name: en.Reauth.title });
   await expect(dialog).toBeVisible();

@@ -92,10 +92,26 @@ const searchOrgs = async (q: string): Promise<ComboboxOption[]> => {
   }));
 };
 
-/** Pick an account by name or email (the admin users search, typo-tolerant). */
-export function UserPicker({ id, value, selectedText, onChange, ...rest }: PickerProps) {
+type PickerLabels = Record<
+  'placeholder' | 'search' | 'empty' | 'clear',
+  Parameters<ReturnType<typeof useTranslations<'AdminPickers'>>>[0]
+>;
+
+/**
+ * The combobox over one admin search: the same suggestions and typing pause for every kind of
+ * entity; only the search and the four labels (keys of the `AdminPickers` messages) differ.
+ */
+function EntityPicker({
+  id,
+  value,
+  selectedText,
+  onChange,
+  search,
+  labels,
+  ...rest
+}: PickerProps & { search: (q: string) => Promise<ComboboxOption[]>; labels: PickerLabels }) {
   const t = useTranslations('AdminPickers');
-  const { options, loading, onSearch } = useServerOptions(searchUsers);
+  const { options, loading, onSearch } = useServerOptions(search);
   return (
     <Combobox
       id={id}
@@ -106,34 +122,34 @@ export function UserPicker({ id, value, selectedText, onChange, ...rest }: Picke
       onSearch={onSearch}
       loading={loading}
       loadingLabel={t('loading')}
-      placeholder={t('anyUser')}
-      searchLabel={t('searchUsers')}
-      emptyText={t('noUsers')}
-      clearLabel={t('clearUser')}
+      placeholder={t(labels.placeholder)}
+      searchLabel={t(labels.search)}
+      emptyText={t(labels.empty)}
+      clearLabel={t(labels.clear)}
       data-testid={rest['data-testid']}
     />
   );
 }
 
+const USER_LABELS: PickerLabels = {
+  placeholder: 'anyUser',
+  search: 'searchUsers',
+  empty: 'noUsers',
+  clear: 'clearUser',
+};
+const ORG_LABELS: PickerLabels = {
+  placeholder: 'anyOrg',
+  search: 'searchOrgs',
+  empty: 'noOrgs',
+  clear: 'clearOrg',
+};
+
+/** Pick an account by name or email (the admin users search, typo-tolerant). */
+export function UserPicker(props: PickerProps) {
+  return <EntityPicker {...props} search={searchUsers} labels={USER_LABELS} />;
+}
+
 /** Pick an organization by name or slug. */
-export function OrgPicker({ id, value, selectedText, onChange, ...rest }: PickerProps) {
-  const t = useTranslations('AdminPickers');
-  const { options, loading, onSearch } = useServerOptions(searchOrgs);
-  return (
-    <Combobox
-      id={id}
-      value={value}
-      selectedText={selectedText}
-      onValueChange={(next, option) => onChange(next, option?.text ?? null)}
-      options={options}
-      onSearch={onSearch}
-      loading={loading}
-      loadingLabel={t('loading')}
-      placeholder={t('anyOrg')}
-      searchLabel={t('searchOrgs')}
-      emptyText={t('noOrgs')}
-      clearLabel={t('clearOrg')}
-      data-testid={rest['data-testid']}
-    />
-  );
+export function OrgPicker(props: PickerProps) {
+  return <EntityPicker {...props} search={searchOrgs} labels={ORG_LABELS} />;
 }

@@ -21,19 +21,22 @@ type Props = {
   autoComplete: 'new-password' | 'current-password';
   /** The name and address typed so far: the policy refuses passwords that contain them. */
   context?: PasswordContext;
+  autoFocus?: boolean;
 };
 
 /**
- * A new password with a show/hide switch and a live hint. The hint runs the server's own rules
+ * A password with a show/hide switch. A new one (`autoComplete="new-password"`) also gets a live
+ * hint and a length meter; the current one (sign-in, confirming it) only the switch. The hint runs the server's own rules
  * (`passwordRuleIssue` from @repo/contracts: length, repetition, name/address/product words), so
  * it never approves what the API refuses except a password on the breached-password list, which
  * only the server holds; the hint says that check comes on submit.
  */
-export function PasswordField({ name, label, error, autoComplete, context }: Props) {
+export function PasswordField({ name, label, error, autoComplete, context, autoFocus }: Props) {
   const t = useTranslations('Auth.password');
   const id = useId();
   const [value, setValue] = useState('');
   const [visible, setVisible] = useState(false);
+  const isNew = autoComplete === 'new-password';
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const issue = value === '' ? null : passwordRuleIssue(value, context);
@@ -62,13 +65,16 @@ export function PasswordField({ name, label, error, autoComplete, context }: Pro
           type={visible ? 'text' : 'password'}
           autoComplete={autoComplete}
           required
+          autoFocus={autoFocus}
           dir="ltr"
           spellCheck={false}
           autoCapitalize="none"
           value={value}
           onChange={(event) => setValue(event.target.value)}
           aria-invalid={error ? true : undefined}
-          aria-describedby={[hintId, error ? errorId : null].filter(Boolean).join(' ')}
+          aria-describedby={
+            [isNew ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined
+          }
           className="pe-11 rtl:text-end"
         />
         <button
@@ -86,29 +92,33 @@ export function PasswordField({ name, label, error, autoComplete, context }: Pro
           )}
         </button>
       </div>
-      <div aria-hidden="true" className="flex items-center gap-2">
-        <div className="h-1.5 flex-1 overflow-hidden rounded-full bg-muted">
-          <div
-            className={cn(
-              'h-full rounded-full transition-[width]',
-              state === 'ok' ? 'bg-success' : state === 'weak' ? 'bg-destructive' : 'bg-transparent',
-            )}
-            style={{ width: `${state === 'ok' ? 100 : progress * 100}%` }}
-          />
-        </div>
-        <span className="text-muted-foreground text-xs tabular-nums" dir="ltr">
-          {passwordLength(value)}/{PASSWORD_MIN_LENGTH}
-        </span>
-      </div>
-      <p
-        id={hintId}
-        aria-live="polite"
-        data-testid={`password-hint-${name}`}
-        data-state={state}
-        className={cn('text-xs', state === 'ok' ? 'text-foreground' : 'text-muted-foreground')}
-      >
-        {message}
-      </p>
+      {isNew ? (
+        <>
+          <div aria-hidden="true" className="flex items-center gap-2">
+            <div className="h-1.5 flex-1 overflow-hidden rounded-full bg-muted">
+              <div
+                className={cn(
+                  'h-full rounded-full transition-[width]',
+                  state === 'ok' ? 'bg-success' : state === 'weak' ? 'bg-destructive' : 'bg-transparent',
+                )}
+                style={{ width: `${state === 'ok' ? 100 : progress * 100}%` }}
+              />
+            </div>
+            <span className="text-muted-foreground text-xs tabular-nums" dir="ltr">
+              {passwordLength(value)}/{PASSWORD_MIN_LENGTH}
+            </span>
+          </div>
+          <p
+            id={hintId}
+            aria-live="polite"
+            data-testid={`password-hint-${name}`}
+            data-state={state}
+            className={cn('text-xs', state === 'ok' ? 'text-foreground' : 'text-muted-foreground')}
+          >
+            {message}
+          </p>
+        </>
+      ) : null}
       {error ? (
         <p id={errorId} className="text-destructive text-sm" data-testid={`field-error-${name}`}>
           {error}

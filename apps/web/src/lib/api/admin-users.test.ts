@@ -88,6 +88,15 @@ describe('admin users filters in the URL', () => {
     ).toEqual({ q: 'Teodora', role: 'admin', verified: 'false', twoFactor: 'true', sort: 'name' });
   });
 
+  it('keeps an organization filter only when it is an id', () => {
+    const id = '0194a6b2-7c3d-7e4f-8a9b-0c1d2e3f4a5b';
+    expect(parseAdminUserFilters({ organizationId: id })).toEqual({ organizationId: id });
+    expect(parseAdminUserFilters({ organizationId: 'acme' })).toEqual({});
+    expect(adminUserApiQuery({ organizationId: id, sort: 'name' })).toBe(
+      `?organizationId=${id}&sort=name%3Aasc`,
+    );
+  });
+
   it('reads URLSearchParams too, and ignores empty or overlong values', () => {
     const params = new URLSearchParams({ q: 'x'.repeat(101), role: '', status: 'disabled' });
     expect(parseAdminUserFilters(params)).toEqual({ status: 'disabled' });

@@ -22,17 +22,30 @@ export type AdminUserFilters = {
   status?: AdminUserStatus;
   verified?: 'true' | 'false';
   twoFactor?: 'true' | 'false';
+  /** Members of this organization only. */
+  organizationId?: string;
   sort?: AdminUserSort;
   order?: 'asc' | 'desc';
 };
 
-const FILTER_KEYS = ['q', 'role', 'status', 'verified', 'twoFactor', 'sort', 'order'] as const;
-const ALLOWED: Record<(typeof FILTER_KEYS)[number], readonly string[] | null> = {
+const FILTER_KEYS = [
+  'q',
+  'role',
+  'status',
+  'verified',
+  'twoFactor',
+  'organizationId',
+  'sort',
+  'order',
+] as const;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ALLOWED: Record<(typeof FILTER_KEYS)[number], readonly string[] | RegExp | null> = {
   q: null,
   role: ['user', 'admin'],
   status: ['active', 'disabled', 'deleted'],
   verified: ['true', 'false'],
   twoFactor: ['true', 'false'],
+  organizationId: UUID,
   sort: ['createdAt', 'name', 'email'],
   order: ['asc', 'desc'],
 };
@@ -50,7 +63,13 @@ export function parseAdminUserFilters(
     const raw = get(key)?.trim();
     if (!raw) continue;
     const allowed = ALLOWED[key];
-    if (allowed ? allowed.includes(raw) : raw.length <= 100) filters[key] = raw;
+    const ok =
+      allowed === null
+        ? raw.length <= 100
+        : allowed instanceof RegExp
+          ? allowed.test(raw)
+          : allowed.includes(raw);
+    if (ok) filters[key] = raw;
   }
   return filters as AdminUserFilters;
 }

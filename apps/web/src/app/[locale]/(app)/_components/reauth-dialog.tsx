@@ -3,8 +3,8 @@
 import { ReauthenticateBody } from '@repo/contracts';
 import { useTranslations } from 'next-intl';
 import { FormAlert } from '@/components/form/form-alert';
+import { PasswordField } from '@/components/form/password-field';
 import { SubmitButton } from '@/components/form/submit-button';
-import { TextField } from '@/components/form/text-field';
 import { Button } from '@/components/ui/button';
 import {
   Dialog,
@@ -59,12 +59,10 @@ export function ReauthDialog({ pending, onClose }: { pending: Pending; onClose: 
           className="flex flex-col gap-4"
         >
           {form.formError ? <FormAlert>{form.formError}</FormAlert> : null}
-          <TextField
+          <PasswordField
             name="password"
-            type="password"
             label={t('passwordLabel')}
             autoComplete="current-password"
-            required
             autoFocus
             error={form.fieldErrors.password}
           />

@@ -1,11 +1,11 @@
 'use client';
 
-import { PASSWORD_MIN_LENGTH, ResetPasswordBody } from '@repo/contracts';
+import { ResetPasswordBody } from '@repo/contracts';
 import { useTranslations } from 'next-intl';
 import { useCallback, useState } from 'react';
 import { FormAlert } from '@/components/form/form-alert';
+import { PasswordField } from '@/components/form/password-field';
 import { SubmitButton } from '@/components/form/submit-button';
-import { TextField } from '@/components/form/text-field';
 import { Button } from '@/components/ui/button';
 import { Link } from '@/i18n/navigation';
 import { api } from '@/lib/api/client';
@@ -57,13 +57,10 @@ export function ResetPasswordForm({ token }: { token: string }) {
           </Link>
         </FormAlert>
       ) : null}
-      <TextField
+      <PasswordField
         name="password"
-        type="password"
         label={t('reset.passwordLabel')}
         autoComplete="new-password"
-        required
-        hint={t('common.passwordHint', { min: PASSWORD_MIN_LENGTH })}
         error={form.fieldErrors.password}
       />
       <SubmitButton pending={form.pending} label={t('reset.submit')} pendingLabel={t('reset.submitting')} />

@@ -4,6 +4,7 @@ import { SignInBody, SignInOutcome } from '@repo/contracts';
 import { useTranslations } from 'next-intl';
 import { type ReactNode, useState } from 'react';
 import { FormAlert } from '@/components/form/form-alert';
+import { PasswordField } from '@/components/form/password-field';
 import { SubmitButton } from '@/components/form/submit-button';
 import { TextField } from '@/components/form/text-field';
 import { Link } from '@/i18n/navigation';
@@ -91,12 +92,10 @@ export function SignInForm({
           defaultValue={email}
           error={form.fieldErrors.email}
         />
-        <TextField
+        <PasswordField
           name="password"
-          type="password"
           label={t('common.passwordLabel')}
           autoComplete="current-password"
-          required
           autoFocus={email !== undefined}
           error={form.fieldErrors.password}
         />

@@ -1,9 +1,10 @@
 'use client';
 
-import { InvitationSignUpBody, Locale, PASSWORD_MIN_LENGTH } from '@repo/contracts';
+import { InvitationSignUpBody, Locale } from '@repo/contracts';
 import { useLocale, useTranslations } from 'next-intl';
 import { useCallback } from 'react';
 import { FormAlert } from '@/components/form/form-alert';
+import { PasswordField } from '@/components/form/password-field';
 import { SubmitButton } from '@/components/form/submit-button';
 import { TextField } from '@/components/form/text-field';
 import { invitationsApi } from '@/lib/api/orgs';
@@ -63,13 +64,11 @@ export function InvitationSignUpForm({ token, email }: { token: string; email: s
       />
       {/* Password managers file the new password under the invited address. */}
       <input type="hidden" name="username" autoComplete="username" value={email} readOnly />
-      <TextField
+      <PasswordField
         name="password"
-        type="password"
         label={auth('passwordLabel')}
         autoComplete="new-password"
-        required
-        hint={auth('passwordHint', { min: PASSWORD_MIN_LENGTH })}
+        context={{ email }}
         error={form.fieldErrors.password}
       />
       <SubmitButton pending={form.pending} label={t('signUpSubmit')} pendingLabel={t('signUpSubmitting')} />

@@ -1,4 +1,4 @@
-import { AdminUserList } from '@repo/contracts';
+import { AdminOrgDetail, AdminUserList } from '@repo/contracts';
 import type { Metadata } from 'next';
 import { unstable_rethrow } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
@@ -33,21 +33,33 @@ async function firstPage(query: string) {
   }
 }
 
+/** The filtered organization's name for the picker; none when it is gone (the filter still applies). */
+async function organizationName(organizationId: string | undefined) {
+  if (!organizationId) return undefined;
+  try {
+    return (await serverGet(`/admin/organizations/${organizationId}`, AdminOrgDetail)).name;
+  } catch (error) {
+    unstable_rethrow(error);
+    return undefined;
+  }
+}
+
 /** Every account: typo-tolerant search, filters and sort live in the URL (shareable views). */
 export default async function AdminUsersPage({ params, searchParams }: Props) {
   setRequestLocale((await params).locale);
   const t = await getTranslations('AdminUsers');
   const filters = parseAdminUserFilters(await searchParams);
-  const [me, first] = await Promise.all([
+  const [me, first, orgName] = await Promise.all([
     getMe(),
     firstPage(adminUserApiQuery(filters, { limit: ADMIN_USERS_PAGE })),
+    organizationName(filters.organizationId),
   ]);
   const key = adminUserQuery(filters);
 
   return (
     <div className="flex flex-col gap-6">
       <PageTitle lead={t('lead')}>{t('title')}</PageTitle>
-      <UsersFilters filters={filters} />
+      <UsersFilters filters={filters} organizationName={orgName} />
       {first ? (
         // Keyed by the view: a new filter or sort starts from the server's fresh first page.
         <UsersTable key={`t${key}`} filters={filters} initial={first} timeZone={me?.timezone ?? 'UTC'} />

@@ -1,11 +1,11 @@
 'use client';
 
-import { ChangePasswordBody, PASSWORD_MIN_LENGTH } from '@repo/contracts';
+import { ChangePasswordBody } from '@repo/contracts';
 import { useTranslations } from 'next-intl';
 import { toast } from 'sonner';
 import { FormAlert } from '@/components/form/form-alert';
+import { PasswordField } from '@/components/form/password-field';
 import { SubmitButton } from '@/components/form/submit-button';
-import { TextField } from '@/components/form/text-field';
 import { useRouter } from '@/i18n/navigation';
 import { api } from '@/lib/api/client';
 import { useApiForm } from '@/lib/forms/use-api-form';
@@ -18,7 +18,7 @@ const values = (form: FormData) => ({
 
 export function ChangePasswordForm({ email }: { email: string }) {
   const t = useTranslations('Security.password');
-  const auth = useTranslations('Auth.common');
+  const _auth = useTranslations('Auth.common');
   const withReauth = useReauth();
   const router = useRouter();
   const form = useApiForm({
@@ -45,21 +45,17 @@ export function ChangePasswordForm({ email }: { email: string }) {
       {form.formError ? <FormAlert>{form.formError}</FormAlert> : null}
       {/* Lets password managers update the entry for this account. */}
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
-      <TextField
+      <PasswordField
         name="currentPassword"
-        type="password"
         label={t('currentLabel')}
         autoComplete="current-password"
-        required
         error={form.fieldErrors.currentPassword}
       />
-      <TextField
+      <PasswordField
         name="newPassword"
-        type="password"
         label={t('newLabel')}
         autoComplete="new-password"
-        required
-        hint={auth('passwordHint', { min: PASSWORD_MIN_LENGTH })}
+        context={{ email }}
         error={form.fieldErrors.newPassword}
       />
       <div>

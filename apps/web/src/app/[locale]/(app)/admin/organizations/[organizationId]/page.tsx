@@ -67,7 +67,19 @@ export default async function AdminOrganizationPage({ params }: Props) {
         {org.name}
       </PageTitle>
 
-      <Section title={t('membersTitle', { count: org.members.length })} testId="admin-org-members">
+      <Section
+        title={t('membersTitle', { count: org.members.length })}
+        testId="admin-org-members"
+        action={
+          <Link
+            href={`/admin/users?organizationId=${org.id}`}
+            className="text-primary text-sm underline-offset-4 hover:underline"
+            data-testid="admin-org-members-in-users"
+          >
+            {t('membersInUsers')}
+          </Link>
+        }
+      >
         <DataTable
           label={t('membersTitle', { count: org.members.length })}
           empty={t('noMembers')}

@@ -3,6 +3,7 @@
 import { Loader2Icon, SearchIcon } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { type FormEvent, useEffect, useId, useRef, useState, useTransition } from 'react';
+import { OrgPicker } from '@/components/admin/entity-pickers';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
@@ -16,7 +17,7 @@ const selects = [
   { name: 'verified', options: ['true', 'false'] },
   { name: 'twoFactor', options: ['true', 'false'] },
 ] as const;
-type Field = 'q' | (typeof selects)[number]['name'];
+type Field = 'q' | 'organizationId' | (typeof selects)[number]['name'];
 type Values = Record<Field, string>;
 
 const valuesOf = (filters: AdminUserFilters): Values => ({
@@ -25,6 +26,7 @@ const valuesOf = (filters: AdminUserFilters): Values => ({
   status: filters.status ?? '',
   verified: filters.verified ?? '',
   twoFactor: filters.twoFactor ?? '',
+  organizationId: filters.organizationId ?? '',
 });
 
 /** How long typing pauses before the search runs. */
@@ -35,12 +37,20 @@ const TYPING_PAUSE_MS = 350;
  * Enter at once) by rewriting the URL, so the view can be shared or reloaded. The fields keep
  * their own state: the page re-renders under them without taking the caret away.
  */
-export function UsersFilters({ filters }: { filters: AdminUserFilters }) {
+export function UsersFilters({
+  filters,
+  organizationName,
+}: {
+  filters: AdminUserFilters;
+  /** The filtered organization's name, read by the page, so the picker shows it on arrival. */
+  organizationName?: string | undefined;
+}) {
   const t = useTranslations('AdminUsers');
   const router = useRouter();
   const id = useId();
   const [pending, startTransition] = useTransition();
   const [values, setValues] = useState<Values>(() => valuesOf(filters));
+  const [orgText, setOrgText] = useState<string | null>(organizationName ?? null);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
 
@@ -109,6 +119,19 @@ export function UsersFilters({ filters }: { filters: AdminUserFilters }) {
             </NativeSelect>
           </div>
         ))}
+        <div className="flex min-w-56 flex-[2] flex-col gap-2">
+          <Label htmlFor={`${id}-organizationId`}>{t('filters.organization')}</Label>
+          <OrgPicker
+            id={`${id}-organizationId`}
+            value={values.organizationId || null}
+            selectedText={orgText ?? undefined}
+            onChange={(organizationId, text) => {
+              setOrgText(text);
+              change('organizationId', organizationId ?? '');
+            }}
+            data-testid="admin-users-org-filter"
+          />
+        </div>
         <div className="flex gap-2">
           <Button type="submit" disabled={pending} data-testid="admin-users-search">
             {pending ? (
@@ -125,6 +148,7 @@ export function UsersFilters({ filters }: { filters: AdminUserFilters }) {
               onClick={() => {
                 const empty = valuesOf({});
                 setValues(empty);
+                setOrgText(null);
                 apply(empty);
               }}
             >
