@@ -105,7 +105,9 @@ test('sign-in returns to a local next and ignores a foreign one', async ({ page,
 test('wrong credentials show one localized message', async ({ page }) => {
   await page.goto('/fr/sign-in');
   await page.getByLabel(messages.fr.Auth.common.emailLabel).fill(uniqueEmail('nobody'));
-  await page.getByLabel(messages.fr.Auth.common.passwordLabel, { exact: true }).fill('not the password at all');
+  await page
+    .getByLabel(messages.fr.Auth.common.passwordLabel, { exact: true })
+    .fill('not the password at all');
   await page.getByRole('button', { name: messages.fr.Auth.signIn.submit }).click();
   await expect(page.getByTestId('form-error')).toHaveText(messages.fr.Errors.invalid_credentials);
 });
