@@ -11,13 +11,14 @@ import { LoadMore } from '@/components/form/list-controls';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
+import { NativeSelect } from '@/components/ui/native-select';
 import { Link } from '@/i18n/navigation';
 import { type AuditFilters, adminAuditApi, auditExportUrl } from '@/lib/api/admin-audit';
 import { usePagedList } from '@/lib/forms/use-paged-list';
 import { datesFor } from '@/lib/i18n/dates';
 import { cn } from '@/lib/utils';
 import { AuditDetailDialog } from './audit-detail';
-import { actionLabelKey, targetHref, targetTypeLabelKey } from './labels';
+import { actionLabelKey, isTargetType, TARGET_TYPES, targetHref, targetTypeLabelKey } from './labels';
 
 const PAGE = 50;
 /** How long typing pauses before the list reloads. */
@@ -31,6 +32,8 @@ type Form = Record<TextField, string> & {
   actorText: string | null;
   organizationId: string | null;
   organizationText: string | null;
+  /** The picked target's name, when the target is an account or organization picked by name. */
+  targetText: string | null;
 };
 const EMPTY: Form = {
   eachRequest: false,
@@ -43,6 +46,7 @@ const EMPTY: Form = {
   actorText: null,
   organizationId: null,
   organizationText: null,
+  targetText: null,
 };
 
 /** `datetime-local` values are the browser's local time: send them as instants. */
@@ -143,6 +147,16 @@ export function AuditPanel({ initial, initialFilters, timeZone }: Props) {
     </div>
   );
 
+  // Accounts and organizations are picked by name, like the actor; other targets by id.
+  const targetPicker = {
+    id: `${ids}-targetId`,
+    value: form.targetId || null,
+    selectedText: form.targetText ?? undefined,
+    onChange: (targetId: string | null, targetText: string | null) =>
+      update({ targetId: targetId ?? '', targetText }),
+    'data-testid': 'audit-filter-target',
+  };
+
   const dates = datesFor(format, timeZone);
   // `requests` is how rows are shown, not a filter: an empty log is empty either way.
   const filtered = Object.entries(applied).some(([key, v]) => key !== 'requests' && v);
@@ -188,8 +202,39 @@ export function AuditPanel({ initial, initialFilters, timeZone }: Props) {
             </div>
           </div>
           <div className="flex flex-wrap gap-3">
-            {field('targetType', t('filters.targetType'), { dir: 'ltr' })}
-            {field('targetId', t('filters.targetId'), { dir: 'ltr' })}
+            <div className="flex min-w-40 flex-1 flex-col gap-2">
+              <Label htmlFor={`${ids}-targetType`}>{t('filters.targetType')}</Label>
+              <NativeSelect
+                id={`${ids}-targetType`}
+                name="targetType"
+                value={form.targetType}
+                // A new type makes the old target meaningless: it is cleared with it.
+                onChange={(e) => update({ targetType: e.target.value, targetId: '', targetText: null })}
+              >
+                <option value="">{t('filters.targetTypeAny')}</option>
+                {/* A type from the URL this build has no label for still shows, as its code. */}
+                {[
+                  ...TARGET_TYPES,
+                  ...(form.targetType && !isTargetType(form.targetType) ? [form.targetType] : []),
+                ].map((type) => (
+                  <option key={type} value={type}>
+                    {targetLabel(type)}
+                  </option>
+                ))}
+              </NativeSelect>
+            </div>
+            {form.targetType === 'user' || form.targetType === 'organization' ? (
+              <div className="flex min-w-56 flex-1 flex-col gap-2">
+                <Label htmlFor={`${ids}-targetId`}>{t('filters.target')}</Label>
+                {form.targetType === 'user' ? (
+                  <UserPicker {...targetPicker} />
+                ) : (
+                  <OrgPicker {...targetPicker} />
+                )}
+              </div>
+            ) : (
+              field('targetId', t('filters.targetId'), { dir: 'ltr' })
+            )}
             {field('from', t('filters.from'), { type: 'datetime-local' })}
             {field('to', t('filters.to'), { type: 'datetime-local' })}
           </div>
@@ -310,6 +355,7 @@ export function AuditPanel({ initial, initialFilters, timeZone }: Props) {
                   <span
                     className="flex flex-col"
                     title={`${row.targetType}${row.targetId ? `:${row.targetId}` : ''}`}
+                    data-testid="audit-target"
                   >
                     <span>{targetLabel(row.targetType)}</span>
                     {row.targetId ? (

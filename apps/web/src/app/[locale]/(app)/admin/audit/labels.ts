@@ -18,12 +18,17 @@ export const TARGET_TYPES = [
   'job',
   'route',
   'session',
+  'webhook_endpoint',
 ] as const;
 const KNOWN_TARGETS: ReadonlySet<string> = new Set(TARGET_TYPES);
 
 /** The message key of an action's label, or null to show the code. */
 export function actionLabelKey(action: string): string | null {
   return KNOWN_ACTIONS.has(action) ? `actions.${action.replaceAll('.', '_')}` : null;
+}
+
+export function isTargetType(value: string): boolean {
+  return KNOWN_TARGETS.has(value);
 }
 
 export function targetTypeLabelKey(targetType: string): string | null {
