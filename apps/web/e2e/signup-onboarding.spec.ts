@@ -265,6 +265,12 @@ test('the checklist ticks itself as steps are done, and dismissal survives reloa
   await page.reload();
   await expect(page.getByTestId('dashboard-title')).toBeVisible();
   await expect(page.getByTestId('onboarding')).toBeHidden();
+  // Changed their mind: the checklist comes back, and stays.
+  await page.getByTestId('onboarding-reopen').click();
+  await expect(page.getByTestId('onboarding')).toBeVisible();
+  await expect(page.getByTestId('onboarding-reopen')).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByTestId('onboarding')).toBeVisible();
   // Per user: another account still has its checklist.
   const second = await signedInPage(browser, 'checklist-other');
   await second.page.goto('/en/dashboard');

@@ -12,22 +12,18 @@ import { useErrorText } from '@/lib/forms/error-text';
 import { cn } from '@/lib/utils';
 import { ONBOARDING_STEP_VIEWS } from './onboarding-steps';
 
-/** The getting-started checklist: each step's state comes from the API, never from a click here. */
-export function OnboardingChecklist({ steps }: { steps: { id: OnboardingStepId; done: boolean }[] }) {
-  const t = useTranslations('App.onboarding');
+/** Dismisses or reopens the checklist (a per-user preference kept by the API), then re-renders the page. */
+function useDismissed(onSaved: () => void) {
   const router = useRouter();
   const errorText = useErrorText();
-  const [hidden, setHidden] = useState(false);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const done = steps.filter((s) => s.done).length;
-
-  async function dismiss() {
+  async function save(dismissed: boolean) {
     setPending(true);
     setError(null);
     try {
-      await api.patch('/me/onboarding', { dismissed: true });
-      setHidden(true);
+      await api.patch('/me/onboarding', { dismissed });
+      onSaved();
       router.refresh();
     } catch (e) {
       setError(errorText(e));
@@ -35,6 +31,16 @@ export function OnboardingChecklist({ steps }: { steps: { id: OnboardingStepId; 
       setPending(false);
     }
   }
+  return { pending, error, save };
+}
+
+/** The getting-started checklist: each step's state comes from the API, never from a click here. */
+export function OnboardingChecklist({ steps }: { steps: { id: OnboardingStepId; done: boolean }[] }) {
+  const t = useTranslations('App.onboarding');
+  const [hidden, setHidden] = useState(false);
+  const { pending, error, save } = useDismissed(() => setHidden(true));
+  const done = steps.filter((s) => s.done).length;
+  const dismiss = () => save(true);
 
   if (hidden) return null;
   return (
@@ -122,5 +128,31 @@ export function OnboardingChecklist({ steps }: { steps: { id: OnboardingStepId; 
         ) : null}
       </CardContent>
     </Card>
+  );
+}
+
+/** Brings a dismissed checklist back (shown in its place while it is dismissed). */
+export function ReopenOnboarding() {
+  const t = useTranslations('App.onboarding');
+  const { pending, error, save } = useDismissed(() => {});
+  return (
+    <div className="flex flex-col items-start gap-1">
+      <Button
+        type="button"
+        variant="link"
+        size="sm"
+        className="px-0"
+        onClick={() => save(false)}
+        disabled={pending}
+        data-testid="onboarding-reopen"
+      >
+        {t('reopen')}
+      </Button>
+      {error ? (
+        <p role="alert" className="text-destructive text-sm">
+          {error}
+        </p>
+      ) : null}
+    </div>
   );
 }

@@ -6,7 +6,7 @@ import { Link } from '@/i18n/navigation';
 import { getMe } from '@/lib/api/server';
 import { ActiveOrgCard } from './active-org-card';
 import { getOnboarding } from './onboarding';
-import { OnboardingChecklist } from './onboarding-checklist';
+import { OnboardingChecklist, ReopenOnboarding } from './onboarding-checklist';
 import { ProductSlot } from './product-slot';
 import { RecentActivityCard } from './recent-activity-card';
 
@@ -33,6 +33,7 @@ export default async function DashboardPage({ params }: Props) {
           {t('title', { name: me?.name ?? '' })}
         </h1>
         <p className="text-muted-foreground">{t('lead')}</p>
+        {onboarding?.dismissed ? <ReopenOnboarding /> : null}
       </div>
       {onboarding && !onboarding.dismissed ? <OnboardingChecklist steps={onboarding.steps} /> : null}
       <ProductSlot />
