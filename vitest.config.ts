@@ -17,6 +17,7 @@ export default defineConfig({
             'prisma/**/*.test.ts',
             'scripts/**/*.test.ts',
             'docker/**/*.test.ts',
+            'deploy/**/*.test.ts',
             'generators/**/*.test.ts',
           ],
           exclude: [...exclude, '**/*.int.test.ts'],
