@@ -1,82 +1,94 @@
-// Real file bytes for the files tests, made on the fly so no binary fixture is committed.
-import { Readable } from 'node:stream';
-import { crc32, createDeflate } from 'node:zlib';
-import sharp from 'sharp';
+// Rows and objects for the files integration tests: a bucket per test file, files as the API
+// leaves them after `complete`.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { CreateBucketCommand, DeleteBucketCommand } from '@aws-sdk/client-s3';
+import { type FilePurpose, fileObjectKey } from '@repo/contracts';
+import type { Db } from '@repo/db';
+import { createS3Client, createStorage, type Storage } from '@repo/storage';
+import { uniqueEmail } from '@repo/testing';
+import { requireEnv } from '../worker.test-support';
 
-export const png = (width = 64, height = 48, background = '#3366ff') =>
-  sharp({ create: { width, height, channels: 4, background } })
-    .png()
-    .toBuffer();
-
-export const jpeg = (width = 64, height = 48) =>
-  sharp({ create: { width, height, channels: 3, background: '#ff8800' } })
-    .jpeg()
-    .toBuffer();
-
-/** A two-frame animated GIF: a red frame, then a blue one. */
-export async function animatedGif(width = 40, height = 30): Promise<Buffer> {
-  const frame = (background: string) =>
-    sharp({ create: { width, height, channels: 3, background } })
-      .png()
-      .toBuffer();
-  return sharp([await frame('#ff0000'), await frame('#0000ff')], { join: { animated: true } })
-    .gif({ delay: [100, 100] })
-    .toBuffer();
+/**
+ * Storage on a bucket of its own in the integration run's S3 server, so a test that lists or
+ * cleans the bucket never sees another test file's objects (the bucket is shared otherwise).
+ */
+export async function isolatedStorage(label: string) {
+  const client = createS3Client({
+    S3_ENDPOINT: requireEnv('S3_ENDPOINT'),
+    S3_REGION: process.env.S3_REGION ?? 'us-east-1',
+    S3_BUCKET: requireEnv('S3_BUCKET'),
+    S3_ACCESS_KEY_ID: requireEnv('S3_ACCESS_KEY_ID'),
+    S3_SECRET_ACCESS_KEY: requireEnv('S3_SECRET_ACCESS_KEY'),
+    S3_FORCE_PATH_STYLE: true,
+  });
+  const bucket = `${label}-${randomBytes(4).toString('hex')}`;
+  await client.send(new CreateBucketCommand({ Bucket: bucket }));
+  const storage = createStorage({ client, bucket });
+  return {
+    storage,
+    async close() {
+      const keys: string[] = [];
+      for await (const object of storage.list('')) keys.push(object.key);
+      await storage.deleteMany(keys);
+      await client.send(new DeleteBucketCommand({ Bucket: bucket })).catch(() => {});
+      client.destroy();
+    },
+  };
 }
 
-/** A small valid PDF (one empty page): enough for signature checks. */
-export const pdf = () =>
-  Buffer.from(
-    [
-      '%PDF-1.4',
-      '%\xe2\xe3\xcf\xd3',
-      '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj',
-      '2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj',
-      '3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >> endobj',
-      'trailer << /Root 1 0 R >>',
-      '%%EOF',
-    ].join('\n'),
-    'latin1',
-  );
-
-export const html = () =>
-  Buffer.from('<!DOCTYPE html><html><body><script>alert(document.cookie)</script></body></html>\n');
-
-function chunk(type: string, data: Buffer): Buffer {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, crc]);
+/** A user and an organization (with the user as owner) to hang files on. */
+export async function owner(db: Db) {
+  const user = await db.user.create({ data: { email: uniqueEmail('files'), name: 'Fay Files' } });
+  const org = await db.organization.create({
+    data: {
+      name: 'Files Inc',
+      slug: `files-${randomUUID().slice(0, 12)}`,
+      memberships: { create: { userId: user.id, role: 'owner' } },
+    },
+  });
+  return { user, org };
 }
 
 /**
- * A decompression bomb: a valid 1-bit greyscale PNG of width × height pixels, all black. The
- * rows are zeros, which deflate squeezes ~1000:1, so 50,000 × 50,000 (2.5 billion pixels,
- * 2.5 GB once decoded to 8 bits) is a few hundred KB on disk. The rows are streamed into the
- * compressor, never held in memory whole.
+ * A file row as the API leaves it after `complete` (status uploaded), with its bytes in the
+ * bucket under the server-made key.
  */
-export async function pngBomb(width = 50_000, height = 50_000): Promise<Buffer> {
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.writeUInt8(1, 8); // bit depth
-  header.writeUInt8(0, 9); // greyscale
-  const row = Buffer.alloc(1 + Math.ceil(width / 8)); // filter byte 0 + packed pixels
-  const rowsPerChunk = 500;
-  const block = Buffer.concat(Array.from({ length: rowsPerChunk }, () => row));
-  function* rows() {
-    for (let done = 0; done < height; done += rowsPerChunk) {
-      yield done + rowsPerChunk <= height ? block : block.subarray(0, (height - done) * row.length);
-    }
-  }
-  const compressed: Buffer[] = [];
-  for await (const piece of Readable.from(rows()).pipe(createDeflate({ level: 9 }))) compressed.push(piece);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', Buffer.concat(compressed)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
+export async function uploadedFile(
+  db: Db,
+  storage: Storage,
+  input: {
+    purpose: FilePurpose;
+    userId: string;
+    organizationId?: string;
+    bytes: Buffer;
+    declaredType: string;
+    declaredSize?: number;
+    name?: string;
+    status?: 'pending' | 'uploaded';
+    createdAt?: Date;
+  },
+) {
+  const id = randomUUID();
+  const key = fileObjectKey({
+    id,
+    purpose: input.purpose,
+    organizationId: input.organizationId ?? null,
+    ownerUserId: input.userId,
+  });
+  await storage.put({ key, body: input.bytes, contentType: input.declaredType });
+  return db.file.create({
+    data: {
+      id,
+      key,
+      purpose: input.purpose,
+      status: input.status ?? 'uploaded',
+      organizationId: input.organizationId ?? null,
+      ownerUserId: input.userId,
+      name: input.name ?? 'upload',
+      declaredType: input.declaredType,
+      declaredSize: input.declaredSize ?? input.bytes.length,
+      ...(input.status === 'pending' ? {} : { completedAt: new Date() }),
+      ...(input.createdAt ? { createdAt: input.createdAt } : {}),
+    },
+  });
 }

@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { animatedGif, html, jpeg, png, pngBomb } from './files.test-support';
+import { animatedGif, html, jpeg, png, pngBomb } from './file-bytes.test-support';
 import { canMakeVariants, makeVariants, SQUARE_SIZES, THUMB_SIZE, variantKey } from './images';
 
 const MAX_PIXELS = 40_000_000;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { animatedGif, html, jpeg, pdf, png } from './files.test-support';
+import { animatedGif, html, jpeg, pdf, png } from './file-bytes.test-support';
 import { baseType, looksLikeText, SNIFF_BYTES, type VerifyInput, verifyObject } from './verdict';
 
 const MiB = 1024 * 1024;
@@ -17,14 +17,14 @@ const check = (bytes: Buffer, declaredType: string, extra: Partial<VerifyInput> 
 
 describe('verifyObject: size', () => {
   it('rejects an empty object', async () => {
-    expect(await check(Buffer.alloc(0), 'text/plain')).toEqual({ ok: false, reason: 'empty_file' });
+    expect(await check(Buffer.alloc(0), 'text/plain')).toEqual({ ok: false, reason: 'empty' });
   });
 
   it('rejects an object over the purpose limit, and accepts one exactly at it', async () => {
     const bytes = Buffer.from('a,b\n1,2\n');
     expect(await check(bytes, 'text/csv', { maxBytes: bytes.length - 1 })).toEqual({
       ok: false,
-      reason: 'file_too_large',
+      reason: 'too_large',
     });
     expect(await check(bytes, 'text/csv', { maxBytes: bytes.length })).toEqual({
       ok: true,
@@ -40,7 +40,7 @@ describe('verifyObject: size', () => {
       declaredType: 'text/plain',
       maxBytes: 5 * MiB,
     });
-    expect(verdict).toEqual({ ok: false, reason: 'file_too_large' });
+    expect(verdict).toEqual({ ok: false, reason: 'too_large' });
   });
 
   it('rejects an object whose size differs from the declared size', async () => {
@@ -161,11 +161,11 @@ describe('verifyObject: types allowed for the purpose', () => {
     // The client named no type: the bytes are a PDF, which an avatar cannot be.
     expect(await check(pdf(), 'application/octet-stream', { allowedTypes: IMAGE_TYPES })).toEqual({
       ok: false,
-      reason: 'file_type_not_allowed',
+      reason: 'type_not_allowed',
     });
     expect(
       await check(Buffer.from([0, 1, 2]), 'application/octet-stream', { allowedTypes: IMAGE_TYPES }),
-    ).toEqual({ ok: false, reason: 'file_type_not_allowed' });
+    ).toEqual({ ok: false, reason: 'type_not_allowed' });
   });
 });
 

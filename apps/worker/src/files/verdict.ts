@@ -187,15 +187,8 @@ export function looksLikeText(head: Uint8Array): boolean {
   return true;
 }
 
-export type RejectReason =
-  | 'empty_file'
-  | 'file_too_large'
-  | 'size_mismatch'
-  | 'type_mismatch'
-  | 'file_type_not_allowed'
-  | 'image_too_large'
-  | 'image_unreadable'
-  | 'object_missing';
+/** The reasons this check gives, a subset of the contract's FILE_REJECT_REASONS. */
+export type VerdictReason = 'empty' | 'too_large' | 'size_mismatch' | 'type_mismatch' | 'type_not_allowed';
 
 export type Verdict =
   | {
@@ -203,7 +196,7 @@ export type Verdict =
       /** The type the bytes were found to be (or to be consistent with); null when unconfirmable. */
       detectedType: string | null;
     }
-  | { ok: false; reason: RejectReason };
+  | { ok: false; reason: VerdictReason };
 
 export interface VerifyInput {
   /** The object's first bytes (at least SNIFF_BYTES when the object is that large). */
@@ -224,8 +217,8 @@ export interface VerifyInput {
  * (docs/files.md, "Verification and images"). Pure apart from file-type's parsing.
  */
 export async function verifyObject(input: VerifyInput): Promise<Verdict> {
-  if (input.size === 0) return { ok: false, reason: 'empty_file' };
-  if (input.size > input.maxBytes) return { ok: false, reason: 'file_too_large' };
+  if (input.size === 0) return { ok: false, reason: 'empty' };
+  if (input.size > input.maxBytes) return { ok: false, reason: 'too_large' };
   if (input.declaredSize !== undefined && input.declaredSize !== input.size)
     return { ok: false, reason: 'size_mismatch' };
 
@@ -238,7 +231,7 @@ export async function verifyObject(input: VerifyInput): Promise<Verdict> {
   const allowed = input.allowedTypes.map((t) => canonical(baseType(t)));
   return verdict.detectedType && allowed.includes(verdict.detectedType)
     ? verdict
-    : { ok: false, reason: 'file_type_not_allowed' };
+    : { ok: false, reason: 'type_not_allowed' };
 }
 
 function judge(declared: string, found: string | undefined, head: Uint8Array): Verdict {
