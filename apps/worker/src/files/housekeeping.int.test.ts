@@ -4,7 +4,12 @@ import { createDb } from '@repo/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireEnv } from '../worker.test-support';
 import { isolatedStorage, owner, uploadedFile } from './files.test-support';
-import { abortStaleUploads, type HousekeepingDeps, purgeDeletedFiles, reconcileOrphans } from './housekeeping';
+import {
+  abortStaleUploads,
+  type HousekeepingDeps,
+  purgeDeletedFiles,
+  reconcileOrphans,
+} from './housekeeping';
 
 const db = createDb({ url: requireEnv('DATABASE_URL'), poolMax: 4 });
 const HOUR = 3_600_000;
@@ -93,11 +98,15 @@ describe('files.abort-stale', () => {
       rejectReason: 'abandoned',
     });
     expect(await exists(stale.key)).toBe(false);
-    expect(await db.file.findUniqueOrThrow({ where: { id: recent.id } })).toMatchObject({ status: 'pending' });
+    expect(await db.file.findUniqueOrThrow({ where: { id: recent.id } })).toMatchObject({
+      status: 'pending',
+    });
     expect(await exists(recent.key)).toBe(true);
     // A second run has nothing left to do for them.
     await abortStaleUploads(deps());
-    expect(await db.file.findUniqueOrThrow({ where: { id: recent.id } })).toMatchObject({ status: 'pending' });
+    expect(await db.file.findUniqueOrThrow({ where: { id: recent.id } })).toMatchObject({
+      status: 'pending',
+    });
   });
 });
 
@@ -112,7 +121,11 @@ describe('files.purge-deleted', () => {
         bytes: Buffer.from('bytes'),
         declaredType: 'text/plain',
       }).then(async (f) => {
-        await bucket.storage.put({ key: fileVariantKey(f.key, 'thumb'), body: 'thumb', contentType: 'image/webp' });
+        await bucket.storage.put({
+          key: fileVariantKey(f.key, 'thumb'),
+          body: 'thumb',
+          contentType: 'image/webp',
+        });
         return db.file.update({ where: { id: f.id }, data: { status: 'deleted', deletedAt } });
       });
     const old = await file(new Date(Date.now() - 8 * DAY));
@@ -141,7 +154,10 @@ describe('files.purge-deleted', () => {
       bytes: Buffer.from('left behind by a crash'),
       declaredType: 'text/plain',
     });
-    await db.file.update({ where: { id: rejected.id }, data: { status: 'rejected', rejectReason: 'type_mismatch' } });
+    await db.file.update({
+      where: { id: rejected.id },
+      data: { status: 'rejected', rejectReason: 'type_mismatch' },
+    });
     const ready = await uploadedFile(db, bucket.storage, {
       purpose: 'org_file',
       userId: user.id,
@@ -167,36 +183,36 @@ describe('files.reconcile-orphans', () => {
     const at = (now: Date): HousekeepingDeps => ({ ...deps(now), storage });
     const exists = async (key: string) => (await storage.head(key)) !== null;
     try {
-    const { user, org } = await owner(db);
-    const kept = await uploadedFile(db, storage, {
-      purpose: 'org_file',
-      userId: user.id,
-      organizationId: org.id,
-      bytes: Buffer.from('has a row'),
-      declaredType: 'text/plain',
-    });
-    await storage.put({ key: fileVariantKey(kept.key, 'thumb'), body: 'thumb', contentType: 'image/webp' });
-    const orphan = `o/${org.id}/${randomUUID()}`;
-    const orphanAvatar = `u/${user.id}/${randomUUID()}`;
-    const notUuid = `o/${org.id}/not-a-file-id`;
-    for (const key of [orphan, fileVariantKey(orphan, 'thumb'), orphanAvatar, notUuid]) {
-      await storage.put({ key, body: 'nobody knows me', contentType: 'text/plain' });
-    }
-    // Outside the file prefixes: not the files feature's to judge.
-    await storage.put({ key: 'exports/report.csv', body: 'a,b', contentType: 'text/csv' });
+      const { user, org } = await owner(db);
+      const kept = await uploadedFile(db, storage, {
+        purpose: 'org_file',
+        userId: user.id,
+        organizationId: org.id,
+        bytes: Buffer.from('has a row'),
+        declaredType: 'text/plain',
+      });
+      await storage.put({ key: fileVariantKey(kept.key, 'thumb'), body: 'thumb', contentType: 'image/webp' });
+      const orphan = `o/${org.id}/${randomUUID()}`;
+      const orphanAvatar = `u/${user.id}/${randomUUID()}`;
+      const notUuid = `o/${org.id}/not-a-file-id`;
+      for (const key of [orphan, fileVariantKey(orphan, 'thumb'), orphanAvatar, notUuid]) {
+        await storage.put({ key, body: 'nobody knows me', contentType: 'text/plain' });
+      }
+      // Outside the file prefixes: not the files feature's to judge.
+      await storage.put({ key: 'exports/report.csv', body: 'a,b', contentType: 'text/csv' });
 
-    // Fresh objects may belong to an upload whose row is being written: nothing goes yet.
-    expect(await reconcileOrphans(at(new Date()))).toMatchObject({ deleted: 0 });
-    expect(await exists(orphan)).toBe(true);
+      // Fresh objects may belong to an upload whose row is being written: nothing goes yet.
+      expect(await reconcileOrphans(at(new Date()))).toMatchObject({ deleted: 0 });
+      expect(await exists(orphan)).toBe(true);
 
-    const result = await reconcileOrphans(at(new Date(Date.now() + 2 * DAY)));
-    expect(result).toEqual({ scanned: 6, deleted: 4 });
-    for (const key of [orphan, fileVariantKey(orphan, 'thumb'), orphanAvatar, notUuid]) {
-      expect(await exists(key)).toBe(false);
-    }
-    expect(await exists(kept.key)).toBe(true);
-    expect(await exists(fileVariantKey(kept.key, 'thumb'))).toBe(true);
-    expect(await exists('exports/report.csv')).toBe(true);
+      const result = await reconcileOrphans(at(new Date(Date.now() + 2 * DAY)));
+      expect(result).toEqual({ scanned: 6, deleted: 4 });
+      for (const key of [orphan, fileVariantKey(orphan, 'thumb'), orphanAvatar, notUuid]) {
+        expect(await exists(key)).toBe(false);
+      }
+      expect(await exists(kept.key)).toBe(true);
+      expect(await exists(fileVariantKey(kept.key, 'thumb'))).toBe(true);
+      expect(await exists('exports/report.csv')).toBe(true);
     } finally {
       await own.close();
     }

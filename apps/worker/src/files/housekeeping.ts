@@ -115,7 +115,10 @@ export async function purgeDeletedFiles(deps: HousekeepingDeps): Promise<{ purge
 }
 
 /** Aborts the row's open multipart upload (if any) and deletes every object it may own. */
-async function removeObjects(deps: HousekeepingDeps, row: { id: string; key: string; multipartUploadId: string | null }) {
+async function removeObjects(
+  deps: HousekeepingDeps,
+  row: { id: string; key: string; multipartUploadId: string | null },
+) {
   if (row.multipartUploadId) {
     await deps.storage.abortMultipart({ key: row.key, uploadId: row.multipartUploadId });
     await deps.db.file.updateMany({
@@ -135,7 +138,9 @@ export const originalKeyOf = (key: string) => key.replace(/\.(?:thumb|\d+)\.webp
  * restored database). Objects of rows in any status stay: those rows' own lifecycle removes them.
  * Each page of the listing is checked against the database in one query.
  */
-export async function reconcileOrphans(deps: HousekeepingDeps): Promise<{ scanned: number; deleted: number }> {
+export async function reconcileOrphans(
+  deps: HousekeepingDeps,
+): Promise<{ scanned: number; deleted: number }> {
   let scanned = 0;
   let deleted = 0;
   const cutoff = deps.clock().getTime() - ORPHAN_MIN_AGE_MS;

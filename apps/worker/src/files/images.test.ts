@@ -1,7 +1,8 @@
+import { AVATAR_SIZES } from '@repo/contracts';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { animatedGif, html, jpeg, png, pngBomb } from './file-bytes.test-support';
-import { canMakeVariants, makeVariants, SQUARE_SIZES, THUMB_SIZE, variantKey } from './images';
+import { canMakeVariants, makeVariants, THUMB_SIZE } from './images';
 
 const MAX_PIXELS = 40_000_000;
 
@@ -53,8 +54,8 @@ describe('makeVariants', () => {
       .toBuffer();
     const result = await makeVariants(wide, 'square', MAX_PIXELS);
     if (!result.ok) throw new Error(result.reason);
-    expect(result.variants.map((v) => v.name)).toEqual(SQUARE_SIZES.map(String));
-    for (const [i, size] of SQUARE_SIZES.entries()) {
+    expect(result.variants.map((v) => v.name)).toEqual(AVATAR_SIZES.map(String));
+    for (const [i, size] of AVATAR_SIZES.entries()) {
       expect(await describeWebp(result.variants[i]!.body)).toMatchObject({
         format: 'webp',
         width: size,
@@ -145,11 +146,6 @@ describe('helpers', () => {
     expect(canMakeVariants('image/svg+xml')).toBe(false);
     expect(canMakeVariants('application/pdf')).toBe(false);
     expect(canMakeVariants(null)).toBe(false);
-  });
-
-  it('variantKey sits next to the original', () => {
-    expect(variantKey('o/org/file', 'thumb')).toBe('o/org/file.thumb.webp');
-    expect(variantKey('u/user/file', '64')).toBe('u/user/file.64.webp');
   });
 });
 

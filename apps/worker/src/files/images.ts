@@ -1,3 +1,4 @@
+import { AVATAR_SIZES } from '@repo/contracts';
 import sharp, { type Sharp } from 'sharp';
 
 // The worker is long-lived and sees each image once: libvips' operation cache would only hold
@@ -10,9 +11,8 @@ const DECODABLE = new Set(['image/png', 'image/jpeg', 'image/webp', 'image/gif',
 export const canMakeVariants = (detectedType: string | null) =>
   detectedType !== null && DECODABLE.has(detectedType);
 
-/** Library thumbnails fit this box; avatars and logos come in these square sizes. */
+/** Library thumbnails fit this box; avatars and logos come in the contract's AVATAR_SIZES squares. */
 export const THUMB_SIZE = 320;
-export const SQUARE_SIZES = [64, 128, 256] as const;
 /** A decode that takes longer than this is abandoned (a crafted file, or an overloaded box). */
 const TIMEOUT_SECONDS = 30;
 
@@ -27,9 +27,6 @@ export interface Variant {
 export type VariantsResult =
   | { ok: true; width: number; height: number; variants: Variant[] }
   | { ok: false; reason: 'image_too_large' | 'image_unreadable' };
-
-/** Where a variant is stored: next to its original, never derived from the client's name. */
-export const variantKey = (key: string, name: string) => `${key}.${name}.webp`;
 
 /**
  * Makes an image's WebP variants: a thumbnail fitting THUMB_SIZE for the file library, or the
@@ -65,7 +62,7 @@ export async function makeVariants(
       set === 'thumb'
         ? [{ name: 'thumb', body: await thumbnail(source) }]
         : await Promise.all(
-            SQUARE_SIZES.map(async (size) => ({ name: String(size), body: await square(source, size) })),
+            AVATAR_SIZES.map(async (size) => ({ name: String(size), body: await square(source, size) })),
           );
     return { ok: true, width, height, variants };
   } catch (error) {

@@ -25,7 +25,15 @@ beforeAll(async () => {
     ReturnType<typeof createRedis>,
     ReturnType<typeof createRedis>,
   ];
-  files = startFiles({ db, workerRedis, producerRedis, prefix, storage: bucket.storage, limits, logger: silentLogger });
+  files = startFiles({
+    db,
+    workerRedis,
+    producerRedis,
+    prefix,
+    storage: bucket.storage,
+    limits,
+    logger: silentLogger,
+  });
 });
 afterAll(async () => {
   await files.close();
@@ -140,11 +148,16 @@ describe('verify (files queue)', () => {
       declaredType: 'application/pdf',
       name: 'invoice.pdf',
     });
-    expect(await verifyThroughQueue(file.id)).toMatchObject({ status: 'rejected', rejectReason: 'type_mismatch' });
+    expect(await verifyThroughQueue(file.id)).toMatchObject({
+      status: 'rejected',
+      rejectReason: 'type_mismatch',
+    });
     expect(await exists(file.key)).toBe(false);
     const [audit] = await auditOf(file.id);
     expect(audit).toMatchObject({ actorId: null, organizationId: org.id, targetType: 'file' });
-    expect(audit?.diff).toMatchObject({ after: { status: 'rejected', reason: 'type_mismatch', name: 'invoice.pdf' } });
+    expect(audit?.diff).toMatchObject({
+      after: { status: 'rejected', reason: 'type_mismatch', name: 'invoice.pdf' },
+    });
     expect(await uploadedEvents(file.id)).toEqual([]);
   });
 
@@ -157,7 +170,10 @@ describe('verify (files queue)', () => {
       declaredType: 'image/png',
       name: 'me.png',
     });
-    expect(await verifyThroughQueue(file.id)).toMatchObject({ status: 'rejected', rejectReason: 'type_mismatch' });
+    expect(await verifyThroughQueue(file.id)).toMatchObject({
+      status: 'rejected',
+      rejectReason: 'type_mismatch',
+    });
     expect(await exists(file.key)).toBe(false);
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).avatarFileId).toBeNull();
   });
@@ -171,7 +187,10 @@ describe('verify (files queue)', () => {
       bytes: await pngBomb(),
       declaredType: 'image/png',
     });
-    expect(await verifyThroughQueue(file.id)).toMatchObject({ status: 'rejected', rejectReason: 'image_invalid' });
+    expect(await verifyThroughQueue(file.id)).toMatchObject({
+      status: 'rejected',
+      rejectReason: 'image_invalid',
+    });
     expect(await exists(file.key)).toBe(false);
     expect(await exists(fileVariantKey(file.key, 'thumb'))).toBe(false);
     const [audit] = await auditOf(file.id);
@@ -188,7 +207,10 @@ describe('verify (files queue)', () => {
       declaredType: 'text/plain',
       declaredSize: 4,
     });
-    expect(await verifyThroughQueue(lying.id)).toMatchObject({ status: 'rejected', rejectReason: 'size_mismatch' });
+    expect(await verifyThroughQueue(lying.id)).toMatchObject({
+      status: 'rejected',
+      rejectReason: 'size_mismatch',
+    });
     const big = await uploadedFile(db, bucket.storage, {
       purpose: 'avatar',
       userId: user.id,
@@ -226,7 +248,11 @@ describe('verify (files queue)', () => {
     });
     for (const size of [64, 128, 256] as const) {
       const body = await bucket.storage.getRange(fileVariantKey(third.key, String(size) as '64'), MiB);
-      expect(await sharp(Buffer.from(body ?? [])).metadata()).toMatchObject({ format: 'webp', width: size, height: size });
+      expect(await sharp(Buffer.from(body ?? [])).metadata()).toMatchObject({
+        format: 'webp',
+        width: size,
+        height: size,
+      });
     }
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).avatarFileId).toBe(third.id);
     expect(await db.file.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({
@@ -245,18 +271,28 @@ describe('verify (files queue)', () => {
     expect(changes).toHaveLength(2);
   });
 
-  it('sets an organization logo on ready', async () => {
+  it('sets an organization logo on ready; an older upload finishing later is deleted, not shown', async () => {
     const { user, org } = await owner(db);
-    const file = await uploadedFile(db, bucket.storage, {
-      purpose: 'org_logo',
-      userId: user.id,
-      organizationId: org.id,
-      bytes: await png(500, 500),
-      declaredType: 'image/png',
-    });
+    const logo = async (createdAt: Date) =>
+      uploadedFile(db, bucket.storage, {
+        purpose: 'org_logo',
+        userId: user.id,
+        organizationId: org.id,
+        bytes: await png(500, 500),
+        declaredType: 'image/png',
+        createdAt,
+      });
+    const older = await logo(new Date(Date.now() - 60_000));
+    const file = await logo(new Date());
     expect(await verifyThroughQueue(file.id)).toMatchObject({ status: 'ready' });
     expect((await db.organization.findUniqueOrThrow({ where: { id: org.id } })).logoFileId).toBe(file.id);
     expect(await uploadedEvents(file.id)).toEqual([]);
+    const [change] = await db.auditLog.findMany({ where: { targetId: org.id, action: 'org.logo_changed' } });
+    expect(change).toMatchObject({ actorId: user.id, organizationId: org.id });
+
+    await verifyFile(deps(), older.id);
+    expect(await db.file.findUniqueOrThrow({ where: { id: older.id } })).toMatchObject({ status: 'deleted' });
+    expect((await db.organization.findUniqueOrThrow({ where: { id: org.id } })).logoFileId).toBe(file.id);
   });
 });
 
@@ -298,8 +334,15 @@ describe('verifyFile run again (a retry, or a crash between steps)', () => {
       bytes: await png(),
       declaredType: 'application/pdf',
     });
-    await db.file.update({ where: { id: file.id }, data: { status: 'rejected', rejectReason: 'type_mismatch' } });
-    await bucket.storage.put({ key: fileVariantKey(file.key, 'thumb'), body: 'x', contentType: 'image/webp' });
+    await db.file.update({
+      where: { id: file.id },
+      data: { status: 'rejected', rejectReason: 'type_mismatch' },
+    });
+    await bucket.storage.put({
+      key: fileVariantKey(file.key, 'thumb'),
+      body: 'x',
+      contentType: 'image/webp',
+    });
     expect(await verifyFile(deps(), file.id)).toEqual({ outcome: 'rejected', reason: 'type_mismatch' });
     expect(await exists(file.key)).toBe(false);
     expect(await exists(fileVariantKey(file.key, 'thumb'))).toBe(false);

@@ -8,6 +8,7 @@ import {
 } from '@repo/contracts';
 import type { Db, Prisma, Tx } from '@repo/db';
 import type { Logger } from '@repo/observability';
+import { setOrganizationLogo } from '@repo/organizations';
 import { publishEvent } from '@repo/outbox';
 import type { Storage } from '@repo/storage';
 import { canMakeVariants, makeVariants } from './images';
@@ -60,7 +61,8 @@ export async function verifyFile(deps: VerifyDeps, fileId: string): Promise<Veri
     await deps.storage.deleteMany(objectKeysOf(file.key));
     return { outcome: 'rejected', reason: (file.rejectReason ?? 'type_mismatch') as FileRejectReason };
   }
-  if (!(IN_CHECK as readonly string[]).includes(file.status)) return { outcome: 'skipped', status: file.status };
+  if (!(IN_CHECK as readonly string[]).includes(file.status))
+    return { outcome: 'skipped', status: file.status };
 
   const head = await deps.storage.head(file.key);
   if (!head) return reject(deps, file, 'missing');
@@ -87,7 +89,11 @@ export async function verifyFile(deps: VerifyDeps, fileId: string): Promise<Veri
   if (image || canMakeVariants(verdict.detectedType)) {
     const bytes = await deps.storage.getRange(file.key, head.size);
     if (!bytes) return reject(deps, file, 'missing');
-    const made = await makeVariants(Buffer.from(bytes), image ? 'square' : 'thumb', deps.limits.maxImagePixels);
+    const made = await makeVariants(
+      Buffer.from(bytes),
+      image ? 'square' : 'thumb',
+      deps.limits.maxImagePixels,
+    );
     if (!made.ok && (image || made.reason === 'image_too_large')) {
       return reject(deps, file, 'image_invalid', { size: head.size, detail: made.reason });
     }
@@ -116,10 +122,13 @@ export async function verifyFile(deps: VerifyDeps, fileId: string): Promise<Veri
       data: { status: 'ready', readyAt: now, variants: variants as Prisma.InputJsonObject },
     });
     if (moved.count === 0) return false;
-    const current = { ...file, status: 'ready' as const, size: BigInt(head.size), detectedType: verdict.detectedType };
-    if (file.purpose === 'avatar') await swapAvatar(tx, current, now);
-    else if (file.purpose === 'org_logo') await swapLogo(tx, current, now);
-    else await publishUploaded(tx, current, now);
+    const current = {
+      ...file,
+      status: 'ready' as const,
+      size: BigInt(head.size),
+      detectedType: verdict.detectedType,
+    };
+    await onReady(tx, current, now);
     return true;
   });
   if (!ready) return skippedNow(deps, file.id);
@@ -185,6 +194,19 @@ async function reject(
 
 type ReadyFile = FileRow & { status: 'ready'; size: bigint };
 
+/** What a file becoming ready changes: the owner's avatar, the organization's logo, or the public event. */
+async function onReady(tx: Tx, file: ReadyFile, now: Date) {
+  if (file.purpose === 'avatar') return swapAvatar(tx, file, now);
+  if (file.purpose === 'org_file') return publishUploaded(tx, file, now);
+  if (!file.organizationId) return retire(tx, file.id, now);
+  // Organization rows are written by @repo/organizations' rules (ADR 0024).
+  await setOrganizationLogo(
+    tx,
+    { organizationId: file.organizationId, fileId: file.id, actorId: file.ownerUserId },
+    now,
+  );
+}
+
 /**
  * Whether `candidate` was uploaded after `current`: uploads finishing out of order must not put
  * an older picture back. Ids are UUIDv7, so they order by creation where timestamps tie.
@@ -196,7 +218,10 @@ const newer = (candidate: { createdAt: Date; id: string }, current: { createdAt:
 
 /** Deleted now; the objects go with the next purge after the grace period. */
 const retire = (tx: Tx, id: string, now: Date) =>
-  tx.file.updateMany({ where: { id, status: { not: 'deleted' } }, data: { status: 'deleted', deletedAt: now } });
+  tx.file.updateMany({
+    where: { id, status: { not: 'deleted' } },
+    data: { status: 'deleted', deletedAt: now },
+  });
 
 /**
  * The new avatar replaces the shown one in the same transaction that made it ready, so a user is
@@ -237,42 +262,6 @@ async function swapAvatar(tx: Tx, file: ReadyFile, now: Date) {
   );
 }
 
-/** As swapAvatar, for an organization's logo (the organization's row is the one locked). */
-async function swapLogo(tx: Tx, file: ReadyFile, now: Date) {
-  const orgId = file.organizationId;
-  const [org] = orgId
-    ? await tx.$queryRaw<{ logo_file_id: string | null }[]>`
-        SELECT logo_file_id FROM organizations WHERE id = ${orgId}::uuid FOR UPDATE`
-    : [];
-  if (!orgId || !org) {
-    await retire(tx, file.id, now);
-    return;
-  }
-  const previous = org.logo_file_id
-    ? await tx.file.findUnique({ where: { id: org.logo_file_id }, select: { id: true, createdAt: true } })
-    : null;
-  if (previous && !newer(file, previous)) {
-    await retire(tx, file.id, now);
-    return;
-  }
-  await tx.organization.update({ where: { id: orgId }, data: { logoFileId: file.id } });
-  if (previous) await retire(tx, previous.id, now);
-  await recordAudit(
-    tx,
-    {
-      actorId: file.ownerUserId,
-      action: 'org.logo_changed',
-      organizationId: orgId,
-      targetType: 'organization',
-      targetId: orgId,
-      meta: null,
-      before: { logoFileId: previous?.id ?? null },
-      after: { logoFileId: file.id },
-    },
-    now,
-  );
-}
-
 /** The public `file.uploaded` event, for library files only, in the transaction that made it ready. */
 async function publishUploaded(tx: Tx, file: ReadyFile, now: Date) {
   if (!file.organizationId) return;
@@ -297,4 +286,3 @@ async function publishUploaded(tx: Tx, file: ReadyFile, now: Date) {
     now,
   );
 }
-

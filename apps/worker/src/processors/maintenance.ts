@@ -34,7 +34,7 @@ export type FilesHousekeepingOptions = Pick<
 
 export type MaintenanceProcessorDeps = PurgeUsersDeps & {
   logger: Logger;
-  /** Without it (a worker with no bucket configured) the files jobs fail as unknown. */
+  /** The files jobs' bucket and limits; without them (tests of the accounts purge) those jobs fail at once. */
   files?: FilesHousekeepingOptions;
 };
 
@@ -62,7 +62,12 @@ const TASKS: Record<MaintenanceJobName, { run: Task; done: string }> = {
 
 function filesDeps(deps: MaintenanceProcessorDeps): HousekeepingDeps {
   if (!deps.files) throw new UnrecoverableError('files housekeeping is not configured');
-  return { db: deps.db, clock: deps.clock, ...deps.files, ...(deps.stopping ? { stopping: deps.stopping } : {}) };
+  return {
+    db: deps.db,
+    clock: deps.clock,
+    ...deps.files,
+    ...(deps.stopping ? { stopping: deps.stopping } : {}),
+  };
 }
 
 const isMaintenanceJob = (name: string): name is MaintenanceJobName => Object.hasOwn(TASKS, name);
