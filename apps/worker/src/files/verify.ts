@@ -89,8 +89,9 @@ export async function verifyFile(deps: VerifyDeps, fileId: string): Promise<Veri
   if (image || canMakeVariants(verdict.detectedType)) {
     const bytes = await deps.storage.getRange(file.key, head.size);
     if (!bytes) return reject(deps, file, 'missing');
+    // A view, not a copy: the object may be tens of MB.
     const made = await makeVariants(
-      Buffer.from(bytes),
+      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
       image ? 'square' : 'thumb',
       deps.limits.maxImagePixels,
     );
