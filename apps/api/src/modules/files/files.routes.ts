@@ -49,7 +49,12 @@ const uploadProblems = problemResponses(409, 413, 415, 422);
 
 function scopeOf(request: FastifyRequest): UploadScope {
   const org = orgOf(request);
-  return { organizationId: org.id, userId: org.userId, apiKeyId: org.apiKeyId };
+  return {
+    organizationId: org.id,
+    userId: org.userId,
+    apiKeyId: org.apiKeyId,
+    canManage: callerCan(request, org, 'files:manage'),
+  };
 }
 
 /** The organization file library and its uploads (docs/files.md). Bytes never pass through here. */

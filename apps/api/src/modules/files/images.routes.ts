@@ -30,7 +30,7 @@ const profileWrite = { access: { permission: 'profile:write' as const } };
 
 function selfScope(request: FastifyRequest): UploadScope {
   if (!request.auth) throw new AppError('unauthorized');
-  return { organizationId: null, userId: request.auth.userId, apiKeyId: null };
+  return { organizationId: null, userId: request.auth.userId, apiKeyId: null, canManage: false };
 }
 
 /** Avatars (the signed-in user's), organization logos, and serving both as images. */

@@ -34,6 +34,8 @@ export interface UploadScope {
   organizationId: string | null;
   userId: string | null;
   apiKeyId: string | null;
+  /** files:manage: may act on other members' uploads of the organization (owners, admins, keys). */
+  canManage: boolean;
 }
 
 export interface StartUpload {
@@ -166,20 +168,21 @@ export async function startUpload(
 }
 
 /**
- * The caller's own upload in this scope, or 404: another organization's file, another member's
- * upload, and an id the server never issued all look the same.
+ * An upload of this scope, or 404: another organization's file, someone else's avatar and an id
+ * the server never issued all look the same. Inside an organization, another member's upload is
+ * 403 unless the caller may manage files (files:manage).
  */
 export async function findOwnUpload(deps: FilesDeps, scope: UploadScope, fileId: string): Promise<FileRow> {
   const row = await deps.db.file.findFirst({
-    where: {
-      id: fileId,
-      organizationId: scope.organizationId,
-      ownerUserId: scope.userId,
-      purpose: scope.organizationId ? { in: ['org_file', 'org_logo'] } : 'avatar',
-    },
+    where: scope.organizationId
+      ? { id: fileId, organizationId: scope.organizationId, purpose: { in: ['org_file', 'org_logo'] } }
+      : { id: fileId, organizationId: null, ownerUserId: scope.userId, purpose: 'avatar' },
     select: fileSelect,
   });
   if (!row) throw fileNotFound();
+  if (row.ownerUserId !== scope.userId && !scope.canManage) {
+    throw new AppError('forbidden', 'Only the uploader, or an owner or admin, can act on this upload.');
+  }
   return row;
 }
 
