@@ -2,14 +2,17 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { fileVariantKey } from '@repo/contracts';
 import { createDb } from '@repo/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { requireEnv } from '../worker.test-support';
+import { requireEnv, silentLogger } from '../worker.test-support';
+import { png } from './file-bytes.test-support';
 import { isolatedStorage, owner, uploadedFile } from './files.test-support';
 import {
   abortStaleUploads,
   type HousekeepingDeps,
   purgeDeletedFiles,
+  recheckStuckUploads,
   reconcileOrphans,
 } from './housekeeping';
+import { verifyFile } from './verify';
 
 const db = createDb({ url: requireEnv('DATABASE_URL'), poolMax: 4 });
 const HOUR = 3_600_000;
@@ -106,6 +109,46 @@ describe('files.abort-stale', () => {
     await abortStaleUploads(deps());
     expect(await db.file.findUniqueOrThrow({ where: { id: recent.id } })).toMatchObject({
       status: 'pending',
+    });
+  });
+});
+
+describe('files.abort-stale: uploads whose check was lost', () => {
+  it('checks an upload completed over an hour ago and still unchecked, leaves a recent one to its job', async () => {
+    const { user, org } = await owner(db);
+    const file = (completedAt: Date) =>
+      png().then((bytes) =>
+        uploadedFile(db, bucket.storage, {
+          purpose: 'org_file',
+          userId: user.id,
+          organizationId: org.id,
+          bytes,
+          declaredType: 'image/png',
+        }).then((f) => db.file.update({ where: { id: f.id }, data: { completedAt } })),
+      );
+    const stuck = await file(new Date(Date.now() - 2 * HOUR));
+    const recent = await file(new Date());
+    const checked: string[] = [];
+    const limits = { maxBytes: MiB, avatarMaxBytes: MiB, maxImagePixels: 1_000_000 };
+    const result = await recheckStuckUploads({
+      ...deps(),
+      recheck: (id) => {
+        checked.push(id);
+        return verifyFile(
+          { db, storage: bucket.storage, limits, clock: () => new Date(), logger: silentLogger },
+          id,
+        );
+      },
+    });
+    expect(result.rechecked).toBeGreaterThanOrEqual(1);
+    expect(checked).toContain(stuck.id);
+    expect(checked).not.toContain(recent.id);
+    expect(await db.file.findUniqueOrThrow({ where: { id: stuck.id } })).toMatchObject({
+      status: 'ready',
+      variants: { thumb: fileVariantKey(stuck.key, 'thumb') },
+    });
+    expect(await db.file.findUniqueOrThrow({ where: { id: recent.id } })).toMatchObject({
+      status: 'uploaded',
     });
   });
 });

@@ -11,6 +11,11 @@ const BATCH = 100;
 export const ORPHAN_MIN_AGE_MS = DAY_MS;
 /** The prefixes file keys live under (docs/files.md); nothing else in the bucket is touched. */
 export const FILE_PREFIXES = ['o/', 'u/'] as const;
+/**
+ * A completed upload still unchecked after this long lost its verify job (Redis lost it, or it
+ * used up its retries while the bucket was down): housekeeping runs the check itself.
+ */
+export const STUCK_CHECK_MS = HOUR_MS;
 
 export interface HousekeepingDeps {
   db: Db;
@@ -22,6 +27,8 @@ export interface HousekeepingDeps {
   deletedGraceDays: number;
   /** Checked between rounds: a draining worker stops early, the next run continues. */
   stopping?: () => boolean;
+  /** Runs the `verify` check of one file (idempotent); for uploads whose job was lost. */
+  recheck?: (fileId: string) => Promise<unknown>;
 }
 
 /**
@@ -81,6 +88,30 @@ export async function abortStaleUploads(deps: HousekeepingDeps): Promise<{ abort
     }
     if (rows.length < BATCH || deps.stopping?.()) return { aborted };
   }
+}
+
+/**
+ * Part of `files.abort-stale`: uploads completed more than STUCK_CHECK_MS ago and still
+ * `uploaded` or `verified` are checked here and now. The check is guarded by the row's status,
+ * so running it while a late verify job runs too is harmless. One round of the oldest, so a file
+ * whose check keeps failing costs one attempt an hour.
+ */
+export async function recheckStuckUploads(deps: HousekeepingDeps): Promise<{ rechecked: number }> {
+  if (!deps.recheck) return { rechecked: 0 };
+  const cutoff = new Date(deps.clock().getTime() - STUCK_CHECK_MS);
+  const rows = await deps.db.file.findMany({
+    where: { status: { in: ['uploaded', 'verified'] }, completedAt: { lt: cutoff } },
+    orderBy: { completedAt: 'asc' },
+    take: BATCH,
+    select: { id: true },
+  });
+  let rechecked = 0;
+  for (const row of rows) {
+    if (deps.stopping?.()) break;
+    await deps.recheck(row.id);
+    rechecked += 1;
+  }
+  return { rechecked };
 }
 
 /**
