@@ -69,8 +69,26 @@ async function member() {
   return { user, org, auth: `Bearer ${token}` };
 }
 
+/** POSTs bytes to the bucket the way a browser does, with a presigned POST's URL and fields. */
+async function post(to: { url: string; fields: Record<string, string> }, bytes: Buffer, type: string) {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(to.fields)) form.append(k, v);
+  form.append('file', new Blob([bytes], { type }), 'upload');
+  return (await fetch(to.url, { method: 'POST', body: form })).status;
+}
+
 /** Presign, POST the bytes to the bucket the way a browser does, complete. */
 async function upload(auth: string, base: string, file: { name: string; type: string; bytes: Buffer }) {
+  const { id } = await uploadKeepingPost(auth, base, file);
+  return id;
+}
+
+/** `upload`, also answering the presigned POST the API issued (still valid for 15 minutes). */
+async function uploadKeepingPost(
+  auth: string,
+  base: string,
+  file: { name: string; type: string; bytes: Buffer },
+) {
   const started = await api.app.inject({
     method: 'POST',
     url: `${base}/uploads`,
@@ -79,10 +97,7 @@ async function upload(auth: string, base: string, file: { name: string; type: st
   });
   expect(started.statusCode, started.body).toBe(201);
   const { file: row, url, fields } = started.json();
-  const form = new FormData();
-  for (const [k, v] of Object.entries(fields as Record<string, string>)) form.append(k, v);
-  form.append('file', new Blob([file.bytes], { type: file.type }), file.name);
-  expect((await fetch(url, { method: 'POST', body: form })).status).toBeLessThan(300);
+  expect(await post({ url, fields }, file.bytes, file.type)).toBeLessThan(300);
   const done = await api.app.inject({
     method: 'POST',
     url: `${base}/uploads/${row.id}/complete`,
@@ -90,7 +105,7 @@ async function upload(auth: string, base: string, file: { name: string; type: st
     payload: {},
   });
   expect(done.statusCode, done.body).toBe(200);
-  return row.id as string;
+  return { id: row.id as string, post: { url: url as string, fields: fields as Record<string, string> } };
 }
 
 async function settled(auth: string, url: string) {
@@ -123,6 +138,33 @@ describe('files through the API and the worker', () => {
     expect(link.statusCode, link.body).toBe(200);
     const thumb = Buffer.from(await (await fetch(link.json().url)).arrayBuffer());
     expect(isWebp(thumb)).toBe(true);
+  });
+
+  it('posting other bytes with the same presigned POST after the check changes nothing served', async () => {
+    const { org, auth } = await member();
+    const base = `/v1/orgs/${org.id}/files`;
+    const bytes = png(120, 80);
+    const { id, post: issued } = await uploadKeepingPost(auth, base, {
+      name: 'photo.png',
+      type: 'image/png',
+      bytes,
+    });
+    expect(await settled(auth, `${base}/${id}`)).toMatchObject({ status: 'ready' });
+
+    // Same length, so even a store that enforces the policy's exact size takes it.
+    const page = Buffer.alloc(bytes.length, ' ');
+    page.write('<!doctype html><script>alert(document.domain)</script>');
+    expect(await post(issued, page, 'image/png')).toBeLessThan(300);
+
+    for (const disposition of ['inline', 'attachment']) {
+      const link = await api.app.inject({
+        method: 'GET',
+        url: `${base}/${id}/download?variant=original&disposition=${disposition}`,
+        headers: { authorization: auth },
+      });
+      expect(link.statusCode, link.body).toBe(200);
+      expect(Buffer.from(await (await fetch(link.json().url)).arrayBuffer())).toEqual(bytes);
+    }
   });
 
   it('a PNG declared as a PDF is rejected, never listed, and its object deleted', async () => {

@@ -1,7 +1,7 @@
 import { recordAudits } from '@repo/audit';
 import type { Db } from '@repo/db';
 import type { Storage } from '@repo/storage';
-import { objectKeysOf } from './verify';
+import { objectKeysOf, rowKeysFor } from './keys';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -145,7 +145,10 @@ export async function purgeDeletedFiles(deps: HousekeepingDeps): Promise<{ purge
   }
 }
 
-/** Aborts the row's open multipart upload (if any) and deletes every object it may own. */
+/**
+ * Aborts the row's open multipart upload (if any) and deletes every object it may own: the
+ * upload key, the verified copy and their variants, whichever of the keys the row names.
+ */
 async function removeObjects(
   deps: HousekeepingDeps,
   row: { id: string; key: string; multipartUploadId: string | null },
@@ -160,14 +163,12 @@ async function removeObjects(
   await deps.storage.deleteMany(objectKeysOf(row.key));
 }
 
-/** `o/<org>/<file>.thumb.webp` → `o/<org>/<file>`: the key of the row a variant belongs to. */
-export const originalKeyOf = (key: string) => key.replace(/\.(?:thumb|\d+)\.webp$/, '');
-
 /**
  * `files.reconcile-orphans`: lists the bucket under the file prefixes and deletes objects older
  * than a day that no row names (a crash between an upload and its row, a row deleted by hand, a
- * restored database). Objects of rows in any status stay: those rows' own lifecycle removes them.
- * Each page of the listing is checked against the database in one query.
+ * restored database, and bytes posted again to an upload key after the file moved on to its
+ * verified copy: `rowKeysFor`). Objects of rows in any status stay: those rows' own lifecycle
+ * removes them. Each page of the listing is checked against the database in one query.
  */
 export async function reconcileOrphans(
   deps: HousekeepingDeps,
@@ -178,10 +179,10 @@ export async function reconcileOrphans(
   for (const prefix of FILE_PREFIXES) {
     let page: string[] = [];
     const flush = async () => {
-      const originals = [...new Set(page.map(originalKeyOf))];
-      const known = await deps.db.file.findMany({ where: { key: { in: originals } }, select: { key: true } });
+      const rowKeys = [...new Set(page.flatMap(rowKeysFor))];
+      const known = await deps.db.file.findMany({ where: { key: { in: rowKeys } }, select: { key: true } });
       const kept = new Set(known.map((f) => f.key));
-      const orphans = page.filter((key) => !kept.has(originalKeyOf(key)));
+      const orphans = page.filter((key) => !rowKeysFor(key).some((k) => kept.has(k)));
       await deps.storage.deleteMany(orphans);
       deleted += orphans.length;
       page = [];
