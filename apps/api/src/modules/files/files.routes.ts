@@ -82,9 +82,7 @@ export const filesRoutes: FastifyPluginAsyncZod<FilesRoutesOptions> = async (app
       if (request.body.purpose === 'org_logo' && !callerCan(request, org, 'org:update')) {
         throw new AppError('forbidden', 'Changing the logo needs the organization settings permission.');
       }
-      return reply
-        .code(201)
-        .send(await startUpload(deps, requestMeta(request), scopeOf(request), request.body));
+      return reply.code(201).send(await startUpload(deps, scopeOf(request), request.body));
     },
   );
 

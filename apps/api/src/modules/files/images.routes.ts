@@ -51,7 +51,7 @@ export const imagesRoutes: FastifyPluginAsyncZod<ImagesRoutesOptions> = async (a
     },
     async (request, reply) =>
       reply.code(201).send(
-        await startUpload(deps, requestMeta(request), selfScope(request), {
+        await startUpload(deps, selfScope(request), {
           ...request.body,
           purpose: 'avatar',
         }),
