@@ -1739,6 +1739,296 @@ export interface paths {
         patch: operations["me.onboarding.update"];
         trace?: never;
     };
+    "/v1/orgs/{orgId}/files/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller’s uploads still in flight
+         * @description Newest first, at most 100: a reloaded page matches its files by name and size to resume.
+         */
+        get: operations["orgs.files.uploads.list"];
+        put?: never;
+        /**
+         * Start an upload
+         * @description Creates a pending file with a server-generated key. Up to FILES_MULTIPART_THRESHOLD (and always for logos) the answer is a presigned POST (`method: post`: send `fields`, then the file as the last form field `file`); larger files get an S3 multipart upload (`method: multipart`: sign parts with …/parts, then complete). `purpose: org_logo` needs org:update. Refusals: 400 empty_file, 413 file_too_large, 415 file_type_not_allowed, 413 storage_quota_exceeded.
+         */
+        post: operations["orgs.files.uploads.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orgs/{orgId}/files/uploads/{fileId}/parts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Parts already uploaded
+         * @description What the bucket holds of a multipart upload (ListParts), to resume after a reload.
+         */
+        get: operations["orgs.files.uploads.parts.list"];
+        put?: never;
+        /**
+         * Sign multipart parts
+         * @description A presigned PUT URL per part number, short-lived: sign parts just before sending them.
+         */
+        post: operations["orgs.files.uploads.parts.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orgs/{orgId}/files/uploads/{fileId}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Complete an upload
+         * @description Multipart uploads send their parts’ ETags (or none: the parts in the bucket are used). The object’s real size must equal the declared one (422 upload_size_mismatch), be non-empty (400 empty_file) and fit the quota (413 storage_quota_exceeded); a refused object is deleted. The file becomes `uploaded`, then the worker verifies it (poll GET …/files/:fileId).
+         */
+        post: operations["orgs.files.uploads.complete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orgs/{orgId}/files/uploads/{fileId}/abort": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel an upload
+         * @description Aborts the multipart upload (or deletes the posted object); the file ends `rejected` (`aborted`).
+         */
+        post: operations["orgs.files.uploads.abort"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orgs/{orgId}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The file library
+         * @description Ready files only (lists convention); `q` matches the name. Includes the storage usage.
+         */
+        get: operations["orgs.files.list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orgs/{orgId}/files/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Storage usage
+         * @description Bytes held (ready files and uploads in flight) and the quota.
+         */
+        get: operations["orgs.files.usage.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orgs/{orgId}/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One file, in any state but deleted */
+        get: operations["orgs.files.get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a file
+         * @description At once unlisted and unserved; its objects are purged after FILES_DELETED_GRACE_DAYS.
+         */
+        delete: operations["orgs.files.delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Rename a file
+         * @description The name is sanitized. One’s own files, or any with files:manage (owners, admins).
+         */
+        patch: operations["orgs.files.update"];
+        trace?: never;
+    };
+    "/v1/orgs/{orgId}/files/{fileId}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A signed download URL
+         * @description Valid for a few minutes. `disposition: inline` is granted only to raster images, PDF, plain text, audio and video; SVG, HTML and unknown types are always attachments (see `disposition`).
+         */
+        get: operations["orgs.files.download.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/avatar/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start an avatar upload
+         * @description Always a presigned POST (PNG, JPEG, WebP or GIF, up to FILES_AVATAR_MAX_BYTES). Once complete and checked by the worker, it replaces the current avatar.
+         */
+        post: operations["me.avatar.uploads"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/avatar/uploads/{fileId}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Complete an avatar upload
+         * @description Checks the object as for library files; the worker then makes the sizes and swaps the avatar.
+         */
+        post: operations["me.avatar.uploads.complete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/avatar/uploads/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One of the caller’s avatar uploads
+         * @description Poll it after completing: `ready` means it is the avatar now, `rejected` says why not.
+         */
+        get: operations["me.avatar.uploads.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/avatar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove the avatar */
+        delete: operations["me.avatar.delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orgs/{orgId}/logo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove the organization’s logo
+         * @description Upload a new one with purpose `org_logo` on POST /v1/orgs/:orgId/files/uploads.
+         */
+        delete: operations["orgs.logo.delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/avatars/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An avatar or logo image (redirect)
+         * @description 302 to a signed URL of the WebP image at `size`. The URL is the same for a whole signing window, so browsers cache the image; the redirect may be cached for the rest of the window. Visible to the owner, anyone sharing an organization with them (logos: members of the organization) and admins; 404 to everyone else.
+         */
+        get: operations["avatars.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface webhooks {
     "user.created": {
@@ -2035,6 +2325,46 @@ export interface webhooks {
          * @description An API key was revoked and no longer works. Version 1. Signed per Standard Webhooks v1; retried for about a day unless answered 2xx.
          */
         post: operations["webhookEvents.apiKeyRevoked"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "file.uploaded": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * file.uploaded
+         * @description A file in the organization library finished uploading and passed its checks (it is ready). Version 1. Signed per Standard Webhooks v1; retried for about a day unless answered 2xx.
+         */
+        post: operations["webhookEvents.fileUploaded"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "file.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * file.deleted
+         * @description A file was deleted from the organization library. Version 1. Signed per Standard Webhooks v1; retried for about a day unless answered 2xx.
+         */
+        post: operations["webhookEvents.fileDeleted"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2339,6 +2669,7 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             lastSignInAt: string | null;
+            avatarUrl: string | null;
             locale: string;
             timezone: string;
             hasPassword: boolean;
@@ -2375,6 +2706,7 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             lastSignInAt: string | null;
+            avatarUrl: string | null;
         };
         AdminUserMembership: {
             organizationId: string;
@@ -2421,7 +2753,7 @@ export interface components {
             nextCursor: string | null;
         };
         /** @enum {string} */
-        ApiKeyScope: "organization:read" | "organization:write" | "members:read" | "members:write" | "webhooks:read" | "webhooks:write";
+        ApiKeyScope: "organization:read" | "organization:write" | "members:read" | "members:write" | "webhooks:read" | "webhooks:write" | "files:read" | "files:write";
         /** @enum {string} */
         ApiKeyStatus: "active" | "expiring" | "expired" | "revoked";
         ApiKeyUsage: {
@@ -2448,6 +2780,12 @@ export interface components {
         };
         /** @enum {string} */
         CheckStatus: "ok" | "fail";
+        CompleteUploadBody: {
+            parts?: {
+                partNumber: number;
+                etag: string;
+            }[];
+        };
         CreateApiKeyBody: {
             name: string;
             scopes: components["schemas"]["ApiKeyScope"][];
@@ -2494,10 +2832,19 @@ export interface components {
             timezone: string;
             /** Format: date-time */
             createdAt: string;
+            avatarUrl: string | null;
             impersonation: components["schemas"]["ImpersonationInfo"] | null;
         };
         DeleteOrgBody: {
             confirm: string;
+        };
+        DownloadResponse: {
+            /** Format: uri */
+            url: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** @enum {string} */
+            disposition: "inline" | "attachment";
         };
         EmailOnlyBody: {
             /** Format: email */
@@ -2511,6 +2858,44 @@ export interface components {
             path: string;
             message: string;
             code: string;
+        };
+        File: {
+            /** Format: uuid */
+            id: string;
+            organizationId: string | null;
+            purpose: components["schemas"]["FilePurpose"];
+            status: components["schemas"]["FileStatus"];
+            name: string;
+            contentType: string;
+            size: number;
+            rejectReason: string | null;
+            variants: ("64" | "128" | "256" | "thumb")[];
+            uploadedBy: components["schemas"]["FileUploader"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            completedAt: string | null;
+            readyAt: string | null;
+        };
+        FileListResponse: {
+            files: components["schemas"]["File"][];
+            nextCursor: string | null;
+            usage: components["schemas"]["FileUsage"];
+        };
+        /** @enum {string} */
+        FilePurpose: "avatar" | "org_logo" | "org_file";
+        FileResponse: {
+            file: components["schemas"]["File"];
+        };
+        /** @enum {string} */
+        FileStatus: "pending" | "uploaded" | "verified" | "ready" | "rejected" | "deleted";
+        FileUploader: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        FileUsage: {
+            usedBytes: number;
+            quotaBytes: number;
         };
         /** @enum {string} */
         FlagEnvironment: "development" | "test" | "production";
@@ -2631,6 +3016,7 @@ export interface components {
             timezone: string;
             /** Format: date-time */
             createdAt: string;
+            avatarUrl: string | null;
         };
         MeFlags: {
             flags: {
@@ -2647,6 +3033,7 @@ export interface components {
             role: components["schemas"]["OrgRole"];
             /** Format: date-time */
             joinedAt: string;
+            avatarUrl: string | null;
         };
         MemberList: {
             members: components["schemas"]["Member"][];
@@ -2660,6 +3047,14 @@ export interface components {
             features: {
                 waitlist: boolean;
             };
+        };
+        MultipartUpload: {
+            file: components["schemas"]["File"];
+            /** @constant */
+            method: "multipart";
+            uploadId: string;
+            partSize: number;
+            partCount: number;
         };
         MyOrganizations: {
             organizations: components["schemas"]["OrgSummary"][];
@@ -2684,6 +3079,7 @@ export interface components {
             slug: string;
             personal: boolean;
             role: components["schemas"]["OrgRole"];
+            logoUrl: string | null;
         };
         Organization: {
             id: string;
@@ -2694,6 +3090,7 @@ export interface components {
             memberCount: number;
             /** Format: date-time */
             createdAt: string;
+            logoUrl: string | null;
         };
         OverviewBucket: {
             /** Format: date-time */
@@ -2725,6 +3122,21 @@ export interface components {
         };
         /** @enum {string} */
         OverviewRange: "24h" | "7d" | "30d" | "90d";
+        PendingUploadsResponse: {
+            files: components["schemas"]["File"][];
+        };
+        PostUpload: {
+            file: components["schemas"]["File"];
+            /** @constant */
+            method: "post";
+            /** Format: uri */
+            url: string;
+            fields: {
+                [key: string]: string;
+            };
+            /** Format: date-time */
+            expiresAt: string;
+        };
         Problem: {
             type: string;
             title: string;
@@ -2733,7 +3145,7 @@ export interface components {
              * @description Stable machine-readable error code; new codes may be added.
              * @enum {string}
              */
-            code: "validation_failed" | "bad_request" | "invalid_json" | "unauthorized" | "token_invalid" | "link_invalid" | "token_expired" | "invalid_credentials" | "email_not_verified" | "reauth_required" | "account_locked" | "forbidden" | "csrf_rejected" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "rate_limited" | "internal_error" | "service_unavailable" | "timeout" | "two_factor_invalid" | "two_factor_enrollment_required" | "last_sign_in_method" | "sso_provider_unavailable" | "last_owner" | "role_not_allowed" | "slug_taken" | "already_member" | "invitation_exists" | "invitation_email_mismatch" | "account_exists" | "org_personal" | "confirmation_mismatch" | "api_key_invalid" | "credentials_in_query" | "impersonation_restricted" | "impersonation_not_allowed" | "user_not_deleted" | "user_restore_expired" | "webhook_url_refused";
+            code: "validation_failed" | "bad_request" | "invalid_json" | "unauthorized" | "token_invalid" | "link_invalid" | "token_expired" | "invalid_credentials" | "email_not_verified" | "reauth_required" | "account_locked" | "forbidden" | "csrf_rejected" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "rate_limited" | "internal_error" | "service_unavailable" | "timeout" | "two_factor_invalid" | "two_factor_enrollment_required" | "last_sign_in_method" | "sso_provider_unavailable" | "last_owner" | "role_not_allowed" | "slug_taken" | "already_member" | "invitation_exists" | "invitation_email_mismatch" | "account_exists" | "org_personal" | "confirmation_mismatch" | "api_key_invalid" | "credentials_in_query" | "impersonation_restricted" | "impersonation_not_allowed" | "user_not_deleted" | "user_restore_expired" | "webhook_url_refused" | "empty_file" | "file_too_large" | "file_type_not_allowed" | "storage_quota_exceeded" | "upload_incomplete" | "upload_size_mismatch" | "upload_not_pending" | "file_not_ready";
             detail?: string;
             requestId: string;
             errors?: components["schemas"]["FieldError"][];
@@ -2766,6 +3178,9 @@ export interface components {
              * @enum {string}
              */
             tokenDelivery?: "cookie" | "body";
+        };
+        RenameFileBody: {
+            name: string;
         };
         ResetPasswordBody: {
             token: string;
@@ -2825,6 +3240,18 @@ export interface components {
             user: components["schemas"]["Me"];
             tokens?: components["schemas"]["TokenPair"];
         };
+        SignPartsBody: {
+            partNumbers: number[];
+        };
+        SignPartsResponse: {
+            parts: {
+                partNumber: number;
+                /** Format: uri */
+                url: string;
+            }[];
+            /** Format: date-time */
+            expiresAt: string;
+        };
         SignUpBody: {
             /** Format: email */
             email: string;
@@ -2840,6 +3267,11 @@ export interface components {
             label: string;
             kind: components["schemas"]["SsoProviderKind"];
         };
+        StartAvatarUploadBody: {
+            name: string;
+            size: number;
+            type: string;
+        };
         StartImpersonationBody: {
             reason: string;
             /**
@@ -2852,6 +3284,17 @@ export interface components {
             impersonation: components["schemas"]["ImpersonationInfo"];
             tokens?: components["schemas"]["TokenPair"];
         };
+        StartUploadBody: {
+            name: string;
+            size: number;
+            type: string;
+            /**
+             * @default org_file
+             * @enum {string}
+             */
+            purpose?: "org_file" | "org_logo";
+        };
+        StartUploadResponse: components["schemas"]["PostUpload"] | components["schemas"]["MultipartUpload"];
         TokenPair: {
             accessToken: string;
             refreshToken: string;
@@ -2929,6 +3372,13 @@ export interface components {
             eventTypes?: string[];
             ordered?: boolean;
             enabled?: boolean;
+        };
+        UploadedPartsResponse: {
+            parts: {
+                partNumber: number;
+                size: number;
+                etag: string;
+            }[];
         };
         VerifyEmailBody: {
             token: string;
@@ -3030,7 +3480,7 @@ export interface components {
             nextCursor: string | null;
         };
         /** @enum {string} */
-        WebhookEventType: "user.created" | "user.updated" | "user.deleted" | "organization.created" | "organization.updated" | "organization.deleted" | "member.added" | "member.removed" | "member.role_changed" | "invitation.created" | "invitation.accepted" | "invitation.revoked" | "api_key.created" | "api_key.rotated" | "api_key.revoked" | "webhook.test";
+        WebhookEventType: "user.created" | "user.updated" | "user.deleted" | "organization.created" | "organization.updated" | "organization.deleted" | "member.added" | "member.removed" | "member.role_changed" | "invitation.created" | "invitation.accepted" | "invitation.revoked" | "api_key.created" | "api_key.rotated" | "api_key.revoked" | "file.uploaded" | "file.deleted" | "webhook.test";
         WebhookSecret: {
             secret: string;
             previousSecretExpiresAt: string | null;
@@ -3040,7 +3490,7 @@ export interface components {
         };
     };
     responses: {
-        /** @description Bad Request: a problem+json body; `code` is one of `validation_failed`, `bad_request`, `invalid_json`, `link_invalid`, `two_factor_invalid`, `confirmation_mismatch`, `credentials_in_query`. */
+        /** @description Bad Request: a problem+json body; `code` is one of `validation_failed`, `bad_request`, `invalid_json`, `link_invalid`, `two_factor_invalid`, `confirmation_mismatch`, `credentials_in_query`, `empty_file`. */
         BadRequest: {
             headers: {
                 [name: string]: unknown;
@@ -3076,7 +3526,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Conflict: a problem+json body; `code` is one of `conflict`, `last_sign_in_method`, `last_owner`, `slug_taken`, `already_member`, `invitation_exists`, `account_exists`, `org_personal`, `impersonation_not_allowed`, `user_not_deleted`, `user_restore_expired`. */
+        /** @description Conflict: a problem+json body; `code` is one of `conflict`, `last_sign_in_method`, `last_owner`, `slug_taken`, `already_member`, `invitation_exists`, `account_exists`, `org_personal`, `impersonation_not_allowed`, `user_not_deleted`, `user_restore_expired`, `upload_incomplete`, `upload_not_pending`, `file_not_ready`. */
         Conflict: {
             headers: {
                 [name: string]: unknown;
@@ -3085,7 +3535,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Payload Too Large: a problem+json body; `code` is one of `payload_too_large`. */
+        /** @description Payload Too Large: a problem+json body; `code` is one of `payload_too_large`, `file_too_large`, `storage_quota_exceeded`. */
         PayloadTooLarge: {
             headers: {
                 [name: string]: unknown;
@@ -3094,7 +3544,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Unsupported Media Type: a problem+json body; `code` is one of `unsupported_media_type`. */
+        /** @description Unsupported Media Type: a problem+json body; `code` is one of `unsupported_media_type`, `file_type_not_allowed`. */
         UnsupportedMediaType: {
             headers: {
                 [name: string]: unknown;
@@ -3103,7 +3553,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Unprocessable Content: a problem+json body; `code` is one of `unprocessable`, `webhook_url_refused`. */
+        /** @description Unprocessable Content: a problem+json body; `code` is one of `unprocessable`, `webhook_url_refused`, `upload_size_mismatch`. */
         UnprocessableContent: {
             headers: {
                 [name: string]: unknown;
@@ -6270,6 +6720,543 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    "orgs.files.uploads.list": {
+        parameters: {
+            query?: {
+                status?: "pending";
+            };
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller’s uploads still in flight */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingUploadsResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    "orgs.files.uploads.create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartUploadBody"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StartUploadResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    "orgs.files.uploads.parts.list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Parts already uploaded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadedPartsResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    "orgs.files.uploads.parts.create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignPartsBody"];
+            };
+        };
+        responses: {
+            /** @description Done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignPartsResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    "orgs.files.uploads.complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompleteUploadBody"];
+            };
+        };
+        responses: {
+            /** @description Done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    "orgs.files.uploads.abort": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cancelled */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    "orgs.files.list": {
+        parameters: {
+            query?: {
+                q?: string;
+                /** @description `nextCursor` of the previous page, as given (opaque; valid for the same sort and filters). */
+                cursor?: string;
+                limit?: number;
+                sort?: "createdAt:desc" | "createdAt:asc" | "name:asc" | "name:desc";
+            };
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file library */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    "orgs.files.usage.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Storage usage */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileUsage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    "orgs.files.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One file, in any state but deleted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    "orgs.files.delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    "orgs.files.update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RenameFileBody"];
+            };
+        };
+        responses: {
+            /** @description Done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    "orgs.files.download.get": {
+        parameters: {
+            query?: {
+                variant?: "original" | "thumb";
+                disposition?: "inline" | "attachment";
+            };
+            header?: never;
+            path: {
+                orgId: string;
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A signed download URL */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DownloadResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    "me.avatar.uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartAvatarUploadBody"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StartUploadResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    "me.avatar.uploads.complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompleteUploadBody"];
+            };
+        };
+        responses: {
+            /** @description Done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    "me.avatar.uploads.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One of the caller’s avatar uploads */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    "me.avatar.delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed (or there was none) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    "orgs.logo.delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed (or there was none) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    "avatars.get": {
+        parameters: {
+            query?: {
+                size?: "64" | "128" | "256";
+            };
+            header?: never;
+            path: {
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A browser redirect (`Location`) */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     "webhookEvents.userCreated": {
         parameters: {
             query?: never;
@@ -7500,6 +8487,193 @@ export interface operations {
                             scopes: components["schemas"]["ApiKeyScope"][];
                             expiresAt: string | null;
                         };
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx status acknowledges the delivery. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: the endpoint is disabled and receives nothing more. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhookEvents.fileUploaded": {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The message id: the same on every retry and redelivery. Deduplicate on it.
+                 * @example 0193a1b2-3c4d-7e8f-9a0b-1c2d3e4f5a6b
+                 */
+                "webhook-id": string;
+                /**
+                 * @description Seconds since the epoch when this attempt was sent. Reject old ones.
+                 * @example 1765101600
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description Space-separated `v1,<base64 HMAC-SHA256>` of `<webhook-id>.<webhook-timestamp>.<body>` keyed with the endpoint secret (two during a secret rotation). See docs/webhooks.md.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "0193a1b2-3c4d-7e8f-9a0b-1c2d3e4f5a6b",
+                 *       "type": "file.uploaded",
+                 *       "version": 1,
+                 *       "timestamp": "2026-12-07T10:00:00.000Z",
+                 *       "organizationId": "0193a1b2-0000-7000-8000-00000000a001",
+                 *       "data": {
+                 *         "file": {
+                 *           "id": "0193a1b2-0000-7000-8000-00000000e001",
+                 *           "name": "Quarterly report.pdf",
+                 *           "contentType": "application/pdf",
+                 *           "size": 482113,
+                 *           "uploadedBy": {
+                 *             "id": "0193a1b2-3c4d-7e8f-9a0b-1c2d3e4f5a6b",
+                 *             "name": "Dana Probe"
+                 *           }
+                 *         }
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    id: string;
+                    /** @constant */
+                    type: "file.uploaded";
+                    /** @constant */
+                    version: 1;
+                    /** Format: date-time */
+                    timestamp: string;
+                    /** Format: uuid */
+                    organizationId: string;
+                    data: {
+                        file: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            contentType: string;
+                            size: number;
+                            uploadedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx status acknowledges the delivery. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: the endpoint is disabled and receives nothing more. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhookEvents.fileDeleted": {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The message id: the same on every retry and redelivery. Deduplicate on it.
+                 * @example 0193a1b2-3c4d-7e8f-9a0b-1c2d3e4f5a6b
+                 */
+                "webhook-id": string;
+                /**
+                 * @description Seconds since the epoch when this attempt was sent. Reject old ones.
+                 * @example 1765101600
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description Space-separated `v1,<base64 HMAC-SHA256>` of `<webhook-id>.<webhook-timestamp>.<body>` keyed with the endpoint secret (two during a secret rotation). See docs/webhooks.md.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "0193a1b2-3c4d-7e8f-9a0b-1c2d3e4f5a6b",
+                 *       "type": "file.deleted",
+                 *       "version": 1,
+                 *       "timestamp": "2026-12-07T10:00:00.000Z",
+                 *       "organizationId": "0193a1b2-0000-7000-8000-00000000a001",
+                 *       "data": {
+                 *         "file": {
+                 *           "id": "0193a1b2-0000-7000-8000-00000000e001",
+                 *           "name": "Quarterly report.pdf",
+                 *           "contentType": "application/pdf",
+                 *           "size": 482113,
+                 *           "uploadedBy": {
+                 *             "id": "0193a1b2-3c4d-7e8f-9a0b-1c2d3e4f5a6b",
+                 *             "name": "Dana Probe"
+                 *           }
+                 *         },
+                 *         "deletedBy": {
+                 *           "id": "0193a1b2-3c4d-7e8f-9a0b-1c2d3e4f5a6b"
+                 *         }
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    id: string;
+                    /** @constant */
+                    type: "file.deleted";
+                    /** @constant */
+                    version: 1;
+                    /** Format: date-time */
+                    timestamp: string;
+                    /** Format: uuid */
+                    organizationId: string;
+                    data: {
+                        file: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            contentType: string;
+                            size: number;
+                            uploadedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                        };
+                        deletedBy: {
+                            /** Format: uuid */
+                            id: string;
+                        } | null;
                     };
                 };
             };
