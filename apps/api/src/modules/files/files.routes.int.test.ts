@@ -349,6 +349,24 @@ describe('large files: multipart', () => {
   });
 });
 
+describe('deleting an upload in flight', () => {
+  it('aborts its multipart upload too', async () => {
+    const t = await app({ FILES_MULTIPART_THRESHOLD: String(8 * MiB), FILES_PART_SIZE: String(5 * MiB) });
+    const w = await createOrgWorld(t);
+    const started = await start(t, w, { name: 'gone.bin', size: 9 * MiB, type: 'application/octet-stream' });
+    const row = await t.deps.db.file.findUniqueOrThrow({ where: { id: started.file.id } });
+    const res = await call(t, 'DELETE', `${files(w.org.id)}/${started.file.id}`, w.owner.auth);
+    expect(res.statusCode).toBe(204);
+    await expect(
+      t.deps.storage.listParts({ key: row.key, uploadId: row.multipartUploadId ?? '' }),
+    ).rejects.toThrow();
+    expect(await t.deps.db.file.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({
+      status: 'deleted',
+      multipartUploadId: null,
+    });
+  });
+});
+
 describe('quota', () => {
   it('is enforced at presign (declared sizes reserve) with storage_quota_exceeded', async () => {
     const t = await app({ FILES_ORG_QUOTA_BYTES: '3000' });
