@@ -66,6 +66,7 @@ describe('migrate', () => {
         'backup_codes',
         'email_tokens',
         'feature_flags',
+        'files',
         'identities',
         'invitations',
         'memberships',

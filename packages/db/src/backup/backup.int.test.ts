@@ -14,7 +14,7 @@ import { backup, findPgTools, RestoreError, restore } from './index';
 const dir = mkdtempSync(join(tmpdir(), 'groundwork-backup-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const TABLES = ['users', 'audit_logs', 'outbox_events', 'waitlist_entries'];
+const TABLES = ['users', 'organizations', 'files', 'audit_logs', 'outbox_events', 'waitlist_entries'];
 
 /** Every row of every table, as JSON text, in a stable order. */
 async function contents(url: string): Promise<Record<string, unknown[]>> {
@@ -60,6 +60,34 @@ async function fill(url: string): Promise<void> {
       },
     });
     await db.waitlistEntry.create({ data: { email: 'wait@example.test', locale: 'ar' } });
+    // Foreign keys in a cycle: the admin's avatar is a file the admin owns, and an organization's
+    // logo is a file of that organization. A restore must load them all the same.
+    const avatar = await db.file.create({
+      data: {
+        ownerUserId: admin.id,
+        purpose: 'avatar',
+        status: 'ready',
+        key: `u/${admin.id}/avatar`,
+        name: 'me.png',
+        declaredType: 'image/png',
+        declaredSize: 10n,
+      },
+    });
+    await db.user.update({ where: { id: admin.id }, data: { avatarFileId: avatar.id } });
+    const org = await db.organization.findFirstOrThrow({ orderBy: { createdAt: 'asc' } });
+    const logo = await db.file.create({
+      data: {
+        organizationId: org.id,
+        ownerUserId: admin.id,
+        purpose: 'org_logo',
+        status: 'ready',
+        key: `o/${org.id}/logo`,
+        name: 'logo.png',
+        declaredType: 'image/png',
+        declaredSize: 10n,
+      },
+    });
+    await db.organization.update({ where: { id: org.id }, data: { logoFileId: logo.id } });
   } finally {
     await db.$disconnect();
   }

@@ -7,6 +7,7 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { migrate } from '../migrate';
 import { readLocalMigrations, resolveMigrationsDir } from '../migrations/local';
+import { keysAgainstOrder } from './catalog';
 import {
   COPY_END,
   END,
@@ -133,7 +134,22 @@ export async function builtinRestore(opts: RestoreOptions): Promise<Manifest> {
     await client.query(SESSION_SETUP);
     await client.query('BEGIN');
     try {
+      // Keys the backup's table order loads child before parent (a cycle broken at a nullable
+      // key) are set aside for the load and added back after it, which checks every row.
+      const table = (name: string) => `${quoteIdent(manifest.schema)}.${quoteIdent(name)}`;
+      const setAside = await keysAgainstOrder(
+        client,
+        manifest.schema,
+        manifest.tables.map((t) => t.name),
+      );
+      for (const k of setAside)
+        await client.query(`ALTER TABLE ${table(k.child)} DROP CONSTRAINT ${quoteIdent(k.name)}`);
       await loadData(client, manifest, lines, opts.log);
+      for (const k of setAside) {
+        await client.query(
+          `ALTER TABLE ${table(k.child)} ADD CONSTRAINT ${quoteIdent(k.name)} ${k.definition}`,
+        );
+      }
       await client.query('COMMIT');
     } catch (error) {
       await client.query('ROLLBACK').catch(() => {});
