@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { createDb } from '@repo/db';
 import { createPersonalOrganization } from '@repo/organizations';
 import { uniqueEmail } from '@repo/testing';
@@ -92,6 +92,23 @@ describe('users.purge', () => {
     const history = await db.auditLog.create({ data: { actorId: gone.id, action: 'auth.sign_in' } });
     await db.user.update({ where: { id: colleague.id }, data: { activeOrganizationId: alone.id } });
 
+    // Their avatar goes with them; a file they uploaded to an organization stays its.
+    const fileOf = (purpose: 'avatar' | 'org_file', organizationId: string | null) =>
+      db.file.create({
+        data: {
+          organizationId,
+          ownerUserId: gone.id,
+          purpose,
+          status: 'ready',
+          key: `${purpose}/${randomUUID()}`,
+          name: 'x.png',
+          declaredType: 'image/png',
+          declaredSize: 1n,
+        },
+      });
+    const avatar = await fileOf('avatar', null);
+    await db.user.update({ where: { id: gone.id }, data: { avatarFileId: avatar.id } });
+    const sharedFile = await fileOf('org_file', shared.id);
     const first = await purge();
     expect(first.purged).toBeGreaterThanOrEqual(1);
 
@@ -114,6 +131,14 @@ describe('users.purge', () => {
       revokedAt: null,
     });
     expect((await db.auditLog.findUniqueOrThrow({ where: { id: history.id } })).actorId).toBeNull();
+    expect(await db.file.findUniqueOrThrow({ where: { id: avatar.id } })).toMatchObject({
+      status: 'deleted',
+      ownerUserId: null,
+    });
+    expect(await db.file.findUniqueOrThrow({ where: { id: sharedFile.id } })).toMatchObject({
+      status: 'ready',
+      ownerUserId: null,
+    });
     expect(
       (await db.user.findUniqueOrThrow({ where: { id: colleague.id } })).activeOrganizationId,
     ).toBeNull();

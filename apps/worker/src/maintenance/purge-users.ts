@@ -70,6 +70,13 @@ async function purgeBatch(tx: Tx, cutoff: Date, limit: number, now: Date) {
     );
   }
 
+  // Their avatars go with them: deleted now, so the files purge removes the objects after its
+  // grace period (files they uploaded to an organization stay: they are the organization's).
+  await tx.file.updateMany({
+    where: { ownerUserId: { in: ids }, purpose: 'avatar', status: { not: 'deleted' } },
+    data: { status: 'deleted', deletedAt: now },
+  });
+
   // Cascades to sessions, tokens, second factor, identities and memberships; audit rows, API keys,
   // invitations and flags they touched keep their history with the reference SET NULL.
   const deleted = await tx.user.deleteMany({ where: { id: { in: ids } } });
