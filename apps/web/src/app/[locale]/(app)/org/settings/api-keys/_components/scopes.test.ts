@@ -1,6 +1,13 @@
-import type { ApiKey } from '@repo/contracts';
+import { type ApiKey, ApiKeyScopes } from '@repo/contracts';
 import { describe, expect, it } from 'vitest';
-import { expiryToIso, partitionKeys, withImpliedScopes } from './scopes';
+import { expiryToIso, partitionKeys, SCOPE_RESOURCES, scopeOf, withImpliedScopes } from './scopes';
+
+describe('the create form', () => {
+  it('offers every scope the API has, and only those', () => {
+    const offered = SCOPE_RESOURCES.flatMap((r) => [scopeOf(r, 'read'), scopeOf(r, 'write')]);
+    expect(offered.sort()).toEqual([...ApiKeyScopes].sort());
+  });
+});
 
 describe('withImpliedScopes', () => {
   it('adds read for every write, in the contract order', () => {

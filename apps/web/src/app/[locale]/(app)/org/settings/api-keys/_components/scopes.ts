@@ -4,6 +4,8 @@ import { type ApiKey, type ApiKeyScope, ApiKeyScopes } from '@repo/contracts';
 export const SCOPE_RESOURCES = [
   'organization',
   'members',
+  'webhooks',
+  'files',
   // gen:api-key-scope-resources
 ] as const;
 export type ScopeResource = (typeof SCOPE_RESOURCES)[number];
