@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { completeParts, matchPending, type PendingUpload, partRanges, percent, totalProgress } from './plan';
+import {
+  completeParts,
+  matchPending,
+  type PendingUpload,
+  partRanges,
+  partSizeOf,
+  percent,
+  totalProgress,
+} from './plan';
 
 const MiB = 1024 * 1024;
 
@@ -52,7 +60,6 @@ describe('matchPending', () => {
     name: 'video.mp4',
     size: 20 * MiB,
     type: 'video/mp4',
-    method: 'multipart',
     createdAt: '2026-01-01T10:00:00.000Z',
   };
   const file = { name: 'video.mp4', size: 20 * MiB, type: 'video/mp4' };
@@ -62,12 +69,30 @@ describe('matchPending', () => {
     expect(matchPending([base, newer], file)?.fileId).toBe('f2');
   });
 
-  it('ignores another size, name or type, a POST upload and one already taken', () => {
+  it('ignores another size, name or type, and one already taken', () => {
     expect(matchPending([{ ...base, size: 1 }], file)).toBeNull();
     expect(matchPending([{ ...base, name: 'other.mp4' }], file)).toBeNull();
     expect(matchPending([{ ...base, type: 'application/pdf' }], file)).toBeNull();
-    expect(matchPending([{ ...base, method: 'post' }], file)).toBeNull();
     expect(matchPending([base], file, new Set(['f1']))).toBeNull();
+  });
+});
+
+describe('partSizeOf', () => {
+  it('reads the part size from part 1', () => {
+    expect(
+      partSizeOf(
+        [
+          { partNumber: 2, size: 8, etag: 'b' },
+          { partNumber: 1, size: 8, etag: 'a' },
+        ],
+        20,
+      ),
+    ).toBe(8);
+  });
+
+  it('has nothing to go on without part 1', () => {
+    expect(partSizeOf([], 20)).toBeNull();
+    expect(partSizeOf([{ partNumber: 3, size: 4, etag: 'c' }], 20)).toBeNull();
   });
 });
 

@@ -45,14 +45,12 @@ export interface PendingUpload {
   name: string;
   size: number;
   type: string;
-  method: 'post' | 'multipart';
   createdAt: string;
 }
 
 /**
- * The in-flight upload to resume for a file the user picked (again): a multipart one with the same
- * name, size and declared type, the newest first. Only multipart uploads resume: a presigned POST
- * is one request, so an interrupted one simply starts again.
+ * The in-flight upload the server holds for a file the user picked (again): the newest one with
+ * the same name, size and declared type that no other upload on the page is already using.
  */
 export function matchPending(
   pending: PendingUpload[],
@@ -61,15 +59,22 @@ export function matchPending(
 ): PendingUpload | null {
   const candidates = pending
     .filter(
-      (p) =>
-        p.method === 'multipart' &&
-        !taken.has(p.fileId) &&
-        p.name === file.name &&
-        p.size === file.size &&
-        p.type === file.type,
+      (p) => !taken.has(p.fileId) && p.name === file.name && p.size === file.size && p.type === file.type,
     )
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   return candidates[0] ?? null;
+}
+
+/**
+ * The part size of a multipart upload, read back from the parts the store holds: every part but
+ * the last has it, and parts go in order, so part 1 tells. Null when nothing usable is stored yet
+ * (then there is nothing to resume and the upload starts over).
+ */
+export function partSizeOf(stored: StoredPart[], size: number): number | null {
+  const first = stored.find((p) => p.partNumber === 1);
+  if (!first || first.size <= 0) return null;
+  // A single part holding the whole file says nothing about the part size; nothing left to send.
+  return Math.min(first.size, size);
 }
 
 /** The progress of several uploads together, in bytes (done ones count whole). */

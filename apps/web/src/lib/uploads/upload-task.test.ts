@@ -23,13 +23,9 @@ function api(log: Log, started: StartedUpload, options: { stored?: StoredPart[];
     },
     findResumable: async () => {
       log.push('find');
-      return options.resumable && started.method === 'multipart'
-        ? { fileId: started.fileId, partSize: started.partSize }
-        : null;
-    },
-    listParts: async (id) => {
-      log.push(`list ${id}`);
-      return options.stored ?? [];
+      if (!(options.resumable && started.method === 'multipart')) return null;
+      log.push(`list ${started.fileId}`);
+      return { fileId: started.fileId, partSize: started.partSize, stored: options.stored ?? [] };
     },
     signParts: async (id, numbers) => {
       log.push(`sign ${numbers.join(',')}`);

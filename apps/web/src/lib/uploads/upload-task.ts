@@ -27,12 +27,20 @@ export type StartedUpload =
   | { fileId: string; method: 'post'; url: string; fields: Record<string, string> }
   | { fileId: string; method: 'multipart'; partSize: number; partCount: number };
 
+export interface Resumable {
+  fileId: string;
+  partSize: number;
+  stored: StoredPart[];
+}
+
 export interface UploadTransport<R> {
   /** Creates the upload (the API's presign step). Throws the API's error (file_too_large …). */
   start(file: FileInfo, signal: AbortSignal): Promise<StartedUpload>;
-  /** A multipart upload of this same file the server still holds open, to resume; null if none. */
-  findResumable?(file: FileInfo, signal: AbortSignal): Promise<{ fileId: string; partSize: number } | null>;
-  listParts(fileId: string, signal: AbortSignal): Promise<StoredPart[]>;
+  /**
+   * A multipart upload of this same file the server still holds open, with the parts the store
+   * has (ListParts), to resume; null if none.
+   */
+  findResumable?(file: FileInfo, signal: AbortSignal): Promise<Resumable | null>;
   signParts(
     fileId: string,
     partNumbers: number[],
@@ -90,7 +98,8 @@ export class UploadTask<R = unknown> {
 
   private started: StartedUpload | null = null;
   private readonly done = new Map<number, string>();
-  private listed = false;
+  /** The parts the store already had when this upload was resumed, checked against our ranges. */
+  private stored: StoredPart[] = [];
   private controller: AbortController | null = null;
 
   constructor(
@@ -163,6 +172,7 @@ export class UploadTask<R = unknown> {
     const found = await this.transport.findResumable?.(this.info, signal);
     if (found) {
       this.resumed = true;
+      this.stored = found.stored;
       this.started = {
         fileId: found.fileId,
         method: 'multipart',
@@ -196,11 +206,8 @@ export class UploadTask<R = unknown> {
 
   private async multipart(started: Extract<StartedUpload, { method: 'multipart' }>, signal: AbortSignal) {
     const ranges = partRanges(this.info.size, started.partSize);
-    if (this.resumed && !this.listed) {
-      const stored = await this.transport.listParts(started.fileId, signal);
-      for (const [n, etag] of completeParts(ranges, stored)) this.done.set(n, etag);
-      this.listed = true;
-    }
+    for (const [n, etag] of completeParts(ranges, this.stored)) this.done.set(n, etag);
+    this.stored = [];
     const sizeOf = (n: number) => {
       const r = ranges[n - 1];
       return r ? r.end - r.start : 0;
