@@ -1,3 +1,7 @@
+import { TransferError } from './errors';
+
+export { TransferError };
+
 /**
  * One request of file bytes straight to the object store (a presigned POST form or a presigned
  * UploadPart PUT), through XMLHttpRequest: fetch() still reports no upload progress. No cookies go
@@ -16,22 +20,6 @@ export interface TransferRequest {
 export interface TransferResult {
   /** The object's (or part's) ETag, when the store exposes it (bucket CORS `ExposeHeaders: ETag`). */
   etag: string | null;
-}
-
-/** The store refused the bytes (policy, expired signature) or could not be reached. */
-export class TransferError extends Error {
-  /** 0 when no answer arrived (network down, CORS refusal). */
-  readonly status: number;
-  constructor(status: number) {
-    super(status === 0 ? 'object store unreachable' : `object store answered ${status}`);
-    this.name = 'TransferError';
-    this.status = status;
-  }
-
-  /** Worth another try: no answer, a timeout, throttling or a server error. */
-  get retryable(): boolean {
-    return this.status === 0 || this.status === 408 || this.status === 429 || this.status >= 500;
-  }
 }
 
 export type Transfer = (request: TransferRequest) => Promise<TransferResult>;

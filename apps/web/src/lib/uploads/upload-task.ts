@@ -1,5 +1,8 @@
+import { MissingEtagError, TransferError } from './errors';
 import { completeParts, type PartRange, partRanges, type StoredPart } from './plan';
-import { isAbort, type Transfer, TransferError } from './transfer';
+import { isAbort, type Transfer } from './transfer';
+
+export { MissingEtagError };
 
 /**
  * One file's upload, straight from the browser to the object store (ADR 0035). The API creates the
@@ -52,14 +55,6 @@ export interface UploadTransport<R> {
     signal: AbortSignal,
   ): Promise<R>;
   abort(fileId: string): Promise<void>;
-}
-
-/** The ETag of an uploaded part could not be read: the bucket's CORS must expose it. */
-export class MissingEtagError extends Error {
-  constructor() {
-    super('the object store did not expose the ETag header');
-    this.name = 'MissingEtagError';
-  }
 }
 
 /** Waits `ms`, or rejects at once with an AbortError when `signal` fires. */

@@ -1,0 +1,200 @@
+import { mkdirSync } from 'node:fs';
+import { expect, type Page, test } from '@playwright/test';
+import { expectAccessibleInBothThemes, expectNoViolations } from './support/a11y';
+import { dropFiles, fillerBytes, pdfDocument, pngImage } from './support/files';
+import { createVerifiedUser, signInContext, type TestUser } from './support/identity';
+import { messages } from './support/messages';
+import { createTeamOrg, DESKTOP, expectNoHorizontalOverflow, PHONE } from './support/shell';
+
+/**
+ * Files in the browser (docs/files.md): the organization's library (drop, progress, preview,
+ * download, delete), the avatar in the header, and a multipart upload that a reload interrupts
+ * and the same file resumes. One account and organization serve the whole file; each test signs
+ * its own page in with one API call.
+ */
+
+const en = messages.en.Files;
+const MiB = 1024 * 1024;
+const shots = process.env.E2E_SCREENSHOTS_DIR;
+
+let user: TestUser;
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async ({ browser }) => {
+  const page = await browser.newPage();
+  user = await createVerifiedUser(page.request, 'files');
+  await signInContext(page, user);
+  await createTeamOrg(page, 'Atelier Files');
+  await page.close();
+});
+
+async function openLibrary(page: Page): Promise<void> {
+  await signInContext(page, user);
+  await page.goto('/en/org/files');
+  await expect(page.getByRole('heading', { level: 1, name: en.title })).toBeVisible();
+}
+
+/** Screenshots for people to look at (E2E_SCREENSHOTS_DIR), not assertions. */
+async function shoot(page: Page, name: string): Promise<void> {
+  if (!shots) return;
+  mkdirSync(shots, { recursive: true });
+  await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
+}
+
+test('a member drops two files, watches them upload, previews the image, downloads and deletes', async ({
+  page,
+}) => {
+  await page.setViewportSize(DESKTOP);
+  await openLibrary(page);
+  await expect(page.getByTestId('files-empty')).toHaveText(en.list.empty);
+  await expectNoViolations(page);
+
+  await dropFiles(page, page.getByTestId('upload-dropzone'), [
+    { name: 'team-photo.png', mimeType: 'image/png', buffer: pngImage(480, 320) },
+    { name: 'brief.pdf', mimeType: 'application/pdf', buffer: pdfDocument('Groundwork brief') },
+  ]);
+
+  // Each file gets its row and progress bar, and the total bar covers both.
+  const rows = page.getByTestId('upload-row');
+  await expect(rows).toHaveCount(2);
+  await expect(page.getByRole('progressbar', { name: en.upload.totalProgress })).toBeVisible();
+  await expect(page.getByRole('progressbar', { name: 'Upload of team-photo.png' })).toBeVisible();
+  // The worker checks each file; then it is ready and joins the library.
+  for (const row of await rows.all())
+    await expect(row).toHaveAttribute('data-phase', 'ready', { timeout: 30_000 });
+  await expect(page.getByRole('progressbar', { name: en.upload.totalProgress })).toHaveAttribute(
+    'aria-valuenow',
+    '100',
+  );
+  const library = page.getByTestId('files-list');
+  await expect(library.getByTestId('file-row')).toHaveCount(2);
+  const photo = library.getByTestId('file-row').filter({ hasText: 'team-photo.png' });
+  const brief = library.getByTestId('file-row').filter({ hasText: 'brief.pdf' });
+  // The image shows its thumbnail, the PDF its type icon.
+  await expect(photo.getByTestId('file-thumb')).toBeVisible({ timeout: 15_000 });
+  await expect(brief.getByTestId('file-icon')).toHaveAttribute('data-kind', 'pdf');
+  // The usage bar counts them.
+  await expect(page.getByRole('meter', { name: en.usage.label })).not.toHaveAttribute(
+    'aria-valuetext',
+    /^0 byte/,
+  );
+  await shoot(page, 'library-1280-en-light');
+  await expectAccessibleInBothThemes(page);
+
+  // Preview: the image itself, on an inline signed URL.
+  await photo.getByRole('button', { name: 'Preview team-photo.png' }).click();
+  const dialog = page.getByTestId('preview-dialog');
+  const image = dialog.getByTestId('preview-image');
+  await expect(image).toBeVisible();
+  await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(480);
+  await expectNoViolations(page);
+  await dialog.getByRole('button', { name: en.preview.close }).click();
+  await expect(dialog).toBeHidden();
+
+  // Download: the signed URL answers as an attachment with the file's name.
+  const downloading = page.waitForEvent('download');
+  await brief.getByRole('button', { name: 'Download brief.pdf' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('brief.pdf');
+
+  // Delete, after the confirmation.
+  await brief.getByRole('button', { name: 'More actions for brief.pdf' }).click();
+  await page.getByRole('menuitem', { name: en.actions.delete }).click();
+  const confirm = page.getByRole('alertdialog');
+  await expect(confirm).toContainText('Delete brief.pdf?');
+  await confirm.getByRole('button', { name: en.delete.confirm }).click();
+  await expect(library.getByTestId('file-row')).toHaveCount(1);
+  await expect(page.getByText('brief.pdf deleted')).toBeVisible();
+  // Gone on the server too.
+  await page.reload();
+  await expect(page.getByTestId('files-list').getByTestId('file-row')).toHaveCount(1);
+
+  // The phone: no sideways scrolling, and axe again.
+  await page.setViewportSize(PHONE);
+  await expectNoHorizontalOverflow(page, 'files at 390 px');
+  await expectNoViolations(page);
+  await shoot(page, 'library-390-en-light');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await shoot(page, 'library-390-en-dark');
+  await page.goto('/ar/org/files');
+  await expect(page.getByRole('heading', { level: 1, name: messages.ar.Files.title })).toBeVisible();
+  await expectNoHorizontalOverflow(page, 'files at 390 px in Arabic');
+  await shoot(page, 'library-390-ar-dark');
+  await page.setViewportSize(DESKTOP);
+  await shoot(page, 'library-1280-ar-dark');
+  await expectNoViolations(page, 'dark');
+});
+
+test('a reload in the middle of a large upload resumes it with the parts already sent', async ({ page }) => {
+  await page.setViewportSize(DESKTOP);
+  await openLibrary(page);
+  const big = { name: 'recording.bin', mimeType: 'application/octet-stream', buffer: fillerBytes(20 * MiB) };
+  const partOf = (url: string) => new URL(url).searchParams.get('partNumber');
+
+  // Part 1 goes through; part 2 is held at the network until the page goes away: the reload
+  // happens with exactly one part in the store, whatever the machine's speed.
+  let holdPart2: () => void = () => undefined;
+  const part2Held = new Promise<void>((resolve) => {
+    holdPart2 = resolve;
+  });
+  await page.route(
+    (url) => partOf(url.toString()) === '2',
+    () => holdPart2(),
+  );
+  const part1 = page.waitForResponse((res) => partOf(res.url()) === '1' && res.request().method() === 'PUT');
+  await page.getByTestId('upload-input').setInputFiles(big);
+  expect((await part1).ok()).toBe(true);
+  await part2Held;
+  await expect(page.getByTestId('upload-row')).toHaveAttribute('data-status', 'uploading');
+
+  await page.reload();
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
+  // The library remembers the unfinished upload and says how to continue it.
+  const interrupted = page.getByTestId('interrupted-uploads');
+  await expect(interrupted).toContainText('recording.bin');
+  await expect(interrupted).toContainText(en.interrupted.body);
+  await shoot(page, 'resume-1280-en-light');
+
+  const sent: string[] = [];
+  page.on('request', (req) => {
+    const part = partOf(req.url());
+    if (req.method() === 'PUT' && part) sent.push(part);
+  });
+  await page.getByTestId('upload-input').setInputFiles(big);
+  const row = page.getByTestId('upload-row');
+  await expect(row.getByTestId('upload-status')).toContainText(en.upload.resumed);
+  await expect(row).toHaveAttribute('data-phase', 'ready', { timeout: 60_000 });
+  // Only the missing parts went again.
+  expect(sent.sort()).toEqual(['2', '3']);
+  await expect(interrupted).toBeHidden();
+  const file = page.getByTestId('files-list').getByTestId('file-row').filter({ hasText: 'recording.bin' });
+  await expect(file).toContainText('20 MB');
+});
+
+test('a user uploads an avatar and sees it in the header', async ({ page }) => {
+  await page.setViewportSize(DESKTOP);
+  await signInContext(page, user);
+  await page.goto('/en/settings/profile');
+  const header = page.getByTestId('user-menu');
+  await expect(header.getByTestId('user-menu-avatar-initials')).toBeVisible();
+  const section = page.getByTestId('avatar-section');
+  await expect(section).toContainText(messages.en.Images.avatar.hint);
+
+  await section.getByTestId('avatar-input').setInputFiles({
+    name: 'me.png',
+    mimeType: 'image/png',
+    buffer: pngImage(400, 300, [200, 80, 60]),
+  });
+  // The chosen picture shows at once, then the worker's centered square replaces the initials.
+  await expect(page.getByText(messages.en.Images.avatar.saved)).toBeVisible({ timeout: 30_000 });
+  const avatar = header.getByTestId('user-menu-avatar');
+  await expect(avatar).toHaveAttribute('src', /^\/api\/v1\/avatars\/[0-9a-f-]+\?size=64$/);
+  await expect.poll(() => avatar.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(64);
+  await expect(section.getByTestId('avatar-image')).toHaveAttribute('src', /size=256/);
+  await expectAccessibleInBothThemes(page);
+  await shoot(page, 'avatar-1280-en-light');
+  await page.setViewportSize(PHONE);
+  await expectNoHorizontalOverflow(page, 'profile at 390 px');
+  await shoot(page, 'avatar-390-en-light');
+});
