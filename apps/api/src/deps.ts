@@ -1,8 +1,9 @@
-import { S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { createDb } from '@repo/db';
 import { createFlagRuntime, dbFlagLoader, environmentOf, redisFlagSubscription } from '@repo/flags/runtime';
 import { createLogger, type Logger } from '@repo/observability';
 import { createQueueRegistry } from '@repo/queue';
+import { createS3Client, createStorage } from '@repo/storage';
 import { Redis } from 'ioredis';
 import type { ApiEnv } from './env';
 import { createBruteForce } from './lib/brute-force';
@@ -10,15 +11,7 @@ import { createRevocations } from './lib/revocations';
 import { type AppDeps, systemClock } from './types';
 
 export function createS3(env: ApiEnv): S3Client {
-  return new S3Client({
-    region: env.S3_REGION,
-    forcePathStyle: env.S3_FORCE_PATH_STYLE,
-    credentials: { accessKeyId: env.S3_ACCESS_KEY_ID, secretAccessKey: env.S3_SECRET_ACCESS_KEY },
-    ...(env.S3_ENDPOINT ? { endpoint: env.S3_ENDPOINT } : {}),
-    // Local S3-compatible servers (s3rver) store aws-chunked framing verbatim otherwise.
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-  });
+  return createS3Client(env);
 }
 
 export function createRedis(env: ApiEnv, logger: Logger): Redis {
@@ -46,13 +39,15 @@ export function createDeps(env: ApiEnv, logger?: Logger): AppDeps {
     logger ?? createLogger({ service: 'api', level: env.LOG_LEVEL, pretty: env.NODE_ENV === 'development' });
   const db = createDb({ url: env.DATABASE_URL, poolMax: env.DATABASE_POOL_MAX });
   const redis = createRedis(env, log);
+  const s3 = createS3(env);
   return {
     env,
     logger: log,
     clock: systemClock,
     db,
     redis,
-    s3: createS3(env),
+    s3,
+    storage: createStorage({ client: s3, bucket: env.S3_BUCKET }),
     revocations: createRevocations({
       db,
       redis,

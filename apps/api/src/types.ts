@@ -3,6 +3,7 @@ import type { Db } from '@repo/db';
 import type { FlagRuntime } from '@repo/flags/runtime';
 import type { Logger } from '@repo/observability';
 import type { QueueRegistry } from '@repo/queue';
+import type { Storage } from '@repo/storage';
 import type {
   FastifyBaseLogger,
   FastifyInstance,
@@ -31,6 +32,8 @@ export interface AppDeps {
   db: Db;
   redis: Redis;
   s3: S3Client;
+  /** The bucket as files use it (@repo/storage), over the same client. */
+  storage: Storage;
   logger?: Logger;
   clock?: Clock;
   /** Recently revoked session ids, shared by every instance (lib/revocations.ts). */

@@ -40,6 +40,42 @@ export const s3Env = {
   S3_FORCE_PATH_STYLE: bool.default(true),
 };
 
+const MiB = 1024 * 1024;
+const bytes = z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+
+/**
+ * Files (docs/files.md): limits per purpose, the upload protocol's switch-over to multipart, the
+ * organization quota and housekeeping. Read by the API (presign, completion) and the worker.
+ */
+export const filesEnv = {
+  /** Largest organization file, in bytes (100 MiB). */
+  FILES_MAX_BYTES: bytes.default(100 * MiB),
+  /** Largest avatar or logo upload, in bytes (5 MiB). */
+  FILES_AVATAR_MAX_BYTES: bytes.default(5 * MiB),
+  /** Uploads larger than this use S3 multipart; smaller ones one presigned POST (16 MiB). */
+  FILES_MULTIPART_THRESHOLD: bytes.default(16 * MiB),
+  /** Multipart part size; S3 refuses parts under 5 MiB (except the last). */
+  FILES_PART_SIZE: z.coerce
+    .number()
+    .int()
+    .min(5 * MiB)
+    .max(5 * 1024 * MiB)
+    .default(8 * MiB),
+  /** Bytes an organization may keep in files (ready and in-flight uploads count), 1 GiB. */
+  FILES_ORG_QUOTA_BYTES: bytes.default(1024 * MiB),
+  /** Uploads not completed within this many hours are aborted by housekeeping. */
+  FILES_PENDING_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(24),
+  /** Deleted files' objects are purged after this many days. */
+  FILES_DELETED_GRACE_DAYS: z.coerce.number().int().min(0).max(3650).default(7),
+  /** Images with more pixels than this are rejected before decoding (decompression bombs). */
+  FILES_MAX_IMAGE_PIXELS: z.coerce.number().int().min(1).default(40_000_000),
+};
+
 export const smtpEnv = {
   SMTP_URL: z.url().refine((u) => /^smtps?:\/\//.test(u), 'must be an smtp:// or smtps:// URL'),
   MAIL_FROM: z.string().min(3).default('Groundwork <no-reply@groundwork.local>'),

@@ -74,6 +74,17 @@ export const AUDIT_ACTIONS = [
   'admin.flag_created',
   'admin.flag_updated',
   'admin.flag_deleted',
+  // Files (docs/files.md).
+  'file.upload_started',
+  'file.uploaded',
+  'file.upload_aborted',
+  'file.rejected',
+  'file.renamed',
+  'file.deleted',
+  'avatar.changed',
+  'avatar.removed',
+  'org.logo_changed',
+  'org.logo_removed',
   // gen:audit-actions (`pnpm gen feature <name>` adds the resource's actions above this line)
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -78,6 +78,22 @@ export const ErrorCode = {
    * The field error's code says which (`scheme_not_allowed`, `address_not_allowed` …).
    */
   webhook_url_refused: 422,
+  /** An upload of zero bytes (declared, or found at completion): nothing is stored. */
+  empty_file: 400,
+  /** Over the size limit of its purpose (FILES_MAX_BYTES, FILES_AVATAR_MAX_BYTES). */
+  file_too_large: 413,
+  /** The declared type is not accepted for this purpose (avatars and logos are PNG, JPEG, WebP, GIF). */
+  file_type_not_allowed: 415,
+  /** The organization's storage quota (FILES_ORG_QUOTA_BYTES) would be exceeded. */
+  storage_quota_exceeded: 413,
+  /** Completing an upload whose object (or one of whose parts) is not in the bucket yet. */
+  upload_incomplete: 409,
+  /** The uploaded object's size differs from the declared one: the object was deleted, the file rejected. */
+  upload_size_mismatch: 422,
+  /** The upload is no longer pending (completed, aborted or rejected already). */
+  upload_not_pending: 409,
+  /** The file is not ready (still being checked, or rejected): it cannot be downloaded yet. */
+  file_not_ready: 409,
 } as const;
 export type ErrorCode = keyof typeof ErrorCode;
 

@@ -76,6 +76,11 @@ export const OutboxEventPayloads = {
     reason: z.enum(['gone', 'failing']),
     recipients: z.array(z.object({ userId: z.string(), email: z.email(), locale: Locale })),
   }),
+  /**
+   * The API completed an upload (status `uploaded`): the worker verifies it (`files` queue,
+   * `verify`). Internal only; the public `file.uploaded` follows when the file is ready.
+   */
+  'file.uploaded_pending_check': z.object({ fileId: z.uuid() }),
   /** Deliveries put back to pending by hand (redeliver, recover): one job each. */
   'webhook.redelivery_requested': z.object({
     organizationId: z.uuid(),

@@ -8,6 +8,7 @@ export * from './audit-actions';
 export * from './auth';
 export * from './errors';
 export * from './events';
+export * from './files';
 export * from './health';
 export * from './impersonation';
 export * from './jobs';

@@ -7,6 +7,7 @@ export const QueueName = {
   outbox: 'outbox',
   maintenance: 'maintenance',
   webhooks: 'webhooks',
+  files: 'files',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -14,6 +15,12 @@ export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 export const MaintenanceJobName = {
   /** Hard-deletes accounts soft-deleted longer ago than USER_DELETION_GRACE_DAYS. */
   usersPurge: 'users.purge',
+  /** Aborts multipart uploads and deletes objects of `pending` files older than FILES_PENDING_TTL_HOURS. */
+  filesAbortStale: 'files.abort-stale',
+  /** Deletes the objects (and variants) of files deleted longer ago than FILES_DELETED_GRACE_DAYS. */
+  filesPurgeDeleted: 'files.purge-deleted',
+  /** Deletes objects under `o/` and `u/` older than a day that no file row names. */
+  filesReconcileOrphans: 'files.reconcile-orphans',
 } as const;
 export type MaintenanceJobName = (typeof MaintenanceJobName)[keyof typeof MaintenanceJobName];
 
@@ -35,6 +42,15 @@ export type WebhookFanoutJob = z.infer<typeof WebhookFanoutJob>;
 export const WebhookDeliverJob = z.object({ deliveryId: z.uuid(), organizationId: z.uuid() });
 export type WebhookDeliverJob = z.infer<typeof WebhookDeliverJob>;
 export const webhookDeliveryJobId = (deliveryId: string) => `delivery-${deliveryId}`;
+
+/**
+ * Jobs of the `files` queue (docs/files.md): `verify` checks an uploaded object (type sniffed from
+ * its first bytes), makes image variants and marks the file ready or rejected.
+ */
+export const FileJobName = { verify: 'verify' } as const;
+export const FileVerifyJob = z.object({ fileId: z.uuid() });
+export type FileVerifyJob = z.infer<typeof FileVerifyJob>;
+export const fileVerifyJobId = (fileId: string) => `file-verify-${fileId}`;
 
 /** IANA zone the recipient reads times in (the user's profile timezone); absent = UTC. */
 const timeZone = z

@@ -29,6 +29,15 @@ const ApiKeyRef = z.object({
   expiresAt: at.nullable(),
 });
 
+const FileRef = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  contentType: z.string(),
+  size: z.number().int(),
+  /** Who uploaded it; null once that account is gone. */
+  uploadedBy: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+});
+
 interface CatalogEntry<S extends z.ZodType> {
   version: number;
   description: string;
@@ -61,6 +70,14 @@ const exampleKey = {
   prefix: 'gwk_a1B2c3D4e5F6',
   scopes: ['members:read' as const],
   expiresAt: null,
+};
+
+const exampleFile = {
+  id: '0193a1b2-0000-7000-8000-00000000e001',
+  name: 'Quarterly report.pdf',
+  contentType: 'application/pdf',
+  size: 482_113,
+  uploadedBy: { id: exampleUser.id, name: exampleUser.name },
 };
 
 export const WebhookEventCatalog = {
@@ -156,6 +173,18 @@ export const WebhookEventCatalog = {
     description: 'An API key was revoked and no longer works.',
     data: z.object({ apiKey: ApiKeyRef }),
     example: { apiKey: exampleKey },
+  }),
+  'file.uploaded': entry({
+    version: 1,
+    description: 'A file in the organization library finished uploading and passed its checks (it is ready).',
+    data: z.object({ file: FileRef }),
+    example: { file: exampleFile },
+  }),
+  'file.deleted': entry({
+    version: 1,
+    description: 'A file was deleted from the organization library.',
+    data: z.object({ file: FileRef, deletedBy: z.object({ id: z.uuid() }).nullable() }),
+    example: { file: exampleFile, deletedBy: { id: exampleUser.id } },
   }),
   'webhook.test': entry({
     version: 1,

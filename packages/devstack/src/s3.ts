@@ -2,6 +2,7 @@
 import { mkdir } from 'node:fs/promises';
 import { HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
+import { multipartExtensions } from './s3-multipart';
 import { DevstackError, type RunningService } from './types';
 
 const ACCESS_KEY = 'S3RVER';
@@ -38,6 +39,8 @@ export async function startS3(opts: { dir: string; port: number; bucket: string 
     directory: dir,
     configureBuckets: [{ name: bucket, configs: [CORS] }],
   });
+  // ListParts and AbortMultipartUpload, which s3rver lacks, answered before its router sees them.
+  server.middleware.splice(server.middleware.length - 1, 0, multipartExtensions(dir));
   const address = await server.run().catch((cause: unknown) => {
     throw new DevstackError(`S3 server (s3rver) failed to start on port ${port}: ${String(cause)}`, {
       cause,

@@ -15,6 +15,8 @@ declare module 's3rver' {
 
   export default class S3rver {
     constructor(options?: S3rverOptions);
+    /** Koa's middleware stack; the router is the last entry. */
+    middleware: ((ctx: never, next: () => Promise<void>) => unknown)[];
     run(): Promise<AddressInfo>;
     close(): Promise<void>;
   }

@@ -179,7 +179,12 @@ describe('identity event routes', () => {
 
   it('covers every event type', () => {
     const webhookEvents = ['webhook.published', 'webhook.redelivery_requested', 'webhook.endpoint_disabled'];
-    const covered = new Set(['waitlist.joined', ...webhookEvents, ...cases.map(([type]) => type)]);
+    const covered = new Set([
+      'waitlist.joined',
+      'file.uploaded_pending_check',
+      ...webhookEvents,
+      ...cases.map(([type]) => type),
+    ]);
     expect([...covered].sort()).toEqual([...OutboxEventType.options].sort());
   });
 
@@ -192,6 +197,15 @@ describe('identity event routes', () => {
     // toEqual: no extra prop (userId, ip of another event…) leaks into the job data.
     expect(job.data).toEqual({ locale: 'fr', ...expected });
     expect(parseEmailJob(job.data)).toEqual(job.data);
+  });
+});
+
+describe('file event routes', () => {
+  it('turns a completed upload into one verify job on the files queue', () => {
+    const fileId = '0193a1b2-0000-7000-8000-00000000f001';
+    const ctx = { id: '0193a1b2-0000-7000-8000-0000000000f2', createdAt: new Date() };
+    const jobs = jobsForEvent('file.uploaded_pending_check', { fileId }, ctx);
+    expect(jobs.map((j) => [j.queue, j.name, j.data])).toEqual([['files', 'verify', { fileId }]]);
   });
 });
 

@@ -1,5 +1,7 @@
 import {
   type EmailJob,
+  FileJobName,
+  FileVerifyJob,
   type OutboxEventPayload,
   OutboxEventPayloads,
   type OutboxEventType,
@@ -172,6 +174,9 @@ export const eventRoutes: {
         r.userId,
       ),
     ),
+  'file.uploaded_pending_check': (p) => [
+    { queue: QueueName.files, name: FileJobName.verify, data: FileVerifyJob.parse({ fileId: p.fileId }) },
+  ],
   'webhook.redelivery_requested': (p) =>
     p.deliveryIds.map((deliveryId) => ({
       queue: QueueName.webhooks,

@@ -2041,6 +2041,46 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "file.uploaded": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * file.uploaded
+         * @description A file in the organization library finished uploading and passed its checks (it is ready). Version 1. Signed per Standard Webhooks v1; retried for about a day unless answered 2xx.
+         */
+        post: operations["webhookEvents.fileUploaded"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "file.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * file.deleted
+         * @description A file was deleted from the organization library. Version 1. Signed per Standard Webhooks v1; retried for about a day unless answered 2xx.
+         */
+        post: operations["webhookEvents.fileDeleted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "webhook.test": {
         parameters: {
             query?: never;
@@ -2733,7 +2773,7 @@ export interface components {
              * @description Stable machine-readable error code; new codes may be added.
              * @enum {string}
              */
-            code: "validation_failed" | "bad_request" | "invalid_json" | "unauthorized" | "token_invalid" | "link_invalid" | "token_expired" | "invalid_credentials" | "email_not_verified" | "reauth_required" | "account_locked" | "forbidden" | "csrf_rejected" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "rate_limited" | "internal_error" | "service_unavailable" | "timeout" | "two_factor_invalid" | "two_factor_enrollment_required" | "last_sign_in_method" | "sso_provider_unavailable" | "last_owner" | "role_not_allowed" | "slug_taken" | "already_member" | "invitation_exists" | "invitation_email_mismatch" | "account_exists" | "org_personal" | "confirmation_mismatch" | "api_key_invalid" | "credentials_in_query" | "impersonation_restricted" | "impersonation_not_allowed" | "user_not_deleted" | "user_restore_expired" | "webhook_url_refused";
+            code: "validation_failed" | "bad_request" | "invalid_json" | "unauthorized" | "token_invalid" | "link_invalid" | "token_expired" | "invalid_credentials" | "email_not_verified" | "reauth_required" | "account_locked" | "forbidden" | "csrf_rejected" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "rate_limited" | "internal_error" | "service_unavailable" | "timeout" | "two_factor_invalid" | "two_factor_enrollment_required" | "last_sign_in_method" | "sso_provider_unavailable" | "last_owner" | "role_not_allowed" | "slug_taken" | "already_member" | "invitation_exists" | "invitation_email_mismatch" | "account_exists" | "org_personal" | "confirmation_mismatch" | "api_key_invalid" | "credentials_in_query" | "impersonation_restricted" | "impersonation_not_allowed" | "user_not_deleted" | "user_restore_expired" | "webhook_url_refused" | "empty_file" | "file_too_large" | "file_type_not_allowed" | "storage_quota_exceeded" | "upload_incomplete" | "upload_size_mismatch" | "upload_not_pending" | "file_not_ready";
             detail?: string;
             requestId: string;
             errors?: components["schemas"]["FieldError"][];
@@ -3030,7 +3070,7 @@ export interface components {
             nextCursor: string | null;
         };
         /** @enum {string} */
-        WebhookEventType: "user.created" | "user.updated" | "user.deleted" | "organization.created" | "organization.updated" | "organization.deleted" | "member.added" | "member.removed" | "member.role_changed" | "invitation.created" | "invitation.accepted" | "invitation.revoked" | "api_key.created" | "api_key.rotated" | "api_key.revoked" | "webhook.test";
+        WebhookEventType: "user.created" | "user.updated" | "user.deleted" | "organization.created" | "organization.updated" | "organization.deleted" | "member.added" | "member.removed" | "member.role_changed" | "invitation.created" | "invitation.accepted" | "invitation.revoked" | "api_key.created" | "api_key.rotated" | "api_key.revoked" | "file.uploaded" | "file.deleted" | "webhook.test";
         WebhookSecret: {
             secret: string;
             previousSecretExpiresAt: string | null;
@@ -3040,7 +3080,7 @@ export interface components {
         };
     };
     responses: {
-        /** @description Bad Request: a problem+json body; `code` is one of `validation_failed`, `bad_request`, `invalid_json`, `link_invalid`, `two_factor_invalid`, `confirmation_mismatch`, `credentials_in_query`. */
+        /** @description Bad Request: a problem+json body; `code` is one of `validation_failed`, `bad_request`, `invalid_json`, `link_invalid`, `two_factor_invalid`, `confirmation_mismatch`, `credentials_in_query`, `empty_file`. */
         BadRequest: {
             headers: {
                 [name: string]: unknown;
@@ -3076,7 +3116,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Conflict: a problem+json body; `code` is one of `conflict`, `last_sign_in_method`, `last_owner`, `slug_taken`, `already_member`, `invitation_exists`, `account_exists`, `org_personal`, `impersonation_not_allowed`, `user_not_deleted`, `user_restore_expired`. */
+        /** @description Conflict: a problem+json body; `code` is one of `conflict`, `last_sign_in_method`, `last_owner`, `slug_taken`, `already_member`, `invitation_exists`, `account_exists`, `org_personal`, `impersonation_not_allowed`, `user_not_deleted`, `user_restore_expired`, `upload_incomplete`, `upload_not_pending`, `file_not_ready`. */
         Conflict: {
             headers: {
                 [name: string]: unknown;
@@ -3085,7 +3125,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Payload Too Large: a problem+json body; `code` is one of `payload_too_large`. */
+        /** @description Payload Too Large: a problem+json body; `code` is one of `payload_too_large`, `file_too_large`, `storage_quota_exceeded`. */
         PayloadTooLarge: {
             headers: {
                 [name: string]: unknown;
@@ -3094,7 +3134,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Unsupported Media Type: a problem+json body; `code` is one of `unsupported_media_type`. */
+        /** @description Unsupported Media Type: a problem+json body; `code` is one of `unsupported_media_type`, `file_type_not_allowed`. */
         UnsupportedMediaType: {
             headers: {
                 [name: string]: unknown;
@@ -3103,7 +3143,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Unprocessable Content: a problem+json body; `code` is one of `unprocessable`, `webhook_url_refused`. */
+        /** @description Unprocessable Content: a problem+json body; `code` is one of `unprocessable`, `webhook_url_refused`, `upload_size_mismatch`. */
         UnprocessableContent: {
             headers: {
                 [name: string]: unknown;
@@ -7500,6 +7540,193 @@ export interface operations {
                             scopes: components["schemas"]["ApiKeyScope"][];
                             expiresAt: string | null;
                         };
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx status acknowledges the delivery. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: the endpoint is disabled and receives nothing more. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhookEvents.fileUploaded": {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The message id: the same on every retry and redelivery. Deduplicate on it.
+                 * @example 0193a1b2-3c4d-7e8f-9a0b-1c2d3e4f5a6b
+                 */
+                "webhook-id": string;
+                /**
+                 * @description Seconds since the epoch when this attempt was sent. Reject old ones.
+                 * @example 1765101600
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description Space-separated `v1,<base64 HMAC-SHA256>` of `<webhook-id>.<webhook-timestamp>.<body>` keyed with the endpoint secret (two during a secret rotation). See docs/webhooks.md.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "0193a1b2-3c4d-7e8f-9a0b-1c2d3e4f5a6b",
+                 *       "type": "file.uploaded",
+                 *       "version": 1,
+                 *       "timestamp": "2026-12-07T10:00:00.000Z",
+                 *       "organizationId": "0193a1b2-0000-7000-8000-00000000a001",
+                 *       "data": {
+                 *         "file": {
+                 *           "id": "0193a1b2-0000-7000-8000-00000000e001",
+                 *           "name": "Quarterly report.pdf",
+                 *           "contentType": "application/pdf",
+                 *           "size": 482113,
+                 *           "uploadedBy": {
+                 *             "id": "0193a1b2-3c4d-7e8f-9a0b-1c2d3e4f5a6b",
+                 *             "name": "Dana Probe"
+                 *           }
+                 *         }
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    id: string;
+                    /** @constant */
+                    type: "file.uploaded";
+                    /** @constant */
+                    version: 1;
+                    /** Format: date-time */
+                    timestamp: string;
+                    /** Format: uuid */
+                    organizationId: string;
+                    data: {
+                        file: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            contentType: string;
+                            size: number;
+                            uploadedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx status acknowledges the delivery. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: the endpoint is disabled and receives nothing more. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhookEvents.fileDeleted": {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The message id: the same on every retry and redelivery. Deduplicate on it.
+                 * @example 0193a1b2-3c4d-7e8f-9a0b-1c2d3e4f5a6b
+                 */
+                "webhook-id": string;
+                /**
+                 * @description Seconds since the epoch when this attempt was sent. Reject old ones.
+                 * @example 1765101600
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description Space-separated `v1,<base64 HMAC-SHA256>` of `<webhook-id>.<webhook-timestamp>.<body>` keyed with the endpoint secret (two during a secret rotation). See docs/webhooks.md.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "0193a1b2-3c4d-7e8f-9a0b-1c2d3e4f5a6b",
+                 *       "type": "file.deleted",
+                 *       "version": 1,
+                 *       "timestamp": "2026-12-07T10:00:00.000Z",
+                 *       "organizationId": "0193a1b2-0000-7000-8000-00000000a001",
+                 *       "data": {
+                 *         "file": {
+                 *           "id": "0193a1b2-0000-7000-8000-00000000e001",
+                 *           "name": "Quarterly report.pdf",
+                 *           "contentType": "application/pdf",
+                 *           "size": 482113,
+                 *           "uploadedBy": {
+                 *             "id": "0193a1b2-3c4d-7e8f-9a0b-1c2d3e4f5a6b",
+                 *             "name": "Dana Probe"
+                 *           }
+                 *         },
+                 *         "deletedBy": {
+                 *           "id": "0193a1b2-3c4d-7e8f-9a0b-1c2d3e4f5a6b"
+                 *         }
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    id: string;
+                    /** @constant */
+                    type: "file.deleted";
+                    /** @constant */
+                    version: 1;
+                    /** Format: date-time */
+                    timestamp: string;
+                    /** Format: uuid */
+                    organizationId: string;
+                    data: {
+                        file: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            contentType: string;
+                            size: number;
+                            uploadedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                        };
+                        deletedBy: {
+                            /** Format: uuid */
+                            id: string;
+                        } | null;
                     };
                 };
             };
