@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { expectAccessibleInBothThemes, expectNoViolations } from './support/a11y';
+import { baseURL } from './support/env';
 import { dropFiles, fillerBytes, pdfDocument, pngImage } from './support/files';
 import { createVerifiedUser, signInContext, type TestUser } from './support/identity';
 import { messages } from './support/messages';
@@ -19,18 +20,17 @@ const shots = process.env.E2E_SCREENSHOTS_DIR;
 
 let user: TestUser;
 
-test.describe.configure({ mode: 'serial' });
-
+// One account per worker (sign-up and its verification mail are the slow part); each test signs
+// its own page in and works in an organization of its own.
 test.beforeAll(async ({ browser }) => {
-  const page = await browser.newPage();
+  const page = await browser.newPage({ baseURL });
   user = await createVerifiedUser(page.request, 'files');
-  await signInContext(page, user);
-  await createTeamOrg(page, 'Atelier Files');
   await page.close();
 });
 
-async function openLibrary(page: Page): Promise<void> {
+async function openLibrary(page: Page, orgName: string): Promise<void> {
   await signInContext(page, user);
+  await createTeamOrg(page, orgName);
   await page.goto('/en/org/files');
   await expect(page.getByRole('heading', { level: 1, name: en.title })).toBeVisible();
 }
@@ -46,7 +46,7 @@ test('a member drops two files, watches them upload, previews the image, downloa
   page,
 }) => {
   await page.setViewportSize(DESKTOP);
-  await openLibrary(page);
+  await openLibrary(page, 'Atelier Library');
   await expect(page.getByTestId('files-empty')).toHaveText(en.list.empty);
   await expectNoViolations(page);
 
@@ -128,7 +128,7 @@ test('a member drops two files, watches them upload, previews the image, downloa
 
 test('a reload in the middle of a large upload resumes it with the parts already sent', async ({ page }) => {
   await page.setViewportSize(DESKTOP);
-  await openLibrary(page);
+  await openLibrary(page, 'Atelier Resume');
   const big = { name: 'recording.bin', mimeType: 'application/octet-stream', buffer: fillerBytes(20 * MiB) };
   const partOf = (url: string) => new URL(url).searchParams.get('partNumber');
 

@@ -177,9 +177,7 @@ export function ImageUpload<R>({
           ref={input}
           type="file"
           accept={IMAGE_UPLOAD_TYPES.join(',')}
-          className="sr-only"
-          tabIndex={-1}
-          aria-hidden="true"
+          hidden
           data-testid={`${kind}-input`}
           onChange={(e) => {
             const file = e.currentTarget.files?.[0];

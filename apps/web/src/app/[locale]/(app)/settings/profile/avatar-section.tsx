@@ -1,6 +1,6 @@
 'use client';
 
-import { CurrentUser, imageUrlOf } from '@repo/contracts';
+import { CurrentUser } from '@repo/contracts';
 import { type ImageOutcome, ImageUpload } from '@/components/image-upload';
 import { api } from '@/lib/api/client';
 import { avatarApi } from '@/lib/api/files';
@@ -12,11 +12,10 @@ import { avatarTransport } from '@/lib/uploads/transports';
  * avatar, and the API has no status route for avatar uploads, so a long wait ends as "too slow".
  */
 async function waitForAvatar(fileId: string): Promise<ImageOutcome> {
-  const target = imageUrlOf(fileId);
   for (let delay = 500, waited = 0; waited < 60_000; waited += delay, delay = Math.min(delay * 1.5, 3_000)) {
     await new Promise((resolve) => setTimeout(resolve, delay));
     const me = await api.get('/me', { schema: CurrentUser }).catch(() => null);
-    if (me?.avatarUrl === target) return { ready: true };
+    if (me?.avatarUrl?.includes(fileId)) return { ready: true };
   }
   return null;
 }

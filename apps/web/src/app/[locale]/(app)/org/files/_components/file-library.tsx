@@ -3,7 +3,7 @@
 import type { FileListResponse, FileUsage, FileView } from '@repo/contracts';
 import { Loader2Icon } from 'lucide-react';
 import { useFormatter, useTranslations } from 'next-intl';
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useState } from 'react';
 import { toast } from 'sonner';
 import { FormAlert } from '@/components/form/form-alert';
 import { ListSearch, LoadMore } from '@/components/form/list-controls';
@@ -100,7 +100,6 @@ export function FileLibrary({
   }, [orgId, canWrite]);
   useEffect(loadInterrupted, [loadInterrupted]);
 
-  const uploadsRef = useRef<UploadView<FileView>[]>([]);
   const onSettled = useCallback(
     async (upload: UploadView<FileView>) => {
       if (upload.status === 'failed') {
@@ -128,7 +127,6 @@ export function FileLibrary({
     transport: (taken) => orgFileTransport(orgId, 'org_file', taken),
     onSettled,
   });
-  uploadsRef.current = uploads.uploads;
 
   const download = (file: FileView) =>
     run(file.id, async () => {

@@ -103,9 +103,7 @@ export function UploadArea({
           ref={input}
           type="file"
           multiple
-          className="sr-only"
-          tabIndex={-1}
-          aria-hidden="true"
+          hidden
           data-testid="upload-input"
           onChange={(e) => {
             const files = Array.from(e.currentTarget.files ?? []);
