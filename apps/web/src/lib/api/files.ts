@@ -94,6 +94,9 @@ export const avatarApi = {
       schema: FileResponse,
       signal,
     }),
+  /** Poll after completing: `ready` means it is the avatar now, `rejected` says why not. */
+  status: (fileId: string, signal?: AbortSignal) =>
+    api.get(`/me/avatar/uploads/${encodeURIComponent(fileId)}`, { schema: FileResponse, signal }),
   remove: () => api.delete<void>('/me/avatar'),
 };
 

@@ -31,7 +31,9 @@ export default async function FilesPage({ params }: Props) {
   const first = await optional(
     serverGet(`/orgs/${encodeURIComponent(org.id)}/files?limit=24`, FileListResponse),
   );
-  const canWrite = canInOrgAs(org.role, 'files:write', me.impersonation !== null);
+  const impersonating = me.impersonation !== null;
+  const canWrite = canInOrgAs(org.role, 'files:write', impersonating);
+  const canManage = canInOrgAs(org.role, 'files:manage', impersonating);
   return (
     <Area name={orgs('title')} width="wide" testId="files-page">
       <div className="flex max-w-4xl flex-col gap-6">
@@ -42,6 +44,8 @@ export default async function FilesPage({ params }: Props) {
             key={`${org.id}:${org.role}`}
             orgId={org.id}
             canWrite={canWrite}
+            canManage={canManage}
+            myUserId={me.id}
             initial={first}
             timeZone={me.timezone}
           />

@@ -54,11 +54,17 @@ async function settle(orgId: string, fileId: string): Promise<FileView | null> {
 export function FileLibrary({
   orgId,
   canWrite,
+  canManage,
+  myUserId,
   initial,
   timeZone,
 }: {
   orgId: string;
+  /** Upload, and rename or delete one's own files (files:write). */
   canWrite: boolean;
+  /** Rename or delete anyone's files (files:manage). */
+  canManage: boolean;
+  myUserId: string;
   initial: FileListResponse;
   timeZone: string;
 }) {
@@ -267,7 +273,7 @@ export function FileLibrary({
                 orgId={orgId}
                 file={file}
                 when={dates.dateTime(file.readyAt ?? file.createdAt)}
-                canWrite={canWrite}
+                canEdit={canManage || (canWrite && file.uploadedBy?.id === myUserId)}
                 busy={busy === file.id}
                 onPreview={() => setPreview(file)}
                 onDownload={() => void download(file)}

@@ -86,7 +86,7 @@ export function FileRow({
   orgId,
   file,
   when,
-  canWrite,
+  canEdit,
   busy,
   onPreview,
   onDownload,
@@ -96,7 +96,8 @@ export function FileRow({
   orgId: string;
   file: FileView;
   when: string;
-  canWrite: boolean;
+  /** Rename and delete: the caller's own file, or anyone's with files:manage. */
+  canEdit: boolean;
   busy: boolean;
   onPreview: () => void;
   onDownload: () => void;
@@ -142,7 +143,7 @@ export function FileRow({
           <DownloadIcon aria-hidden="true" />
           <span className="sr-only">{t('actions.download', { name: file.name })}</span>
         </Button>
-        {canWrite ? (
+        {canEdit ? (
           // Not modal: the rename and delete dialogs open from its items.
           <DropdownMenu dir={localeDirection(locale)} modal={false}>
             <DropdownMenuTrigger asChild>
