@@ -65,6 +65,8 @@ export const AdminUserListItem = z.object({
   createdAt: z.iso.datetime(),
   /** When the newest session was opened (a sign-in); null if the account never signed in. */
   lastSignInAt: z.iso.datetime().nullable(),
+  /** Relative API path of the avatar image (`/v1/avatars/<fileId>`), null without one. */
+  avatarUrl: z.string().nullable(),
 });
 export type AdminUserListItem = z.infer<typeof AdminUserListItem>;
 export const AdminUserList = listPage('users', AdminUserListItem);

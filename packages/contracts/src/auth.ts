@@ -98,6 +98,8 @@ export const Me = z.object({
   locale: Locale,
   timezone: z.string(),
   createdAt: z.iso.datetime(),
+  /** Relative API path of the avatar image (`/v1/avatars/<fileId>`), null without one. */
+  avatarUrl: z.string().nullable(),
 });
 export type Me = z.infer<typeof Me>;
 

@@ -219,7 +219,7 @@ export const FileUsageSchema = z.object({ usedBytes: z.number().int(), quotaByte
 export type FileUsage = z.infer<typeof FileUsageSchema>;
 
 export const FileListQuery = listQuery({
-  sorts: ['createdAt:desc', 'createdAt:asc', 'name:asc', 'name:desc', 'size:desc', 'size:asc'],
+  sorts: ['createdAt:desc', 'createdAt:asc', 'name:asc', 'name:desc'],
   defaultSort: 'createdAt:desc',
   filters: { q: singleLineText({ min: 0, max: 100 }).optional() },
 });

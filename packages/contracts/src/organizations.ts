@@ -37,6 +37,8 @@ export const Organization = z.object({
   role: OrgRoleSchema.nullable(),
   memberCount: z.number().int(),
   createdAt: z.iso.datetime(),
+  /** Relative API path of the logo image (`/v1/avatars/<fileId>`), null without one. */
+  logoUrl: z.string().nullable(),
 });
 export type Organization = z.infer<typeof Organization>;
 
@@ -46,6 +48,8 @@ export const OrgSummary = z.object({
   slug: z.string(),
   personal: z.boolean(),
   role: OrgRoleSchema,
+  /** Relative API path of the logo image (`/v1/avatars/<fileId>`), null without one. */
+  logoUrl: z.string().nullable(),
 });
 export type OrgSummary = z.infer<typeof OrgSummary>;
 
@@ -77,6 +81,8 @@ export const Member = z.object({
   email: z.string(),
   role: OrgRoleSchema,
   joinedAt: z.iso.datetime(),
+  /** Relative API path of the avatar image (`/v1/avatars/<fileId>`), null without one. */
+  avatarUrl: z.string().nullable(),
 });
 export type Member = z.infer<typeof Member>;
 /** Members, oldest membership first by default; `q` matches name or email, case-insensitively. */

@@ -51,6 +51,12 @@ export const OrgPermissions = [
   'webhooks:read',
   /** Add, change, delete endpoints; reveal and rotate secrets; send tests; redeliver. */
   'webhooks:write',
+  /** See the file library (ready files), download, see the storage usage. */
+  'files:read',
+  /** Upload files; rename and delete one's own. */
+  'files:write',
+  /** Rename and delete anyone's files in the organization. */
+  'files:manage',
   // gen:org-permissions (`pnpm gen feature <name>` adds each resource's read/write above this line)
 ] as const;
 export type OrgPermission = (typeof OrgPermissions)[number];
@@ -90,6 +96,9 @@ export const orgRolePermissions: Readonly<Record<OrgRole, readonly OrgPermission
     'apikeys:manage',
     'webhooks:read',
     'webhooks:write',
+    'files:read',
+    'files:write',
+    'files:manage',
     // gen:owner-permissions
   ],
   admin: [
@@ -102,12 +111,17 @@ export const orgRolePermissions: Readonly<Record<OrgRole, readonly OrgPermission
     'apikeys:manage',
     'webhooks:read',
     'webhooks:write',
+    'files:read',
+    'files:write',
+    'files:manage',
     // gen:admin-permissions
   ],
   member: [
     'org:read',
     'org:leave',
     'members:read',
+    'files:read',
+    'files:write',
     // gen:member-permissions
   ],
 };
@@ -120,6 +134,8 @@ export const ApiKeyScopes = [
   'members:write',
   'webhooks:read',
   'webhooks:write',
+  'files:read',
+  'files:write',
   // gen:api-key-scopes
 ] as const;
 export type ApiKeyScope = (typeof ApiKeyScopes)[number];
@@ -136,6 +152,10 @@ export const apiKeyScopeFor: Readonly<Partial<Record<OrgPermission, ApiKeyScope>
   'members:manage': 'members:write',
   'webhooks:read': 'webhooks:read',
   'webhooks:write': 'webhooks:write',
+  'files:read': 'files:read',
+  'files:write': 'files:write',
+  // A key acts as an admin (API_KEY_ACTING_ROLE), so files:write lets it manage any file.
+  'files:manage': 'files:write',
   // gen:api-key-scope-for
 };
 

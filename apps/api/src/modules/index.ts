@@ -8,6 +8,7 @@ import { adminUsersRoutes } from './admin-users';
 import { apiKeysRoutes } from './api-keys';
 import { auditRoutes } from './audit';
 import { authRoutes } from './auth';
+import { filesRoutes, imagesRoutes } from './files';
 import { flagsRoutes } from './flags';
 import { impersonationRoutes } from './impersonation';
 import { invitationsRoutes } from './invitations';
@@ -55,6 +56,8 @@ export async function registerModules(app: App, deps: AppDeps): Promise<void> {
       await v1.register(impersonationRoutes, { deps });
       await v1.register(webhooksRoutes, { deps });
       await v1.register(onboardingRoutes, { deps });
+      await v1.register(filesRoutes, { deps });
+      await v1.register(imagesRoutes, { deps });
       // gen:modules (`pnpm gen feature <name>` registers new modules above this line)
     },
     { prefix: '/v1' },

@@ -323,6 +323,11 @@ export const TAGS = [
     name: 'webhooks',
     description: 'Outbound webhooks: the event catalog, endpoints, signing secrets, the delivery log.',
   },
+  {
+    name: 'files',
+    description:
+      'Files: direct-to-storage uploads (presigned POST, multipart), the library, avatars and logos.',
+  },
   { name: 'admin', description: 'The admin dashboard: users, organizations, audit log, jobs, flags.' },
 ];
 

@@ -1739,6 +1739,296 @@ export interface paths {
         patch: operations["me.onboarding.update"];
         trace?: never;
     };
+    "/v1/orgs/{orgId}/files/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller’s uploads still in flight
+         * @description Newest first, at most 100: a reloaded page matches its files by name and size to resume.
+         */
+        get: operations["orgs.files.uploads.list"];
+        put?: never;
+        /**
+         * Start an upload
+         * @description Creates a pending file with a server-generated key. Up to FILES_MULTIPART_THRESHOLD (and always for logos) the answer is a presigned POST (`method: post`: send `fields`, then the file as the last form field `file`); larger files get an S3 multipart upload (`method: multipart`: sign parts with …/parts, then complete). `purpose: org_logo` needs org:update. Refusals: 400 empty_file, 413 file_too_large, 415 file_type_not_allowed, 413 storage_quota_exceeded.
+         */
+        post: operations["orgs.files.uploads.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orgs/{orgId}/files/uploads/{fileId}/parts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Parts already uploaded
+         * @description What the bucket holds of a multipart upload (ListParts), to resume after a reload.
+         */
+        get: operations["orgs.files.uploads.parts.list"];
+        put?: never;
+        /**
+         * Sign multipart parts
+         * @description A presigned PUT URL per part number, short-lived: sign parts just before sending them.
+         */
+        post: operations["orgs.files.uploads.parts.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orgs/{orgId}/files/uploads/{fileId}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Complete an upload
+         * @description Multipart uploads send their parts’ ETags (or none: the parts in the bucket are used). The object’s real size must equal the declared one (422 upload_size_mismatch), be non-empty (400 empty_file) and fit the quota (413 storage_quota_exceeded); a refused object is deleted. The file becomes `uploaded`, then the worker verifies it (poll GET …/files/:fileId).
+         */
+        post: operations["orgs.files.uploads.complete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orgs/{orgId}/files/uploads/{fileId}/abort": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel an upload
+         * @description Aborts the multipart upload (or deletes the posted object); the file ends `rejected` (`aborted`).
+         */
+        post: operations["orgs.files.uploads.abort"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orgs/{orgId}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The file library
+         * @description Ready files only (lists convention); `q` matches the name. Includes the storage usage.
+         */
+        get: operations["orgs.files.list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orgs/{orgId}/files/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Storage usage
+         * @description Bytes held (ready files and uploads in flight) and the quota.
+         */
+        get: operations["orgs.files.usage.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orgs/{orgId}/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One file, in any state but deleted */
+        get: operations["orgs.files.get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a file
+         * @description At once unlisted and unserved; its objects are purged after FILES_DELETED_GRACE_DAYS.
+         */
+        delete: operations["orgs.files.delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Rename a file
+         * @description The name is sanitized. One’s own files, or any with files:manage (owners, admins).
+         */
+        patch: operations["orgs.files.update"];
+        trace?: never;
+    };
+    "/v1/orgs/{orgId}/files/{fileId}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A signed download URL
+         * @description Valid for a few minutes. `disposition: inline` is granted only to raster images, PDF, plain text, audio and video; SVG, HTML and unknown types are always attachments (see `disposition`).
+         */
+        get: operations["orgs.files.download.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/avatar/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start an avatar upload
+         * @description Always a presigned POST (PNG, JPEG, WebP or GIF, up to FILES_AVATAR_MAX_BYTES). Once complete and checked by the worker, it replaces the current avatar.
+         */
+        post: operations["me.avatar.uploads"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/avatar/uploads/{fileId}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Complete an avatar upload
+         * @description Checks the object as for library files; the worker then makes the sizes and swaps the avatar.
+         */
+        post: operations["me.avatar.uploads.complete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/avatar/uploads/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One of the caller’s avatar uploads
+         * @description Poll it after completing: `ready` means it is the avatar now, `rejected` says why not.
+         */
+        get: operations["me.avatar.uploads.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/avatar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove the avatar */
+        delete: operations["me.avatar.delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orgs/{orgId}/logo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove the organization’s logo
+         * @description Upload a new one with purpose `org_logo` on POST /v1/orgs/:orgId/files/uploads.
+         */
+        delete: operations["orgs.logo.delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/avatars/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An avatar or logo image (redirect)
+         * @description 302 to a signed URL of the WebP image at `size`. The URL is the same for a whole signing window, so browsers cache the image; the redirect may be cached for the rest of the window. Visible to the owner, anyone sharing an organization with them (logos: members of the organization) and admins; 404 to everyone else.
+         */
+        get: operations["avatars.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface webhooks {
     "user.created": {
@@ -2379,6 +2669,7 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             lastSignInAt: string | null;
+            avatarUrl: string | null;
             locale: string;
             timezone: string;
             hasPassword: boolean;
@@ -2415,6 +2706,7 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             lastSignInAt: string | null;
+            avatarUrl: string | null;
         };
         AdminUserMembership: {
             organizationId: string;
@@ -2461,7 +2753,7 @@ export interface components {
             nextCursor: string | null;
         };
         /** @enum {string} */
-        ApiKeyScope: "organization:read" | "organization:write" | "members:read" | "members:write" | "webhooks:read" | "webhooks:write";
+        ApiKeyScope: "organization:read" | "organization:write" | "members:read" | "members:write" | "webhooks:read" | "webhooks:write" | "files:read" | "files:write";
         /** @enum {string} */
         ApiKeyStatus: "active" | "expiring" | "expired" | "revoked";
         ApiKeyUsage: {
@@ -2488,6 +2780,12 @@ export interface components {
         };
         /** @enum {string} */
         CheckStatus: "ok" | "fail";
+        CompleteUploadBody: {
+            parts?: {
+                partNumber: number;
+                etag: string;
+            }[];
+        };
         CreateApiKeyBody: {
             name: string;
             scopes: components["schemas"]["ApiKeyScope"][];
@@ -2534,10 +2832,19 @@ export interface components {
             timezone: string;
             /** Format: date-time */
             createdAt: string;
+            avatarUrl: string | null;
             impersonation: components["schemas"]["ImpersonationInfo"] | null;
         };
         DeleteOrgBody: {
             confirm: string;
+        };
+        DownloadResponse: {
+            /** Format: uri */
+            url: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** @enum {string} */
+            disposition: "inline" | "attachment";
         };
         EmailOnlyBody: {
             /** Format: email */
@@ -2551,6 +2858,44 @@ export interface components {
             path: string;
             message: string;
             code: string;
+        };
+        File: {
+            /** Format: uuid */
+            id: string;
+            organizationId: string | null;
+            purpose: components["schemas"]["FilePurpose"];
+            status: components["schemas"]["FileStatus"];
+            name: string;
+            contentType: string;
+            size: number;
+            rejectReason: string | null;
+            variants: ("64" | "128" | "256" | "thumb")[];
+            uploadedBy: components["schemas"]["FileUploader"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            completedAt: string | null;
+            readyAt: string | null;
+        };
+        FileListResponse: {
+            files: components["schemas"]["File"][];
+            nextCursor: string | null;
+            usage: components["schemas"]["FileUsage"];
+        };
+        /** @enum {string} */
+        FilePurpose: "avatar" | "org_logo" | "org_file";
+        FileResponse: {
+            file: components["schemas"]["File"];
+        };
+        /** @enum {string} */
+        FileStatus: "pending" | "uploaded" | "verified" | "ready" | "rejected" | "deleted";
+        FileUploader: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        FileUsage: {
+            usedBytes: number;
+            quotaBytes: number;
         };
         /** @enum {string} */
         FlagEnvironment: "development" | "test" | "production";
@@ -2671,6 +3016,7 @@ export interface components {
             timezone: string;
             /** Format: date-time */
             createdAt: string;
+            avatarUrl: string | null;
         };
         MeFlags: {
             flags: {
@@ -2687,6 +3033,7 @@ export interface components {
             role: components["schemas"]["OrgRole"];
             /** Format: date-time */
             joinedAt: string;
+            avatarUrl: string | null;
         };
         MemberList: {
             members: components["schemas"]["Member"][];
@@ -2700,6 +3047,14 @@ export interface components {
             features: {
                 waitlist: boolean;
             };
+        };
+        MultipartUpload: {
+            file: components["schemas"]["File"];
+            /** @constant */
+            method: "multipart";
+            uploadId: string;
+            partSize: number;
+            partCount: number;
         };
         MyOrganizations: {
             organizations: components["schemas"]["OrgSummary"][];
@@ -2724,6 +3079,7 @@ export interface components {
             slug: string;
             personal: boolean;
             role: components["schemas"]["OrgRole"];
+            logoUrl: string | null;
         };
         Organization: {
             id: string;
@@ -2734,6 +3090,7 @@ export interface components {
             memberCount: number;
             /** Format: date-time */
             createdAt: string;
+            logoUrl: string | null;
         };
         OverviewBucket: {
             /** Format: date-time */
@@ -2765,6 +3122,21 @@ export interface components {
         };
         /** @enum {string} */
         OverviewRange: "24h" | "7d" | "30d" | "90d";
+        PendingUploadsResponse: {
+            files: components["schemas"]["File"][];
+        };
+        PostUpload: {
+            file: components["schemas"]["File"];
+            /** @constant */
+            method: "post";
+            /** Format: uri */
+            url: string;
+            fields: {
+                [key: string]: string;
+            };
+            /** Format: date-time */
+            expiresAt: string;
+        };
         Problem: {
             type: string;
             title: string;
@@ -2806,6 +3178,9 @@ export interface components {
              * @enum {string}
              */
             tokenDelivery?: "cookie" | "body";
+        };
+        RenameFileBody: {
+            name: string;
         };
         ResetPasswordBody: {
             token: string;
@@ -2865,6 +3240,18 @@ export interface components {
             user: components["schemas"]["Me"];
             tokens?: components["schemas"]["TokenPair"];
         };
+        SignPartsBody: {
+            partNumbers: number[];
+        };
+        SignPartsResponse: {
+            parts: {
+                partNumber: number;
+                /** Format: uri */
+                url: string;
+            }[];
+            /** Format: date-time */
+            expiresAt: string;
+        };
         SignUpBody: {
             /** Format: email */
             email: string;
@@ -2880,6 +3267,11 @@ export interface components {
             label: string;
             kind: components["schemas"]["SsoProviderKind"];
         };
+        StartAvatarUploadBody: {
+            name: string;
+            size: number;
+            type: string;
+        };
         StartImpersonationBody: {
             reason: string;
             /**
@@ -2892,6 +3284,17 @@ export interface components {
             impersonation: components["schemas"]["ImpersonationInfo"];
             tokens?: components["schemas"]["TokenPair"];
         };
+        StartUploadBody: {
+            name: string;
+            size: number;
+            type: string;
+            /**
+             * @default org_file
+             * @enum {string}
+             */
+            purpose?: "org_file" | "org_logo";
+        };
+        StartUploadResponse: components["schemas"]["PostUpload"] | components["schemas"]["MultipartUpload"];
         TokenPair: {
             accessToken: string;
             refreshToken: string;
@@ -2969,6 +3372,13 @@ export interface components {
             eventTypes?: string[];
             ordered?: boolean;
             enabled?: boolean;
+        };
+        UploadedPartsResponse: {
+            parts: {
+                partNumber: number;
+                size: number;
+                etag: string;
+            }[];
         };
         VerifyEmailBody: {
             token: string;
@@ -6307,6 +6717,543 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    "orgs.files.uploads.list": {
+        parameters: {
+            query?: {
+                status?: "pending";
+            };
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller’s uploads still in flight */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingUploadsResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    "orgs.files.uploads.create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartUploadBody"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StartUploadResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    "orgs.files.uploads.parts.list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Parts already uploaded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadedPartsResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    "orgs.files.uploads.parts.create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignPartsBody"];
+            };
+        };
+        responses: {
+            /** @description Done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignPartsResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    "orgs.files.uploads.complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompleteUploadBody"];
+            };
+        };
+        responses: {
+            /** @description Done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    "orgs.files.uploads.abort": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cancelled */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    "orgs.files.list": {
+        parameters: {
+            query?: {
+                q?: string;
+                /** @description `nextCursor` of the previous page, as given (opaque; valid for the same sort and filters). */
+                cursor?: string;
+                limit?: number;
+                sort?: "createdAt:desc" | "createdAt:asc" | "name:asc" | "name:desc";
+            };
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file library */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    "orgs.files.usage.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Storage usage */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileUsage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    "orgs.files.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One file, in any state but deleted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    "orgs.files.delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    "orgs.files.update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RenameFileBody"];
+            };
+        };
+        responses: {
+            /** @description Done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    "orgs.files.download.get": {
+        parameters: {
+            query?: {
+                variant?: "original" | "thumb";
+                disposition?: "inline" | "attachment";
+            };
+            header?: never;
+            path: {
+                orgId: string;
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A signed download URL */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DownloadResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    "me.avatar.uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartAvatarUploadBody"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StartUploadResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    "me.avatar.uploads.complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompleteUploadBody"];
+            };
+        };
+        responses: {
+            /** @description Done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    "me.avatar.uploads.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One of the caller’s avatar uploads */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    "me.avatar.delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed (or there was none) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    "orgs.logo.delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed (or there was none) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    "avatars.get": {
+        parameters: {
+            query?: {
+                size?: "64" | "128" | "256";
+            };
+            header?: never;
+            path: {
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A browser redirect (`Location`) */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
         };
     };

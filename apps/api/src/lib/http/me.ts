@@ -1,4 +1,4 @@
-import type { Locale, Me } from '@repo/contracts';
+import { imageUrlOf, type Locale, type Me } from '@repo/contracts';
 import type { User } from '@repo/db';
 
 /**
@@ -15,5 +15,6 @@ export function toMe(user: User): Me {
     locale: user.locale as Locale,
     timezone: user.timezone,
     createdAt: user.createdAt.toISOString(),
+    avatarUrl: imageUrlOf(user.avatarFileId),
   };
 }

@@ -1,9 +1,10 @@
-import type {
-  AdminUserList,
-  AdminUserListItem,
-  AdminUserListQuery,
-  AdminUserListSort,
-  AdminUserStatus,
+import {
+  type AdminUserList,
+  type AdminUserListItem,
+  type AdminUserListQuery,
+  type AdminUserListSort,
+  type AdminUserStatus,
+  imageUrlOf,
 } from '@repo/contracts';
 import { type Db, Prisma } from '@repo/db';
 import { decodeCursor, defineList, encodeCursor, takePage } from '../../lib/list';
@@ -47,6 +48,7 @@ export interface UserListRow {
   rank: number | null;
   two_factor_enabled: boolean;
   last_sign_in_at: Date | null;
+  avatar_file_id: string | null;
 }
 
 // Column identifiers come from this fixed map only; user input never reaches Prisma.raw.
@@ -79,6 +81,7 @@ export function toListItem(row: UserListRow): AdminUserListItem {
     twoFactorEnabled: row.two_factor_enabled,
     createdAt: row.created_at.toISOString(),
     lastSignInAt: row.last_sign_in_at?.toISOString() ?? null,
+    avatarUrl: imageUrlOf(row.avatar_file_id),
   };
 }
 
@@ -188,14 +191,14 @@ export function buildUserListQuery(query: AdminUserListQuery): ListPlan {
   const sql = Prisma.sql`
     WITH page AS (
       SELECT u.id, u.email, u.name, u.role, u.email_verified_at, u.disabled_at, u.deleted_at,
-             u.created_at, ${rank} AS rank
+             u.created_at, u.avatar_file_id, ${rank} AS rank
       FROM users u
       WHERE ${Prisma.join(where, ' AND ')}
       ORDER BY ${sortKey === 'relevance' ? Prisma.raw('rank') : sortExpr} ${dir}, u.id ${dir}
       LIMIT ${query.limit + 1}
     )
     SELECT p.id::text AS id, p.email, p.name, p.role::text AS role, p.email_verified_at, p.disabled_at,
-           p.deleted_at, p.created_at, p.rank,
+           p.deleted_at, p.created_at, p.rank, p.avatar_file_id::text AS avatar_file_id,
            EXISTS (SELECT 1 FROM two_factors tf WHERE tf.user_id = p.id AND tf.enabled_at IS NOT NULL)
              AS two_factor_enabled,
            (SELECT max(s.created_at) FROM sessions s WHERE s.user_id = p.id) AS last_sign_in_at

@@ -1,4 +1,4 @@
-import type { AdminUserDetail, AdminUserListItem, OrgRole } from '@repo/contracts';
+import { type AdminUserDetail, type AdminUserListItem, imageUrlOf, type OrgRole } from '@repo/contracts';
 import type { Db, Tx } from '@repo/db';
 import { AppError } from '../../errors';
 import { type AppDeps, systemClock } from '../../types';
@@ -21,6 +21,7 @@ const itemSelect = {
   disabledAt: true,
   deletedAt: true,
   createdAt: true,
+  avatarFileId: true,
   twoFactor: { select: { enabledAt: true } },
 } as const;
 
@@ -33,6 +34,7 @@ interface ItemRow {
   disabledAt: Date | null;
   deletedAt: Date | null;
   createdAt: Date;
+  avatarFileId: string | null;
   twoFactor: { enabledAt: Date | null } | null;
 }
 
@@ -47,6 +49,7 @@ function toItem(row: ItemRow, lastSignInAt: Date | null): AdminUserListItem {
     twoFactorEnabled: Boolean(row.twoFactor?.enabledAt),
     createdAt: row.createdAt.toISOString(),
     lastSignInAt: lastSignInAt?.toISOString() ?? null,
+    avatarUrl: imageUrlOf(row.avatarFileId),
   };
 }
 

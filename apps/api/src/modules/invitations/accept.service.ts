@@ -1,5 +1,10 @@
 import { recordAudit } from '@repo/audit';
-import type { InvitationPreview, InvitationSignUpBody, OrgSummary } from '@repo/contracts';
+import {
+  type InvitationPreview,
+  type InvitationSignUpBody,
+  imageUrlOf,
+  type OrgSummary,
+} from '@repo/contracts';
 import { normalizeEmail, type Tx } from '@repo/db';
 import { createPersonalOrganization } from '@repo/organizations';
 import { memberRef, publishEvent, publishUserCreated } from '@repo/outbox';
@@ -92,7 +97,7 @@ async function join(
   });
   const membership = await tx.membership.findUniqueOrThrow({
     where: { organizationId_userId: { organizationId, userId } },
-    select: { role: true, organization: { select: { personal: true } } },
+    select: { role: true, organization: { select: { personal: true, logoFileId: true } } },
   });
   await tx.user.update({ where: { id: userId }, data: { activeOrganizationId: organizationId } });
   await recordAudit(
@@ -129,6 +134,7 @@ async function join(
     ...invitation.organization,
     personal: membership.organization.personal,
     role: membership.role,
+    logoUrl: imageUrlOf(membership.organization.logoFileId),
   };
 }
 

@@ -2,6 +2,7 @@ import { recordAudit } from '@repo/audit';
 import {
   canGrantRole,
   canManageMember,
+  imageUrlOf,
   type Locale,
   type Member,
   type MemberListQuery,
@@ -28,13 +29,13 @@ const memberSelect = {
   id: true,
   role: true,
   createdAt: true,
-  user: { select: { id: true, name: true, email: true, locale: true, timezone: true } },
+  user: { select: { id: true, name: true, email: true, locale: true, timezone: true, avatarFileId: true } },
 } as const;
 
 interface MemberRow {
   role: OrgRole;
   createdAt: Date;
-  user: { id: string; name: string; email: string };
+  user: { id: string; name: string; email: string; avatarFileId: string | null };
 }
 
 export function toMember(row: MemberRow): Member {
@@ -44,6 +45,7 @@ export function toMember(row: MemberRow): Member {
     email: row.user.email,
     role: row.role,
     joinedAt: row.createdAt.toISOString(),
+    avatarUrl: imageUrlOf(row.user.avatarFileId),
   };
 }
 

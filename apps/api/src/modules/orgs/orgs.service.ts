@@ -1,6 +1,7 @@
 import { recordAudit } from '@repo/audit';
 import {
   type CreateOrgBody,
+  imageUrlOf,
   type MyOrganizations,
   MyOrganizationsQuery,
   type Organization,
@@ -23,6 +24,7 @@ export const orgSelect = {
   name: true,
   slug: true,
   personal: true,
+  logoFileId: true,
   createdAt: true,
   _count: { select: { memberships: true } },
 } as const;
@@ -32,6 +34,7 @@ interface OrgRow {
   name: string;
   slug: string;
   personal: boolean;
+  logoFileId: string | null;
   createdAt: Date;
   _count: { memberships: number };
 }
@@ -45,6 +48,7 @@ export function toOrganization(row: OrgRow, role: OrgRole | null): Organization 
     role,
     memberCount: row._count.memberships,
     createdAt: row.createdAt.toISOString(),
+    logoUrl: imageUrlOf(row.logoFileId),
   };
 }
 
@@ -91,7 +95,7 @@ export async function listMyOrganizations(
       select: {
         role: true,
         organizationId: true,
-        organization: { select: { id: true, name: true, slug: true, personal: true } },
+        organization: { select: { id: true, name: true, slug: true, personal: true, logoFileId: true } },
       },
     }),
   ]);
@@ -101,7 +105,11 @@ export async function listMyOrganizations(
     ? await firstOf({ organizationId: user.activeOrganizationId })
     : null;
   const active = remembered ?? (await firstOf({}));
-  const { items, nextCursor } = k.page(memberships, (m) => ({ ...m.organization, role: m.role }));
+  const { items, nextCursor } = k.page(memberships, ({ organization: { logoFileId, ...o }, role }) => ({
+    ...o,
+    role,
+    logoUrl: imageUrlOf(logoFileId),
+  }));
   return { activeOrganizationId: active?.organizationId ?? null, organizations: items, nextCursor };
 }
 

@@ -16,6 +16,7 @@ const user = {
   twoFactorEnabled: false,
   createdAt: '2026-11-22T01:00:00.000Z',
   lastSignInAt: null,
+  avatarUrl: null,
 };
 
 const fetches = stubFetch(() => json(200, { user }));

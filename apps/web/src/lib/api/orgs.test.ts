@@ -14,6 +14,7 @@ const org = {
   role: 'owner',
   memberCount: 2,
   createdAt: '2026-11-22T01:00:00.000Z',
+  logoUrl: null,
 };
 
 const fetches = stubFetch(() => new Response(null, { status: 204 }));

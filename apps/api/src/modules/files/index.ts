@@ -1,0 +1,2 @@
+export { filesRoutes } from './files.routes';
+export { imagesRoutes } from './images.routes';
