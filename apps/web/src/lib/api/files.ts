@@ -1,6 +1,6 @@
 import {
   DownloadResponse,
-  type FileListQuery,
+  FileListQuery,
   FileListResponse,
   FileResponse,
   FileUsageSchema,
@@ -24,7 +24,16 @@ const files = (orgId: string) => `/orgs/${encodeURIComponent(orgId)}/files`;
 const one = (orgId: string, fileId: string) => `${files(orgId)}/${encodeURIComponent(fileId)}`;
 const upload = (orgId: string, fileId: string) => `${files(orgId)}/uploads/${encodeURIComponent(fileId)}`;
 
-export type FileListParams = Pick<FileListQuery, 'q' | 'sort' | 'cursor' | 'limit'>;
+export type FileSort = NonNullable<FileListQuery['sort']>;
+export type FileListParams = {
+  q?: string;
+  sort?: FileSort;
+  cursor?: string | null | undefined;
+  limit?: number;
+};
+
+/** The orders the API's file list accepts, from its contract. */
+export const FILE_SORTS: readonly FileSort[] = FileListQuery.shape.sort.unwrap().options;
 
 function listQuery({ q, sort, cursor, limit }: FileListParams = {}): string {
   const params = new URLSearchParams();

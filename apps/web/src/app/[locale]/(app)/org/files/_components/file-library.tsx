@@ -10,7 +10,7 @@ import { ListSearch, LoadMore } from '@/components/form/list-controls';
 import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/native-select';
 import { ProgressBar } from '@/components/ui/progress';
-import { filesApi } from '@/lib/api/files';
+import { FILE_SORTS, type FileSort, filesApi } from '@/lib/api/files';
 import { usePagedList } from '@/lib/forms/use-paged-list';
 import { useRowActions } from '@/lib/forms/use-row-actions';
 import { datesFor } from '@/lib/i18n/dates';
@@ -22,15 +22,7 @@ import { DeleteDialog, PreviewDialog, RenameDialog } from './file-dialogs';
 import { FileRow } from './file-row';
 import { type AfterUpload, UploadArea } from './upload-area';
 
-export const FILE_SORTS = [
-  'createdAt:desc',
-  'createdAt:asc',
-  'name:asc',
-  'name:desc',
-  'size:desc',
-  'size:asc',
-] as const;
-type Sort = (typeof FILE_SORTS)[number];
+type Sort = FileSort;
 type Query = { q: string; sort: Sort };
 
 const PAGE = 24;
