@@ -6,6 +6,7 @@ import {
   authEnv,
   baseEnv,
   databaseEnv,
+  filesEnv,
   orgEnv,
   redisEnv,
   s3Env,
@@ -82,6 +83,8 @@ describe('docker/compose.yaml', () => {
       ...baseEnv,
       ...databaseEnv,
       ...redisEnv,
+      ...s3Env,
+      ...filesEnv,
       ...smtpEnv,
       ...workerEnv,
     });

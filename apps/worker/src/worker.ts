@@ -1,9 +1,12 @@
+import { HeadBucketCommand } from '@aws-sdk/client-s3';
 import { QueueName } from '@repo/contracts';
 import { createDb } from '@repo/db';
 import type { Logger } from '@repo/observability';
 import { createQueue, createRedis, queueOptions, recordJobStats, workerMetrics } from '@repo/queue';
+import { createS3Client, createStorage } from '@repo/storage';
 import { Worker } from 'bullmq';
 import type { WorkerEnv } from './env';
+import { startFiles } from './files';
 import { createWorkerFlags } from './flags';
 import { startHealthServer } from './health';
 import { listenForOutbox } from './outbox/notify';
@@ -70,6 +73,22 @@ export async function startWorker(env: WorkerEnv, logger: Logger): Promise<Runni
     prefix: env.REDIS_PREFIX,
     onError: (err) => logger.warn({ err }, 'job stats not recorded'),
   });
+  const s3 = createS3Client(env);
+  const storage = createStorage({ client: s3, bucket: env.S3_BUCKET });
+  const files = startFiles({
+    db,
+    workerRedis,
+    producerRedis,
+    prefix: env.REDIS_PREFIX,
+    storage,
+    limits: {
+      maxBytes: env.FILES_MAX_BYTES,
+      avatarMaxBytes: env.FILES_AVATAR_MAX_BYTES,
+      maxImagePixels: env.FILES_MAX_IMAGE_PIXELS,
+    },
+    logger,
+  });
+
   const maintenance = await startMaintenance({
     db,
     workerRedis,
@@ -78,13 +97,22 @@ export async function startWorker(env: WorkerEnv, logger: Logger): Promise<Runni
     graceDays: env.USER_DELETION_GRACE_DAYS,
     purgeCron: env.MAINTENANCE_PURGE_CRON,
     logger,
+    files: {
+      storage,
+      pendingTtlHours: env.FILES_PENDING_TTL_HOURS,
+      deletedGraceDays: env.FILES_DELETED_GRACE_DAYS,
+    },
   });
 
   const webhooks = startWebhooks({ db, workerRedis, producerRedis, env, logger });
 
   const relay = startRelay({
     db,
-    queues: { [QueueName.email]: emailQueue, [QueueName.webhooks]: webhooks.queue },
+    queues: {
+      [QueueName.email]: emailQueue,
+      [QueueName.webhooks]: webhooks.queue,
+      [QueueName.files]: files.queue,
+    },
     logger: logger.child({ component: 'outbox-relay' }),
     pollMs: env.OUTBOX_POLL_MS,
   });
@@ -99,6 +127,8 @@ export async function startWorker(env: WorkerEnv, logger: Logger): Promise<Runni
     checks: {
       postgres: () => db.$queryRaw`SELECT 1`,
       redis: () => producerRedis.ping(),
+      // The files jobs read and write the bucket.
+      s3: () => s3.send(new HeadBucketCommand({ Bucket: env.S3_BUCKET })),
     },
   });
   logger.info({ healthPort: health.port, concurrency: env.WORKER_CONCURRENCY }, 'worker started');
@@ -111,11 +141,13 @@ export async function startWorker(env: WorkerEnv, logger: Logger): Promise<Runni
       await flags.close();
       await relay.stop();
       await emailWorker.close();
+      await files.close();
       await maintenance.close();
       await webhooks.close();
       await emailQueue.close();
       transport.close();
       await Promise.allSettled([workerRedis.quit(), producerRedis.quit()]);
+      s3.destroy();
       await db.$disconnect();
       await health.close();
     },

@@ -1,3 +1,4 @@
+export { type LogoChange, setOrganizationLogo } from './logo';
 export {
   countUsableOwners,
   isUsableAccount,

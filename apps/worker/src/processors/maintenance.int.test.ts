@@ -3,8 +3,9 @@ import { createDb } from '@repo/db';
 import { createQueue, createRedis } from '@repo/queue';
 import { uniqueEmail } from '@repo/testing';
 import { afterAll, expect, it } from 'vitest';
+import { isolatedStorage } from '../files/files.test-support';
 import { requireEnv, silentLogger, uniquePrefix, waitFor } from '../worker.test-support';
-import { startMaintenance } from './maintenance';
+import { FILES_SCHEDULES, startMaintenance } from './maintenance';
 
 const db = createDb({ url: requireEnv('DATABASE_URL'), poolMax: 4 });
 const redis = () => createRedis(requireEnv('REDIS_URL'), { role: 'producer' });
@@ -70,5 +71,54 @@ it('several worker instances register one purge scheduler; a purge job runs the 
     await second.close();
     await queue.obliterate({ force: true });
     await queue.close();
+  }
+});
+
+it('with a bucket, registers the files housekeeping schedulers too, and runs their jobs', async () => {
+  const prefix = uniquePrefix('maintenance-files');
+  const connection = redis();
+  const producerRedis = redis();
+  const blocking = workerRedis();
+  opened.push(connection, producerRedis, blocking);
+  const bucket = await isolatedStorage('maintenance');
+  const queue = createQueue(QueueName.maintenance, { connection, prefix });
+  const running = await startMaintenance({
+    db,
+    workerRedis: blocking,
+    producerRedis,
+    prefix,
+    graceDays: 30,
+    purgeCron: '0 3 * * *',
+    logger: silentLogger,
+    files: { storage: bucket.storage, pendingTtlHours: 24, deletedGraceDays: 7 },
+  });
+  try {
+    // What the admin jobs console lists for the queue.
+    const schedulers = await queue.getJobSchedulers(0, -1, true);
+    expect(schedulers.map((s) => [s.key, s.pattern, s.tz]).sort()).toEqual(
+      [
+        ['users.purge', '0 3 * * *', 'UTC'],
+        ...Object.entries(FILES_SCHEDULES).map(([name, pattern]) => [name, pattern, 'UTC']),
+      ].sort(),
+    );
+    expect(Object.keys(FILES_SCHEDULES).sort()).toEqual([
+      MaintenanceJobName.filesAbortStale,
+      MaintenanceJobName.filesPurgeDeleted,
+      MaintenanceJobName.filesReconcileOrphans,
+    ]);
+
+    for (const name of Object.keys(FILES_SCHEDULES)) {
+      const job = await queue.add(name, {});
+      const state = await waitFor(async () => {
+        const s = await job.getState();
+        return s === 'completed' || s === 'failed' ? s : undefined;
+      }, `the ${name} job`);
+      expect(state).toBe('completed');
+    }
+  } finally {
+    await running.close();
+    await queue.obliterate({ force: true });
+    await queue.close();
+    await bucket.close();
   }
 });

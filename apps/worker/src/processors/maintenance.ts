@@ -4,22 +4,81 @@ import type { Logger } from '@repo/observability';
 import { createQueue, queueOptions, recordJobStats, workerMetrics } from '@repo/queue';
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { type PurgeResult, type PurgeUsersDeps, purgeDeletedUsers } from '../maintenance/purge-users';
+import {
+  abortStaleUploads,
+  type HousekeepingDeps,
+  purgeDeletedFiles,
+  reconcileOrphans,
+} from '../files/housekeeping';
+import { type PurgeUsersDeps, purgeDeletedUsers } from '../maintenance/purge-users';
 
 const SCHEDULE_RETRY_MS = 30_000;
 /** How long start-up waits for the schedule before going on without it (it keeps retrying). */
 const SCHEDULE_WAIT_MS = 5_000;
 
-export type MaintenanceProcessorDeps = PurgeUsersDeps & { logger: Logger };
+/**
+ * When the files housekeeping runs (cron, UTC). Stale uploads hourly, so an abandoned multipart
+ * upload's parts are not kept (and billed) much past FILES_PENDING_TTL_HOURS; the purge and the
+ * bucket listing once a day, at quiet hours, after the accounts purge.
+ */
+export const FILES_SCHEDULES = {
+  [MaintenanceJobName.filesAbortStale]: '17 * * * *',
+  [MaintenanceJobName.filesPurgeDeleted]: '40 3 * * *',
+  [MaintenanceJobName.filesReconcileOrphans]: '20 4 * * *',
+} as const;
+
+export type FilesHousekeepingOptions = Pick<
+  HousekeepingDeps,
+  'storage' | 'pendingTtlHours' | 'deletedGraceDays'
+>;
+
+export type MaintenanceProcessorDeps = PurgeUsersDeps & {
+  logger: Logger;
+  /** The files jobs' bucket and limits; without them (tests of the accounts purge) those jobs fail at once. */
+  files?: FilesHousekeepingOptions;
+};
+
+type Task = (deps: MaintenanceProcessorDeps) => Promise<Record<string, number>>;
+
+/** What each job does, and the line it logs when done. Each is idempotent. */
+const TASKS: Record<MaintenanceJobName, { run: Task; done: string }> = {
+  [MaintenanceJobName.usersPurge]: {
+    run: (deps) => purgeDeletedUsers(deps).then((r) => ({ ...r })),
+    done: 'deleted accounts purged',
+  },
+  [MaintenanceJobName.filesAbortStale]: {
+    run: (deps) => abortStaleUploads(filesDeps(deps)),
+    done: 'stale uploads aborted',
+  },
+  [MaintenanceJobName.filesPurgeDeleted]: {
+    run: (deps) => purgeDeletedFiles(filesDeps(deps)),
+    done: 'deleted files purged',
+  },
+  [MaintenanceJobName.filesReconcileOrphans]: {
+    run: (deps) => reconcileOrphans(filesDeps(deps)),
+    done: 'orphan objects reconciled',
+  },
+};
+
+function filesDeps(deps: MaintenanceProcessorDeps): HousekeepingDeps {
+  if (!deps.files) throw new UnrecoverableError('files housekeeping is not configured');
+  return {
+    db: deps.db,
+    clock: deps.clock,
+    ...deps.files,
+    ...(deps.stopping ? { stopping: deps.stopping } : {}),
+  };
+}
+
+const isMaintenanceJob = (name: string): name is MaintenanceJobName => Object.hasOwn(TASKS, name);
 
 /** Processor for the `maintenance` queue: periodic housekeeping jobs, each idempotent. */
 export function createMaintenanceProcessor(deps: MaintenanceProcessorDeps) {
-  return async function processMaintenance(job: Job): Promise<PurgeResult> {
-    if (job.name !== MaintenanceJobName.usersPurge) {
-      throw new UnrecoverableError(`Unknown maintenance job: ${job.name}`);
-    }
-    const result = await purgeDeletedUsers(deps);
-    deps.logger.info({ jobId: job.id, ...result }, 'deleted accounts purged');
+  return async function processMaintenance(job: Job): Promise<Record<string, number>> {
+    if (!isMaintenanceJob(job.name)) throw new UnrecoverableError(`Unknown maintenance job: ${job.name}`);
+    const task = TASKS[job.name];
+    const result = await task.run(deps);
+    deps.logger.info({ jobId: job.id, job: job.name, ...result }, task.done);
     return result;
   };
 }
@@ -34,6 +93,8 @@ export interface MaintenanceOptions {
   /** MAINTENANCE_PURGE_CRON (UTC). */
   purgeCron: string;
   logger: Logger;
+  /** The files housekeeping jobs' dependencies; their schedulers are registered only with them. */
+  files?: FilesHousekeepingOptions;
 }
 
 /**
@@ -51,11 +112,13 @@ export async function startMaintenance(opts: MaintenanceOptions): Promise<{ clos
   // then register the schedule once Redis is back.
   const schedule = async (): Promise<void> => {
     try {
-      await queue.upsertJobScheduler(
-        MaintenanceJobName.usersPurge,
-        { pattern: opts.purgeCron, tz: 'UTC' },
-        { name: MaintenanceJobName.usersPurge, data: {} },
-      );
+      const schedules: [MaintenanceJobName, string][] = [
+        [MaintenanceJobName.usersPurge, opts.purgeCron],
+        ...(opts.files ? (Object.entries(FILES_SCHEDULES) as [MaintenanceJobName, string][]) : []),
+      ];
+      for (const [name, pattern] of schedules) {
+        await queue.upsertJobScheduler(name, { pattern, tz: 'UTC' }, { name, data: {} });
+      }
     } catch (err) {
       if (stopping) return;
       logger.warn({ err }, 'could not register the maintenance schedule; retrying');
@@ -72,6 +135,7 @@ export async function startMaintenance(opts: MaintenanceOptions): Promise<{ clos
       clock: () => new Date(),
       stopping: () => stopping,
       logger,
+      ...(opts.files ? { files: opts.files } : {}),
     }),
     {
       ...queueOptions({ connection: opts.workerRedis, prefix: opts.prefix }),

@@ -18,7 +18,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-it('GET /v1/admin/queues/maintenance/schedulers lists the users.purge scheduler', async () => {
+it('GET /v1/admin/queues/maintenance/schedulers lists the users.purge and files housekeeping schedulers', async () => {
   const admin = await createOrgUser(t, { globalRole: 'admin' });
   const queues = await t.app.inject({
     method: 'GET',
@@ -35,14 +35,21 @@ it('GET /v1/admin/queues/maintenance/schedulers lists the users.purge scheduler'
   });
   expect(res.statusCode, res.body).toBe(200);
   const body = res.json();
-  expect(body.total).toBe(1);
-  expect(body.items[0]).toMatchObject({
+  expect(body.items.map((s: { key: string }) => s.key).sort()).toEqual([
+    'files.abort-stale',
+    'files.purge-deleted',
+    'files.reconcile-orphans',
+    'users.purge',
+  ]);
+  expect(body.total).toBe(4);
+  const purge = body.items.find((s: { key: string }) => s.key === 'users.purge');
+  expect(purge).toMatchObject({
     key: 'users.purge',
     name: 'users.purge',
     pattern: '30 2 * * *',
     tz: 'UTC',
   });
-  const next = new Date(body.items[0].next);
+  const next = new Date(purge.next);
   expect(next.getTime()).toBeGreaterThan(Date.now());
   expect([next.getUTCHours(), next.getUTCMinutes()]).toEqual([2, 30]);
 });

@@ -1,0 +1,289 @@
+import { recordAudit } from '@repo/audit';
+import {
+  allowedTypesFor,
+  FILE_VARIANTS,
+  type FileRejectReason,
+  type FileVariant,
+  fileVariantKey,
+} from '@repo/contracts';
+import type { Db, Prisma, Tx } from '@repo/db';
+import type { Logger } from '@repo/observability';
+import { setOrganizationLogo } from '@repo/organizations';
+import { publishEvent } from '@repo/outbox';
+import type { Storage } from '@repo/storage';
+import { canMakeVariants, makeVariants } from './images';
+import { SNIFF_BYTES, verifyObject } from './verdict';
+
+export interface FileLimits {
+  /** FILES_MAX_BYTES: an organization file. */
+  maxBytes: number;
+  /** FILES_AVATAR_MAX_BYTES: an avatar or an organization logo. */
+  avatarMaxBytes: number;
+  /** FILES_MAX_IMAGE_PIXELS: images with more are rejected before decoding. */
+  maxImagePixels: number;
+}
+
+export interface VerifyDeps {
+  db: Db;
+  storage: Storage;
+  limits: FileLimits;
+  clock: () => Date;
+  logger: Logger;
+}
+
+export type VerifyOutcome =
+  | { outcome: 'ready'; variants: FileVariant[] }
+  | { outcome: 'rejected'; reason: FileRejectReason }
+  /** Nothing to do: no such file, or it is not (or no longer) waiting for a check. */
+  | { outcome: 'skipped'; status: string | null };
+
+type FileRow = NonNullable<Awaited<ReturnType<Db['file']['findUnique']>>>;
+
+const IN_CHECK = ['uploaded', 'verified'] as const;
+/** Variants never change under a key (a new upload is a new file id): caches may keep them. */
+const VARIANT_CACHE_CONTROL = 'private, max-age=31536000, immutable';
+
+/** Every key a file may own: the original and each variant, whether made yet or not. */
+export const objectKeysOf = (key: string) => [key, ...FILE_VARIANTS.map((v) => fileVariantKey(key, v))];
+
+/**
+ * The `files` queue's `verify` job (docs/files.md, "Verification and images"): reads the
+ * object's real size and first bytes, compares them with what the uploader declared, makes the
+ * image variants, and moves the row uploaded → verified → ready, or to rejected with the object
+ * and its variants deleted. Every step is guarded by the row's status, so a run repeated after a
+ * crash (or a retry) redoes what is missing and never publishes twice; a rejected file's objects
+ * are deleted again on every run, so a crash between the two leaves nothing behind.
+ */
+export async function verifyFile(deps: VerifyDeps, fileId: string): Promise<VerifyOutcome> {
+  const file = await deps.db.file.findUnique({ where: { id: fileId } });
+  if (!file) return { outcome: 'skipped', status: null };
+  if (file.status === 'rejected') {
+    await deps.storage.deleteMany(objectKeysOf(file.key));
+    return { outcome: 'rejected', reason: (file.rejectReason ?? 'type_mismatch') as FileRejectReason };
+  }
+  if (!(IN_CHECK as readonly string[]).includes(file.status))
+    return { outcome: 'skipped', status: file.status };
+
+  const head = await deps.storage.head(file.key);
+  if (!head) return reject(deps, file, 'missing');
+  const image = file.purpose !== 'org_file';
+  const first = head.size > 0 ? await deps.storage.getRange(file.key, SNIFF_BYTES) : new Uint8Array();
+  if (!first) return reject(deps, file, 'missing');
+  const verdict = await verifyObject({
+    head: first,
+    size: head.size,
+    declaredSize: Number(file.declaredSize),
+    declaredType: file.declaredType,
+    maxBytes: image ? deps.limits.avatarMaxBytes : deps.limits.maxBytes,
+    ...(image ? { allowedTypes: allowedTypesFor(file.purpose) ?? [] } : {}),
+  });
+  if (!verdict.ok) return reject(deps, file, verdict.reason, { size: head.size });
+
+  const checked = await deps.db.file.updateMany({
+    where: { id: file.id, status: { in: [...IN_CHECK] } },
+    data: { status: 'verified', size: head.size, detectedType: verdict.detectedType },
+  });
+  if (checked.count === 0) return skippedNow(deps, file.id);
+
+  const variants: Partial<Record<FileVariant, string>> = {};
+  if (image || canMakeVariants(verdict.detectedType)) {
+    const bytes = await deps.storage.getRange(file.key, head.size);
+    if (!bytes) return reject(deps, file, 'missing');
+    // A view, not a copy: the object may be tens of MB.
+    const made = await makeVariants(
+      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+      image ? 'square' : 'thumb',
+      deps.limits.maxImagePixels,
+    );
+    if (!made.ok && (image || made.reason === 'image_too_large')) {
+      return reject(deps, file, 'image_invalid', { size: head.size, detail: made.reason });
+    }
+    if (!made.ok) {
+      // A library file is still the uploader's file when it cannot be previewed: ready, no thumbnail.
+      deps.logger.info({ fileId: file.id, reason: made.reason }, 'no preview for an undecodable image');
+    } else {
+      for (const variant of made.variants) {
+        const name = variant.name as FileVariant;
+        const key = fileVariantKey(file.key, name);
+        await deps.storage.put({
+          key,
+          body: variant.body,
+          contentType: 'image/webp',
+          cacheControl: VARIANT_CACHE_CONTROL,
+        });
+        variants[name] = key;
+      }
+    }
+  }
+
+  const now = deps.clock();
+  const ready = await deps.db.$transaction(async (tx) => {
+    const moved = await tx.file.updateMany({
+      where: { id: file.id, status: 'verified' },
+      data: { status: 'ready', readyAt: now, variants: variants as Prisma.InputJsonObject },
+    });
+    if (moved.count === 0) return false;
+    const current = {
+      ...file,
+      status: 'ready' as const,
+      size: BigInt(head.size),
+      detectedType: verdict.detectedType,
+    };
+    await onReady(tx, current, now);
+    return true;
+  });
+  if (!ready) return skippedNow(deps, file.id);
+  return { outcome: 'ready', variants: Object.keys(variants) as FileVariant[] };
+}
+
+async function skippedNow(deps: VerifyDeps, fileId: string): Promise<VerifyOutcome> {
+  const row = await deps.db.file.findUnique({ where: { id: fileId }, select: { status: true } });
+  return { outcome: 'skipped', status: row?.status ?? null };
+}
+
+/**
+ * Marks the file rejected (guarded: only from a status still in check), audits it, then deletes
+ * the object and every variant. The row changes first: if the deletion fails the job is retried,
+ * and the retry, finding the row rejected, deletes again.
+ */
+async function reject(
+  deps: VerifyDeps,
+  file: FileRow,
+  reason: FileRejectReason,
+  extra: { size?: number; detail?: string } = {},
+): Promise<VerifyOutcome> {
+  const now = deps.clock();
+  const changed = await deps.db.$transaction(async (tx) => {
+    const moved = await tx.file.updateMany({
+      where: { id: file.id, status: { in: [...IN_CHECK] } },
+      data: {
+        status: 'rejected',
+        rejectReason: reason,
+        variants: {},
+        ...(extra.size !== undefined ? { size: extra.size } : {}),
+      },
+    });
+    if (moved.count === 0) return false;
+    await recordAudit(
+      tx,
+      {
+        actorId: null,
+        action: 'file.rejected',
+        organizationId: file.organizationId,
+        targetType: 'file',
+        targetId: file.id,
+        meta: null,
+        before: { status: file.status },
+        after: {
+          status: 'rejected',
+          reason,
+          ...(extra.detail ? { detail: extra.detail } : {}),
+          name: file.name,
+          declaredType: file.declaredType,
+          uploadedBy: file.ownerUserId,
+        },
+      },
+      now,
+    );
+    return true;
+  });
+  if (!changed) return skippedNow(deps, file.id);
+  deps.logger.info({ fileId: file.id, reason, detail: extra.detail }, 'file rejected');
+  await deps.storage.deleteMany(objectKeysOf(file.key));
+  return { outcome: 'rejected', reason };
+}
+
+type ReadyFile = FileRow & { status: 'ready'; size: bigint };
+
+/** What a file becoming ready changes: the owner's avatar, the organization's logo, or the public event. */
+async function onReady(tx: Tx, file: ReadyFile, now: Date) {
+  if (file.purpose === 'avatar') return swapAvatar(tx, file, now);
+  if (file.purpose === 'org_file') return publishUploaded(tx, file, now);
+  if (!file.organizationId) return retire(tx, file.id, now);
+  // Organization rows are written by @repo/organizations' rules (ADR 0024).
+  await setOrganizationLogo(
+    tx,
+    { organizationId: file.organizationId, fileId: file.id, actorId: file.ownerUserId },
+    now,
+  );
+}
+
+/**
+ * Whether `candidate` was uploaded after `current`: uploads finishing out of order must not put
+ * an older picture back. Ids are UUIDv7, so they order by creation where timestamps tie.
+ */
+const newer = (candidate: { createdAt: Date; id: string }, current: { createdAt: Date; id: string }) =>
+  candidate.createdAt.getTime() !== current.createdAt.getTime()
+    ? candidate.createdAt > current.createdAt
+    : candidate.id > current.id;
+
+/** Deleted now; the objects go with the next purge after the grace period. */
+const retire = (tx: Tx, id: string, now: Date) =>
+  tx.file.updateMany({
+    where: { id, status: { not: 'deleted' } },
+    data: { status: 'deleted', deletedAt: now },
+  });
+
+/**
+ * The new avatar replaces the shown one in the same transaction that made it ready, so a user is
+ * never shown a file that is not ready. The user's row is locked: two uploads finishing together
+ * take turns, and the later upload wins whichever finishes first.
+ */
+async function swapAvatar(tx: Tx, file: ReadyFile, now: Date) {
+  const owner = file.ownerUserId;
+  const [user] = owner
+    ? await tx.$queryRaw<{ avatar_file_id: string | null }[]>`
+        SELECT avatar_file_id FROM users WHERE id = ${owner}::uuid FOR UPDATE`
+    : [];
+  if (!owner || !user) {
+    await retire(tx, file.id, now);
+    return;
+  }
+  const previous = user.avatar_file_id
+    ? await tx.file.findUnique({ where: { id: user.avatar_file_id }, select: { id: true, createdAt: true } })
+    : null;
+  if (previous && !newer(file, previous)) {
+    await retire(tx, file.id, now);
+    return;
+  }
+  await tx.user.update({ where: { id: owner }, data: { avatarFileId: file.id } });
+  if (previous) await retire(tx, previous.id, now);
+  await recordAudit(
+    tx,
+    {
+      actorId: owner,
+      action: 'avatar.changed',
+      targetType: 'user',
+      targetId: owner,
+      meta: null,
+      before: { avatarFileId: previous?.id ?? null },
+      after: { avatarFileId: file.id },
+    },
+    now,
+  );
+}
+
+/** The public `file.uploaded` event, for library files only, in the transaction that made it ready. */
+async function publishUploaded(tx: Tx, file: ReadyFile, now: Date) {
+  if (!file.organizationId) return;
+  const uploader = file.ownerUserId
+    ? await tx.user.findUnique({ where: { id: file.ownerUserId }, select: { id: true, name: true } })
+    : null;
+  await publishEvent(
+    tx,
+    {
+      type: 'file.uploaded',
+      organizationIds: [file.organizationId],
+      data: {
+        file: {
+          id: file.id,
+          name: file.name,
+          contentType: file.detectedType ?? file.declaredType,
+          size: Number(file.size),
+          uploadedBy: uploader ? { id: uploader.id, name: uploader.name } : null,
+        },
+      },
+    },
+    now,
+  );
+}
