@@ -16,7 +16,8 @@ export function useBytes(): (bytes: number) => string {
       return format.number(value, {
         style: 'unit',
         unit,
-        unitDisplay: 'short',
+        // "591 bytes" reads better than the short form's "591 byte"; larger units stay short (4.9 kB).
+        unitDisplay: unit === 'byte' ? 'long' : 'short',
         maximumFractionDigits: fractionDigits,
       });
     },

@@ -178,7 +178,7 @@ export function FileLibrary({
               className="flex flex-col gap-2 rounded-lg border border-dashed p-3"
               data-testid="interrupted-uploads"
             >
-              <h3 className="font-medium text-sm">{t('interrupted.title')}</h3>
+              <h2 className="font-medium text-sm">{t('interrupted.title')}</h2>
               <p className="text-muted-foreground text-sm">{t('interrupted.body')}</p>
               <ul className="flex flex-col gap-1 text-sm">
                 {interrupted

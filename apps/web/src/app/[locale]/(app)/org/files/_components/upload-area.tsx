@@ -120,9 +120,9 @@ export function UploadArea({
           data-testid="upload-queue"
         >
           <div className="flex flex-wrap items-center justify-between gap-2">
-            <h3 id={`${hintId}-queue`} className="font-medium text-sm">
+            <h2 id={`${hintId}-queue`} className="font-medium text-sm">
               {t('queueTitle')}
-            </h3>
+            </h2>
             {settled ? (
               <Button type="button" variant="ghost" size="sm" onClick={onClear}>
                 {t('clear')}
