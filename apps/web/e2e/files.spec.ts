@@ -172,7 +172,7 @@ test('a reload in the middle of a large upload resumes it with the parts already
   await expect(file).toContainText('20 MB');
 });
 
-test('a user uploads an avatar and sees it in the header', async ({ page }) => {
+test('a user uploads an avatar and sees it in the header and the member list', async ({ page }) => {
   await page.setViewportSize(DESKTOP);
   await signInContext(page, user);
   await page.goto('/en/settings/profile');
@@ -193,8 +193,40 @@ test('a user uploads an avatar and sees it in the header', async ({ page }) => {
   await expect.poll(() => avatar.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(64);
   await expect(section.getByTestId('avatar-image')).toHaveAttribute('src', /size=256/);
   await expectAccessibleInBothThemes(page);
+  // Member lists show it too.
+  await page.goto('/en/org/settings/members');
+  await expect(page.getByTestId('member-avatar')).toHaveAttribute('src', /^\/api\/v1\/avatars\//);
+  await page.goto('/en/settings/profile');
   await shoot(page, 'avatar-1280-en-light');
   await page.setViewportSize(PHONE);
   await expectNoHorizontalOverflow(page, 'profile at 390 px');
   await shoot(page, 'avatar-390-en-light');
+});
+
+test('an owner uploads the organization logo, sees it in the switcher, and removes it', async ({ page }) => {
+  await page.setViewportSize(DESKTOP);
+  await signInContext(page, user);
+  await createTeamOrg(page, 'Atelier Logo');
+  await page.goto('/en/org/settings/general');
+  const section = page.getByTestId('org-logo-section');
+  await expect(section).toContainText(messages.en.Images.logo.hint);
+  await expect(page.getByTestId('org-switcher-logo')).toHaveCount(0);
+
+  await section.getByTestId('logo-input').setInputFiles({
+    name: 'logo.png',
+    mimeType: 'image/png',
+    buffer: pngImage(300, 300, [20, 140, 90]),
+  });
+  await expect(page.getByText(messages.en.Images.logo.saved)).toBeVisible({ timeout: 30_000 });
+  const logo = page.getByTestId('shell-sidebar').getByTestId('org-switcher-logo');
+  await expect(logo).toHaveAttribute('src', /^\/api\/v1\/avatars\/[0-9a-f-]+\?size=64$/);
+  await expect.poll(() => logo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(64);
+  await expectNoViolations(page);
+  await shoot(page, 'logo-1280-en-light');
+
+  // Removing it brings the icon back, after the confirmation.
+  await section.getByTestId('logo-remove').click();
+  await page.getByRole('alertdialog').getByRole('button', { name: messages.en.Images.logo.remove }).click();
+  await expect(page.getByText(messages.en.Images.logo.removed)).toBeVisible();
+  await expect(page.getByTestId('org-switcher-logo')).toHaveCount(0);
 });

@@ -72,8 +72,8 @@ export function PreviewDialog({
     <Dialog open={file !== null} onOpenChange={onOpenChange}>
       <DialogContent closeLabel={t('close')} className="max-w-3xl" data-testid="preview-dialog">
         <DialogHeader>
-          <DialogTitle className="truncate pe-8" dir="auto">
-            {file?.name}
+          <DialogTitle className="truncate pe-8">
+            <bdi>{file?.name}</bdi>
           </DialogTitle>
           <DialogDescription>{pdf ? t('pdfLead') : t('imageLead')}</DialogDescription>
         </DialogHeader>
@@ -205,7 +205,9 @@ export function DeleteDialog({
     <AlertDialog open={file !== null} onOpenChange={onOpenChange}>
       <AlertDialogContent data-testid="delete-dialog">
         <div className="flex flex-col gap-1.5 text-start">
-          <AlertDialogTitle dir="auto">{t('title', { name: file?.name ?? '' })}</AlertDialogTitle>
+          <AlertDialogTitle className="break-words">
+            {t('title', { name: file?.name ?? '' })}
+          </AlertDialogTitle>
           <AlertDialogDescription>{t('body')}</AlertDialogDescription>
         </div>
         <AlertDialogFooter>

@@ -185,8 +185,8 @@ export function FileLibrary({
                   .filter((f) => !uploads.uploads.some((u) => u.fileId === f.id))
                   .map((f) => (
                     <li key={f.id} className="flex items-center justify-between gap-2">
-                      <span className="min-w-0 truncate" dir="auto">
-                        {f.name} · {bytes(f.size)}
+                      <span className="min-w-0 truncate">
+                        <bdi>{f.name}</bdi> · {bytes(f.size)}
                       </span>
                       <button
                         type="button"

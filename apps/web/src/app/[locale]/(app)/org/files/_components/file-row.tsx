@@ -111,12 +111,17 @@ export function FileRow({
     <li className="flex items-center gap-3 py-3" data-testid="file-row" data-file-id={file.id}>
       <Thumb orgId={orgId} file={file} />
       <div className="min-w-0 flex-1">
-        <p className="truncate font-medium text-sm" dir="auto" title={file.name} data-testid="file-name">
-          {file.name}
+        <p className="truncate font-medium text-sm" title={file.name} data-testid="file-name">
+          <bdi>{file.name}</bdi>
         </p>
-        <p className="truncate text-muted-foreground text-xs">
+        <p className="break-words text-muted-foreground text-xs">
           {bytes(file.size)} · {when}
-          {file.uploadedBy ? ` · ${file.uploadedBy.name}` : ''}
+          {file.uploadedBy ? (
+            <>
+              {' · '}
+              <bdi>{file.uploadedBy.name}</bdi>
+            </>
+          ) : null}
         </p>
       </div>
       <div className="flex shrink-0 items-center gap-0.5">

@@ -202,8 +202,8 @@ function UploadRow({
     >
       <div className="flex items-start gap-2">
         <div className="min-w-0 flex-1">
-          <p className="truncate font-medium text-sm" dir="auto" title={u.name}>
-            {u.name}
+          <p className="truncate font-medium text-sm" title={u.name}>
+            <bdi>{u.name}</bdi>
           </p>
           <p
             className={cn('text-xs', bad ? 'text-destructive' : 'text-muted-foreground')}
