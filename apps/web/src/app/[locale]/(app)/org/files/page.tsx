@@ -4,6 +4,7 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { FormAlert } from '@/components/form/form-alert';
 import { Area } from '@/components/layout/area';
 import { PageTitle } from '@/components/layout/page-title';
+import { Badge } from '@/components/ui/badge';
 import { optional } from '@/lib/api/optional';
 import { getMe, serverGet } from '@/lib/api/server';
 import { activeOrgFor } from '../_components/org-page';
@@ -24,6 +25,7 @@ export default async function FilesPage({ params }: Props) {
   setRequestLocale((await params).locale);
   const t = await getTranslations('Files');
   const orgs = await getTranslations('OrgSettings');
+  const roles = await getTranslations('Orgs');
   const { org, denied } = await activeOrgFor(['files:read']);
   if (!org) return denied;
   const me = await getMe();
@@ -35,7 +37,18 @@ export default async function FilesPage({ params }: Props) {
   const canWrite = canInOrgAs(org.role, 'files:write', impersonating);
   const canManage = canInOrgAs(org.role, 'files:manage', impersonating);
   return (
-    <Area name={orgs('title')} width="wide" testId="files-page">
+    <Area
+      name={orgs('title')}
+      width="wide"
+      testId="files-page"
+      context={
+        // The same line as the organization's settings pages: which organization, in which role.
+        <span className="flex min-w-0 items-center gap-2 normal-case tracking-normal">
+          <bdi className="min-w-0 break-words font-semibold text-foreground text-sm">{org.name}</bdi>
+          <Badge variant="outline">{roles(`roles.${org.role}`)}</Badge>
+        </span>
+      }
+    >
       <div className="flex max-w-4xl flex-col gap-6">
         <PageTitle lead={t('lead', { organization: org.name })}>{t('title')}</PageTitle>
         {first ? (
