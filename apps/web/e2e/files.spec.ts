@@ -45,6 +45,8 @@ async function shoot(page: Page, name: string): Promise<void> {
 test('a member drops two files, watches them upload, previews the image, downloads and deletes', async ({
   page,
 }) => {
+  // One journey through every action of the library, at two sizes and in two languages.
+  test.setTimeout(120_000);
   await page.setViewportSize(DESKTOP);
   await openLibrary(page, 'Atelier Library');
   await expect(page.getByTestId('files-empty')).toHaveText(en.list.empty);
@@ -109,6 +111,33 @@ test('a member drops two files, watches them upload, previews the image, downloa
   // Gone on the server too.
   await page.reload();
   await expect(page.getByTestId('files-list').getByTestId('file-row')).toHaveCount(1);
+
+  // Rename, from the row's menu.
+  const kept = page.getByTestId('files-list').getByTestId('file-row');
+  await kept.getByRole('button', { name: 'More actions for team-photo.png' }).click();
+  await page.getByRole('menuitem', { name: en.actions.rename }).click();
+  const rename = page.getByTestId('rename-dialog');
+  await rename.getByLabel(en.rename.label).fill('cover.png');
+  await rename.getByRole('button', { name: en.rename.save }).click();
+  await expect(kept.getByTestId('file-name')).toHaveText('cover.png');
+
+  // Bad files get a clear sentence: the API refuses an empty file at once; the worker rejects an
+  // HTML page dressed as a PNG once it has read its first bytes.
+  await page.getByTestId('upload-input').setInputFiles([
+    { name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0) },
+    {
+      name: 'fake.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from('<html><script>alert(1)</script></html>'),
+    },
+  ]);
+  const empty = page.getByTestId('upload-row').filter({ hasText: 'empty.txt' });
+  await expect(empty.getByTestId('upload-status')).toContainText(`Failed: ${en.errors.empty_file}`);
+  await expect(page.getByText(`empty.txt could not be uploaded: ${en.errors.empty_file}`)).toBeVisible();
+  const fake = page.getByTestId('upload-row').filter({ hasText: 'fake.png' });
+  await expect(fake).toHaveAttribute('data-phase', 'rejected', { timeout: 30_000 });
+  await expect(fake.getByTestId('upload-status')).toContainText(en.rejected.type_mismatch);
+  await expect(kept).toHaveCount(1);
 
   // The phone: no sideways scrolling, and axe again.
   await page.setViewportSize(PHONE);
