@@ -134,9 +134,12 @@ test('a member drops two files, watches them upload, previews the image, downloa
   const empty = page.getByTestId('upload-row').filter({ hasText: 'empty.txt' });
   await expect(empty.getByTestId('upload-status')).toContainText(`Failed: ${en.errors.empty_file}`);
   await expect(page.getByText(`empty.txt could not be uploaded: ${en.errors.empty_file}`)).toBeVisible();
+  // Trying again would fail the same way: no retry button, only cancel.
+  await expect(empty.getByTestId('upload-resume')).toHaveCount(0);
   const fake = page.getByTestId('upload-row').filter({ hasText: 'fake.png' });
   await expect(fake).toHaveAttribute('data-phase', 'rejected', { timeout: 30_000 });
   await expect(fake.getByTestId('upload-status')).toContainText(en.rejected.type_mismatch);
+  await expect(page.getByTestId('upload-queue')).toContainText('0 of 2 uploaded');
   await expect(kept).toHaveCount(1);
 
   // The phone: no sideways scrolling, and axe again.

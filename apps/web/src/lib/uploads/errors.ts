@@ -26,3 +26,15 @@ export class MissingEtagError extends Error {
     this.name = 'MissingEtagError';
   }
 }
+
+/**
+ * Whether trying an upload again can help: the network or the store failed, or the API was
+ * unavailable. Not for the API's refusals (empty file, too large, quota, type), which would fail
+ * the same way, nor for an ETag the bucket's CORS hides.
+ */
+export function worthRetrying(error: unknown): boolean {
+  if (error instanceof MissingEtagError) return false;
+  if (error instanceof TransferError) return true;
+  const status = (error as { status?: unknown } | null)?.status;
+  return typeof status !== 'number' || status === 0 || status === 408 || status === 429 || status >= 500;
+}

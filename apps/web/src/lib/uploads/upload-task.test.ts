@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { worthRetrying } from './errors';
 import type { StoredPart } from './plan';
 import { TransferError, type TransferRequest } from './transfer';
 import { MissingEtagError, type StartedUpload, UploadTask, type UploadTransport } from './upload-task';
@@ -233,5 +234,13 @@ describe('UploadTask', () => {
     expect(task.status).toBe('canceled');
     expect(log.at(-1)).toBe('abort f1');
     expect(log.some((l) => l.startsWith('complete'))).toBe(false);
+  });
+
+  it('offers a retry for network and server failures, not for refusals', () => {
+    expect(worthRetrying(new TransferError(0))).toBe(true);
+    expect(worthRetrying({ status: 503, code: 'service_unavailable' })).toBe(true);
+    expect(worthRetrying({ status: 400, code: 'empty_file' })).toBe(false);
+    expect(worthRetrying({ status: 413, code: 'storage_quota_exceeded' })).toBe(false);
+    expect(worthRetrying(new MissingEtagError())).toBe(false);
   });
 });

@@ -6,6 +6,7 @@ import { useTranslations } from 'next-intl';
 import { type DragEvent, useId, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { ProgressBar } from '@/components/ui/progress';
+import { worthRetrying } from '@/lib/uploads/errors';
 import { percent, totalProgress } from '@/lib/uploads/plan';
 import { useBytes } from '@/lib/uploads/use-file-text';
 import type { UploadView } from '@/lib/uploads/use-uploads';
@@ -60,7 +61,7 @@ export function UploadArea({
     counted: u.status !== 'canceled',
   }));
   const total = totalProgress(counted);
-  const finished = uploads.filter((u) => u.status === 'done').length;
+  const finished = uploads.filter((u) => u.status === 'done' && after[u.id]?.phase !== 'rejected').length;
   const live = uploads.filter((u) => u.status !== 'canceled').length;
   const settled = uploads.some((u) => ['done', 'failed', 'canceled'].includes(u.status));
 
@@ -191,7 +192,8 @@ function UploadRow({
   })();
   const bad = u.status === 'failed' || after?.phase === 'rejected';
   const canPause = u.status === 'uploading' || u.status === 'queued';
-  const canResume = u.status === 'paused' || u.status === 'failed';
+  // A refusal (an empty file, over the quota) fails again the same way: no retry for it.
+  const canResume = u.status === 'paused' || (u.status === 'failed' && worthRetrying(u.error));
   const canCancel = ['queued', 'uploading', 'paused', 'failed'].includes(u.status);
   return (
     <li
