@@ -7,6 +7,8 @@
  * The admin user list (bench/admin-users.ts) runs against its own scratch database of 100,000 users
  * and is reported as a ratio to the same SQL through `pg`. Webhook delivery (bench/webhooks.ts) is
  * reported as a ratio to raw undici POSTs (BENCH_WEBHOOK_MESSAGES events × 10 endpoints, default 300).
+ * Starting an upload (bench/files.ts) is reported as a ratio to GET /v1/me. BENCH_ONLY=files runs the
+ * baseline and that scenario alone (a quick check while working on files).
  * Services come from the environment when DATABASE_URL/REDIS_URL/S3_ENDPOINT are set, otherwise
  * an ephemeral devstack is started and stopped.
  */
@@ -22,6 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { migrate } from '@repo/db/migrate';
 import { startDevstack } from '@repo/devstack';
 import { type AdminBenchRow, adminUserScenarios, type StartedApi } from './admin-users';
+import { filesScenarios, filesTable } from './files';
 import { meRequests, prepareUsers, refreshRequests, signInRequests } from './identity';
 import { webhookScenarios, webhookTable } from './webhooks';
 
@@ -39,6 +42,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 const duration = Number(process.env.BENCH_DURATION ?? 5);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const only = process.env.BENCH_ONLY;
 
 async function freePort(): Promise<number> {
   const server = createServer().listen(0, '127.0.0.1');
@@ -205,25 +209,39 @@ try {
     baseline,
     await load({ name: 'api /healthz', url: `${api.url}/healthz`, pid: api.pid }),
     await load({ name: 'api /v1/meta', url: `${api.url}/v1/meta`, pid: api.pid }),
-    ...(await identityScenarios(`${api.url}`, env.DATABASE_URL ?? '', api.pid)),
+    ...(only === 'files' ? [] : await identityScenarios(`${api.url}`, env.DATABASE_URL ?? '', api.pid)),
   ].map((s) => ({ ...s, ratio: Number((s.reqPerSec / baseline.reqPerSec).toPrecision(3)) }));
 
-  const adminUsers = await adminUserScenarios({
-    serverUrl: env.DATABASE_URL ?? '',
-    startApi: (databaseUrl) => startApi(env, databaseUrl),
+  const files = await filesScenarios({
+    apiUrl: api.url,
+    databaseUrl: env.DATABASE_URL ?? '',
+    pid: api.pid,
+    connections,
     load,
-    durationSeconds: duration,
   });
 
-  const webhooks = await webhookScenarios({
-    root,
-    databaseUrl: env.DATABASE_URL ?? '',
-    redisUrl: env.REDIS_URL ?? '',
-    freePort,
-    children,
-    waitFor,
-    messages: Number(process.env.BENCH_WEBHOOK_MESSAGES ?? 300),
-  });
+  const adminUsers =
+    only === 'files'
+      ? []
+      : await adminUserScenarios({
+          serverUrl: env.DATABASE_URL ?? '',
+          startApi: (databaseUrl) => startApi(env, databaseUrl),
+          load,
+          durationSeconds: duration,
+        });
+
+  const webhooks =
+    only === 'files'
+      ? null
+      : await webhookScenarios({
+          root,
+          databaseUrl: env.DATABASE_URL ?? '',
+          redisUrl: env.REDIS_URL ?? '',
+          freePort,
+          children,
+          waitFor,
+          messages: Number(process.env.BENCH_WEBHOOK_MESSAGES ?? 300),
+        });
 
   const date = new Date().toISOString();
   const report = {
@@ -235,16 +253,19 @@ try {
     scenarios,
     adminUsers,
     webhooks,
+    files,
   };
   const dir = join(root, 'bench/results');
   await mkdir(dir, { recursive: true });
-  await writeFile(join(dir, `${date.slice(0, 10)}.json`), `${JSON.stringify(report, null, 2)}\n`);
+  // A partial run (BENCH_ONLY) never overwrites the full report.
+  const suffix = only ? `-${only}` : '';
+  await writeFile(join(dir, `${date.slice(0, 10)}${suffix}.json`), `${JSON.stringify(report, null, 2)}\n`);
   const rows = scenarios.map(
     (s) =>
       `| ${s.name} | ${s.reqPerSec} | ${s.ratio} | ${s.p50Ms} | ${s.p99Ms} | ${s.rssMb} | ${s.non2xx + s.errors} |`,
   );
   await writeFile(
-    join(dir, 'latest.md'),
+    join(dir, `latest${suffix}.md`),
     [
       `# Benchmark ${date}`,
       '',
@@ -256,12 +277,19 @@ try {
       ...rows,
       '',
       ...adminTable(adminUsers),
-      ...webhookTable(webhooks),
+      ...filesTable(files),
+      ...(webhooks ? webhookTable(webhooks) : []),
     ].join('\n'),
   );
-  console.info(`written bench/results/${date.slice(0, 10)}.json and bench/results/latest.md`);
+  console.info(
+    `written bench/results/${date.slice(0, 10)}${suffix}.json and bench/results/latest${suffix}.md`,
+  );
   // Under load the API must answer every request: a 5xx or error fails the run.
-  if ([...scenarios, ...adminUsers.map((a) => a.api)].some((s) => s.non2xx > 0 || s.errors > 0)) {
+  if (
+    [...scenarios, ...adminUsers.map((a) => a.api), files.me, files.presign].some(
+      (s) => s.non2xx > 0 || s.errors > 0,
+    )
+  ) {
     console.error('some requests failed (non-2xx or socket errors)');
     process.exitCode = 1;
   }

@@ -75,7 +75,6 @@ export const AUDIT_ACTIONS = [
   'admin.flag_updated',
   'admin.flag_deleted',
   // Files (docs/files.md).
-  'file.upload_started',
   'file.uploaded',
   'file.upload_aborted',
   'file.rejected',

@@ -176,6 +176,7 @@ describe('GET /v1/admin/users', () => {
       twoFactorEnabled: false,
       createdAt: expect.any(String),
       lastSignInAt: null,
+      avatarUrl: null,
     });
     const at = new Date('2030-01-02T03:04:05.678Z');
     await t.deps.db.session.create({

@@ -49,7 +49,12 @@ const uploadProblems = problemResponses(409, 413, 415, 422);
 
 function scopeOf(request: FastifyRequest): UploadScope {
   const org = orgOf(request);
-  return { organizationId: org.id, userId: org.userId, apiKeyId: org.apiKeyId };
+  return {
+    organizationId: org.id,
+    userId: org.userId,
+    apiKeyId: org.apiKeyId,
+    canManage: callerCan(request, org, 'files:manage'),
+  };
 }
 
 /** The organization file library and its uploads (docs/files.md). Bytes never pass through here. */
@@ -77,9 +82,7 @@ export const filesRoutes: FastifyPluginAsyncZod<FilesRoutesOptions> = async (app
       if (request.body.purpose === 'org_logo' && !callerCan(request, org, 'org:update')) {
         throw new AppError('forbidden', 'Changing the logo needs the organization settings permission.');
       }
-      return reply
-        .code(201)
-        .send(await startUpload(deps, requestMeta(request), scopeOf(request), request.body));
+      return reply.code(201).send(await startUpload(deps, scopeOf(request), request.body));
     },
   );
 

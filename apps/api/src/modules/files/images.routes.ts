@@ -30,7 +30,7 @@ const profileWrite = { access: { permission: 'profile:write' as const } };
 
 function selfScope(request: FastifyRequest): UploadScope {
   if (!request.auth) throw new AppError('unauthorized');
-  return { organizationId: null, userId: request.auth.userId, apiKeyId: null };
+  return { organizationId: null, userId: request.auth.userId, apiKeyId: null, canManage: false };
 }
 
 /** Avatars (the signed-in user's), organization logos, and serving both as images. */
@@ -51,7 +51,7 @@ export const imagesRoutes: FastifyPluginAsyncZod<ImagesRoutesOptions> = async (a
     },
     async (request, reply) =>
       reply.code(201).send(
-        await startUpload(deps, requestMeta(request), selfScope(request), {
+        await startUpload(deps, selfScope(request), {
           ...request.body,
           purpose: 'avatar',
         }),

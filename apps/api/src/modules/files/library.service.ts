@@ -133,8 +133,15 @@ export async function deleteFile(
   const row = await findFile(deps, org.id, fileId);
   assertMayChange(row, org, canManage);
   const now = clockOf(deps).now();
+  // An upload still open would otherwise keep its parts in the bucket until a lifecycle rule ends it.
+  if (row.status === 'pending' && row.multipartUploadId) {
+    await deps.storage.abortMultipart({ key: row.key, uploadId: row.multipartUploadId });
+  }
   await deps.db.$transaction(async (tx) => {
-    await tx.file.update({ where: { id: row.id }, data: { status: 'deleted', deletedAt: now } });
+    await tx.file.update({
+      where: { id: row.id },
+      data: { status: 'deleted', deletedAt: now, multipartUploadId: null },
+    });
     if (row.purpose === 'org_logo') {
       await tx.organization.updateMany({
         where: { id: org.id, logoFileId: row.id },

@@ -34,6 +34,8 @@ export interface UploadScope {
   organizationId: string | null;
   userId: string | null;
   apiKeyId: string | null;
+  /** files:manage: may act on other members' uploads of the organization (owners, admins, keys). */
+  canManage: boolean;
 }
 
 export interface StartUpload {
@@ -62,13 +64,77 @@ function quotaExceeded(): AppError {
 }
 
 /**
+ * Inserts the `pending` row if the organization's usage plus the declared size fits the quota,
+ * in one statement: presigning is the hot path of uploads (bench/files.ts), so it makes one
+ * round trip, not a locked transaction. Two presigns racing may both fit here; completion
+ * re-checks under the organization lock, and that check is the one that holds.
+ */
+async function insertPending(
+  deps: FilesDeps,
+  p: {
+    id: string;
+    scope: UploadScope;
+    input: StartUpload;
+    key: string;
+    name: string;
+    uploadId: string | null;
+    partSize: number | null;
+    now: Date;
+  },
+): Promise<FileRow> {
+  const { scope, input } = p;
+  const quota = BigInt(deps.env.FILES_ORG_QUOTA_BYTES);
+  const size = BigInt(input.size);
+  const rows = await deps.db.$queryRaw<{ inserted: number; owner_name: string | null }[]>`
+    WITH usage AS (
+      SELECT COALESCE(SUM(COALESCE(size, declared_size)), 0)::bigint AS used
+      FROM files
+      WHERE organization_id = ${scope.organizationId}::uuid
+        AND status IN ('pending', 'uploaded', 'verified', 'ready')
+    ), ins AS (
+      INSERT INTO files (id, organization_id, owner_user_id, purpose, status, key, name, declared_type,
+                         declared_size, multipart_upload_id, part_size, created_at, updated_at)
+      SELECT ${p.id}::uuid, ${scope.organizationId}::uuid, ${scope.userId}::uuid,
+             ${input.purpose}::file_purpose, 'pending', ${p.key}, ${p.name}, ${input.type},
+             ${size}, ${p.uploadId}, ${p.partSize}::int, ${p.now}, ${p.now}
+      FROM usage
+      WHERE ${scope.organizationId}::uuid IS NULL OR usage.used + ${size} <= ${quota}
+      RETURNING id
+    )
+    SELECT (SELECT count(*) FROM ins)::int AS inserted,
+           (SELECT name FROM users WHERE id = ${scope.userId}::uuid) AS owner_name`;
+  if (rows[0]?.inserted !== 1) throw quotaExceeded();
+  const ownerName = rows[0]?.owner_name ?? null;
+  return {
+    id: p.id,
+    organizationId: scope.organizationId,
+    ownerUserId: scope.userId,
+    purpose: input.purpose,
+    status: 'pending',
+    key: p.key,
+    name: p.name,
+    declaredType: input.type,
+    declaredSize: size,
+    size: null,
+    detectedType: null,
+    rejectReason: null,
+    multipartUploadId: p.uploadId,
+    partSize: p.partSize,
+    variants: null,
+    createdAt: p.now,
+    completedAt: null,
+    readyAt: null,
+    owner: scope.userId && ownerName !== null ? { id: scope.userId, name: ownerName } : null,
+  };
+}
+
+/**
  * Starts an upload: a `pending` row with a server-generated key, then either one presigned POST
  * (up to FILES_MULTIPART_THRESHOLD, or always for avatars and logos) or an S3 multipart upload
  * whose parts are signed one batch at a time. The declared size counts against the quota at once.
  */
 export async function startUpload(
   deps: FilesDeps,
-  meta: RequestMeta,
   scope: UploadScope,
   input: StartUpload,
 ): Promise<StartUploadResponse> {
@@ -88,51 +154,15 @@ export async function startUpload(
   const partSize = deps.env.FILES_PART_SIZE;
   let row: FileRow;
   try {
-    row = await deps.db.$transaction(async (tx) => {
-      if (scope.organizationId) {
-        // Serializes presigns and completions of one organization, so two cannot both fit the quota.
-        if ((await lockOrganizations(tx, [scope.organizationId])).length === 0)
-          throw new AppError('not_found');
-        const used = await usedBytes(tx, scope.organizationId);
-        if (used + input.size > deps.env.FILES_ORG_QUOTA_BYTES) throw quotaExceeded();
-      }
-      const created = await tx.file.create({
-        data: {
-          id,
-          organizationId: scope.organizationId,
-          ownerUserId: scope.userId,
-          purpose: input.purpose,
-          status: 'pending',
-          key,
-          name,
-          declaredType: input.type,
-          declaredSize: BigInt(input.size),
-          multipartUploadId: uploadId,
-          partSize: multipart ? partSize : null,
-          createdAt: now,
-        },
-        select: fileSelect,
-      });
-      await recordAudit(
-        tx,
-        {
-          actorId: scope.userId,
-          action: 'file.upload_started',
-          organizationId: scope.organizationId,
-          targetType: 'file',
-          targetId: id,
-          meta,
-          after: {
-            name,
-            size: input.size,
-            type: input.type,
-            purpose: input.purpose,
-            ...(scope.apiKeyId ? { apiKeyId: scope.apiKeyId } : {}),
-          },
-        },
-        now,
-      );
-      return created;
+    row = await insertPending(deps, {
+      id,
+      scope,
+      input,
+      key,
+      name,
+      uploadId,
+      partSize: multipart ? partSize : null,
+      now,
     });
   } catch (error) {
     if (uploadId) await deps.storage.abortMultipart({ key, uploadId }).catch(() => undefined);
@@ -166,20 +196,21 @@ export async function startUpload(
 }
 
 /**
- * The caller's own upload in this scope, or 404: another organization's file, another member's
- * upload, and an id the server never issued all look the same.
+ * An upload of this scope, or 404: another organization's file, someone else's avatar and an id
+ * the server never issued all look the same. Inside an organization, another member's upload is
+ * 403 unless the caller may manage files (files:manage).
  */
 export async function findOwnUpload(deps: FilesDeps, scope: UploadScope, fileId: string): Promise<FileRow> {
   const row = await deps.db.file.findFirst({
-    where: {
-      id: fileId,
-      organizationId: scope.organizationId,
-      ownerUserId: scope.userId,
-      purpose: scope.organizationId ? { in: ['org_file', 'org_logo'] } : 'avatar',
-    },
+    where: scope.organizationId
+      ? { id: fileId, organizationId: scope.organizationId, purpose: { in: ['org_file', 'org_logo'] } }
+      : { id: fileId, organizationId: null, ownerUserId: scope.userId, purpose: 'avatar' },
     select: fileSelect,
   });
   if (!row) throw fileNotFound();
+  if (row.ownerUserId !== scope.userId && !scope.canManage) {
+    throw new AppError('forbidden', 'Only the uploader, or an owner or admin, can act on this upload.');
+  }
   return row;
 }
 

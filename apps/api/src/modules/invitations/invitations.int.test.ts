@@ -397,7 +397,14 @@ describe('the invitee side', () => {
     const res = await call('POST', '/v1/invitations/accept', invitee.auth, { token });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toEqual({
-      organization: { id: w.org.id, name: 'Acme', slug: w.org.slug, personal: false, role: 'admin' },
+      organization: {
+        id: w.org.id,
+        name: 'Acme',
+        slug: w.org.slug,
+        personal: false,
+        role: 'admin',
+        logoUrl: null,
+      },
     });
     const membership = await t.deps.db.membership.findUniqueOrThrow({
       where: { organizationId_userId: { organizationId: w.org.id, userId: invitee.id } },
@@ -534,7 +541,14 @@ describe('POST /v1/invitations/sign-up', () => {
     });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toEqual({
-      organization: { id: w.org.id, name: 'Acme', slug: w.org.slug, personal: false, role: 'admin' },
+      organization: {
+        id: w.org.id,
+        name: 'Acme',
+        slug: w.org.slug,
+        personal: false,
+        role: 'admin',
+        logoUrl: null,
+      },
     });
     const cookies = res.cookies.map((c) => c.name);
     expect(cookies).toEqual(expect.arrayContaining([names.access, names.refresh]));

@@ -132,10 +132,32 @@ async function createWorld(t: TestApp) {
 }
 type World = Awaited<ReturnType<typeof createWorld>>;
 
+/** A ready library file of `orgId`, uploaded by its lowest-ranked member (no object behind it). */
+async function libraryFile(t: TestApp, world: OrgWorld) {
+  const id = randomUUID();
+  return t.deps.db.file.create({
+    data: {
+      id,
+      organizationId: world.org.id,
+      ownerUserId: world.member.id,
+      purpose: 'org_file',
+      status: 'ready',
+      key: `o/${world.org.id}/${id}`,
+      name: 'report.pdf',
+      declaredType: 'application/pdf',
+      declaredSize: 1234n,
+      size: 1234n,
+      readyAt: new Date(),
+    },
+  });
+}
+
 /** Real ids of `orgId`'s rows in every path parameter; the lowest-ranked member as the target. */
 async function concreteUrl(t: TestApp, url: string, world: OrgWorld, orgId = world.org.id) {
   const invitation = url.includes(':invitationId') ? await invite(t, world.org.id) : null;
+  const file = url.includes(':fileId') ? await libraryFile(t, world) : null;
   return url
+    .replace(':fileId', file?.id ?? '')
     .replace(':orgId', orgId)
     .replace(':userId', world.member.id)
     .replace(':invitationId', invitation?.id ?? '')
@@ -146,6 +168,14 @@ async function concreteUrl(t: TestApp, url: string, world: OrgWorld, orgId = wor
     .replace(':jobId', randomUUID())
     .replace(':provider', 'github')
     .replace(':id', randomUUID());
+}
+
+/** A body that passes validation, so the answer is the lookup's (404), not the schema's. */
+function validBody(route: RouteAccessEntry): object {
+  if (route.url.endsWith(':userId')) return { role: 'admin' };
+  if (route.url.endsWith('/parts')) return { partNumbers: [1] };
+  if (route.method === 'PATCH' && route.url.endsWith(':fileId')) return { name: 'renamed.pdf' };
+  return {};
 }
 
 const isMutation = (method: string) => !['GET', 'HEAD', 'OPTIONS'].includes(method);
@@ -233,10 +263,11 @@ describe('authorization matrix: every /v1 route × every caller', () => {
       (r) =>
         typeof r.access === 'object' &&
         isOrgPermission(r.access.permission) &&
-        /:(userId|invitationId|keyId)/.test(r.url),
+        /:(userId|invitationId|keyId|fileId)/.test(r.url),
     );
     expect(orgRoutes.length).toBeGreaterThanOrEqual(6);
     const invitation = await invite(t, world.org.id);
+    const file = await libraryFile(t, world);
     const failures: string[] = [];
     for (const route of orgRoutes) {
       // Org B's owner (full rights in B) names org A's member, invitation and key under org B.
@@ -244,15 +275,14 @@ describe('authorization matrix: every /v1 route × every caller', () => {
         .replace(':orgId', world.otherOrg.id)
         .replace(':userId', world.member.id)
         .replace(':invitationId', invitation.id)
-        .replace(':keyId', world.writeKey.row.id);
+        .replace(':keyId', world.writeKey.row.id)
+        .replace(':fileId', file.id);
       const res = await t.app.inject({
         method: route.method as 'GET',
         url,
         remoteAddress: randomIp(),
         headers: { authorization: world.otherOwner.auth },
-        ...(isMutation(route.method)
-          ? { payload: route.url.endsWith(':userId') ? { role: 'admin' } : {} }
-          : {}),
+        ...(isMutation(route.method) ? { payload: validBody(route) } : {}),
       });
       if (res.statusCode !== 404) failures.push(`${route.method} ${url}: ${res.statusCode}`);
     }
@@ -267,6 +297,8 @@ describe('authorization matrix: every /v1 route × every caller', () => {
     const key = await t.deps.db.apiKey.findUniqueOrThrow({ where: { id: world.writeKey.row.id } });
     expect(key.revokedAt).toBeNull();
     expect(key.replacedById).toBeNull();
+    const after = await t.deps.db.file.findUniqueOrThrow({ where: { id: file.id } });
+    expect({ status: after.status, name: after.name }).toEqual({ status: 'ready', name: 'report.pdf' });
   });
 
   it("refuses an organization's API key on another organization's URL with 404", async () => {

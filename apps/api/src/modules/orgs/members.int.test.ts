@@ -71,6 +71,7 @@ describe('GET /v1/orgs/:orgId/members', () => {
       email: ann.email,
       role: 'owner',
       joinedAt: expect.any(String),
+      avatarUrl: null,
     });
     expect(first.nextCursor).toBeNull();
 

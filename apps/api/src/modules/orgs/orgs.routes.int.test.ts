@@ -56,9 +56,16 @@ describe('GET /v1/orgs and PUT /v1/me/active-organization', () => {
     expect(list.json()).toEqual({
       activeOrganizationId: personal.id,
       organizations: [
-        { id: personal.id, name: 'Pat Personal', slug: personal.slug, personal: true, role: 'owner' },
-        { id: alpha.id, name: 'Alpha', slug: alpha.slug, personal: false, role: 'member' },
-        { id: zeta.id, name: 'Zeta', slug: zeta.slug, personal: false, role: 'admin' },
+        {
+          id: personal.id,
+          name: 'Pat Personal',
+          slug: personal.slug,
+          personal: true,
+          role: 'owner',
+          logoUrl: null,
+        },
+        { id: alpha.id, name: 'Alpha', slug: alpha.slug, personal: false, role: 'member', logoUrl: null },
+        { id: zeta.id, name: 'Zeta', slug: zeta.slug, personal: false, role: 'admin', logoUrl: null },
       ],
       nextCursor: null,
     });
@@ -210,6 +217,7 @@ describe('GET and PATCH /v1/orgs/:orgId', () => {
       role: 'member',
       memberCount: 3,
       createdAt: w.org.createdAt.toISOString(),
+      logoUrl: null,
     });
     expect((await call('GET', `/v1/orgs/${w.org.id}`, w.readKey.auth)).json()).toMatchObject({ role: null });
   });

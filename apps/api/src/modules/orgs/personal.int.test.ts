@@ -37,6 +37,7 @@ async function expectPersonalOrganization(t: TestApp, email: string, name: strin
         slug: membership?.organization.slug,
         personal: true,
         role: 'owner',
+        logoUrl: null,
       },
     ],
     nextCursor: null,

@@ -36,6 +36,7 @@ describe('GET /v1/me', () => {
       locale: 'en',
       timezone: 'UTC',
       createdAt: expect.any(String),
+      avatarUrl: null,
       // Set only while an admin impersonates the account (impersonation.int.test.ts).
       impersonation: null,
     });
