@@ -75,17 +75,18 @@ export async function startWorker(env: WorkerEnv, logger: Logger): Promise<Runni
   });
   const s3 = createS3Client(env);
   const storage = createStorage({ client: s3, bucket: env.S3_BUCKET });
+  const fileLimits = {
+    maxBytes: env.FILES_MAX_BYTES,
+    avatarMaxBytes: env.FILES_AVATAR_MAX_BYTES,
+    maxImagePixels: env.FILES_MAX_IMAGE_PIXELS,
+  };
   const files = startFiles({
     db,
     workerRedis,
     producerRedis,
     prefix: env.REDIS_PREFIX,
     storage,
-    limits: {
-      maxBytes: env.FILES_MAX_BYTES,
-      avatarMaxBytes: env.FILES_AVATAR_MAX_BYTES,
-      maxImagePixels: env.FILES_MAX_IMAGE_PIXELS,
-    },
+    limits: fileLimits,
     logger,
   });
 
@@ -99,6 +100,7 @@ export async function startWorker(env: WorkerEnv, logger: Logger): Promise<Runni
     logger,
     files: {
       storage,
+      limits: fileLimits,
       pendingTtlHours: env.FILES_PENDING_TTL_HOURS,
       deletedGraceDays: env.FILES_DELETED_GRACE_DAYS,
     },

@@ -166,6 +166,31 @@ describe('objects', () => {
     expect(await storage.getRange(key, 5)).toBeNull();
   });
 
+  it('copies an object server side with its type; a missing source is false, not an error', async () => {
+    const from = `${prefix}copy-from`;
+    const to = `${prefix}copy-to`;
+    await storage.put({ key: from, body: 'checked bytes', contentType: 'text/csv' });
+    const head = await storage.head(from);
+    expect(await storage.copy({ from, to, ifMatch: head?.etag ?? '' })).toBe(true);
+    expect(await storage.head(to)).toMatchObject({ size: 13, contentType: 'text/csv', etag: head?.etag });
+    expect(Buffer.from((await storage.getRange(to, 100)) ?? []).toString()).toBe('checked bytes');
+    expect(await storage.copy({ from: `${prefix}copy-nothing`, to })).toBe(false);
+  });
+
+  // Real S3 (and MinIO, R2) answer 412 when CopySourceIfMatch no longer matches, and `copy` is
+  // false; s3rver copies anyway. The worker therefore checks the copy, not the source
+  // (docs/files.md, "Verification and images").
+  it('s3rver ignores CopySourceIfMatch (real S3 refuses the copy)', async () => {
+    const from = `${prefix}copy-changed`;
+    const to = `${prefix}copy-changed-to`;
+    await storage.put({ key: from, body: 'first', contentType: 'text/plain' });
+    const first = await storage.head(from);
+    await storage.put({ key: from, body: 'second', contentType: 'text/plain' });
+    expect((await storage.head(from))?.etag).not.toBe(first?.etag);
+    expect(await storage.copy({ from, to, ifMatch: first?.etag ?? '' })).toBe(true);
+    expect(Buffer.from((await storage.getRange(to, 100)) ?? []).toString()).toBe('second');
+  });
+
   it('lists by prefix and deletes many', async () => {
     const sub = `${prefix}many/`;
     const keys = ['a', 'b', 'c'].map((k) => `${sub}${k}`);

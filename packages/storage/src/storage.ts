@@ -1,6 +1,7 @@
 import {
   AbortMultipartUploadCommand,
   CompleteMultipartUploadCommand,
+  CopyObjectCommand,
   CreateMultipartUploadCommand,
   DeleteObjectCommand,
   DeleteObjectsCommand,
@@ -117,6 +118,14 @@ export interface Storage {
     contentType: string;
     cacheControl?: string;
   }): Promise<void>;
+  /**
+   * Copies an object to another key of the bucket, server side (metadata kept). With `ifMatch`
+   * (an ETag from `head`), the copy happens only while the source still has that ETag. False
+   * when it did not happen: the source is gone, or its ETag no longer matches. Not every
+   * S3-compatible server checks `ifMatch` (s3rver ignores it): what must hold whatever was
+   * copied is checked on the copy.
+   */
+  copy(opts: { from: string; to: string; ifMatch?: string }): Promise<boolean>;
   delete(key: string): Promise<void>;
   /** Deletes up to any number of keys, 1000 per request; missing keys are not an error. */
   deleteMany(keys: readonly string[]): Promise<void>;
@@ -131,6 +140,14 @@ const notFound = (error: unknown) =>
 export function isNotFound(error: unknown): boolean {
   return notFound(error);
 }
+
+const preconditionFailed = (error: unknown) =>
+  error instanceof S3ServiceException &&
+  (error.$metadata.httpStatusCode === 412 || error.name === 'PreconditionFailed');
+
+/** `o/a b/c` → `<bucket>/o/a%20b/c`: CopySource is URL-encoded, its slashes kept. */
+const copySource = (bucket: string, key: string) =>
+  `${bucket}/${key.split('/').map(encodeURIComponent).join('/')}`;
 
 export function createStorage(opts: { client: S3Client; bucket: string; now?: () => Date }): Storage {
   const { client, bucket } = opts;
@@ -272,6 +289,23 @@ export function createStorage(opts: { client: S3Client; bucket: string; now?: ()
           ...(cacheControl ? { CacheControl: cacheControl } : {}),
         }),
       );
+    },
+
+    async copy({ from, to, ifMatch }) {
+      try {
+        await client.send(
+          new CopyObjectCommand({
+            Bucket,
+            Key: to,
+            CopySource: copySource(Bucket, from),
+            ...(ifMatch ? { CopySourceIfMatch: ifMatch } : {}),
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (notFound(error) || preconditionFailed(error)) return false;
+        throw error;
+      }
     },
 
     async delete(key) {

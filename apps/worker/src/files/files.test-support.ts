@@ -66,6 +66,8 @@ export async function uploadedFile(
     name?: string;
     status?: 'pending' | 'uploaded';
     createdAt?: Date;
+    /** A completed multipart upload (it has a part size) rather than a presigned POST. */
+    multipart?: boolean;
   },
 ) {
   const id = randomUUID();
@@ -87,8 +89,37 @@ export async function uploadedFile(
       name: input.name ?? 'upload',
       declaredType: input.declaredType,
       declaredSize: input.declaredSize ?? input.bytes.length,
+      partSize: input.multipart ? 5 * 1024 * 1024 : null,
       ...(input.status === 'pending' ? {} : { completedAt: new Date() }),
       ...(input.createdAt ? { createdAt: input.createdAt } : {}),
     },
   });
+}
+
+/**
+ * Posts bytes to an upload key the way a browser does, with the fields of a presigned POST for
+ * that key (`@repo/storage`, as the API issues them): what a client holding a still-valid POST
+ * can do at any time before it expires.
+ */
+export async function postToKey(storage: Storage, key: string, bytes: Buffer, contentType: string) {
+  const post = await storage.presignPost({
+    key,
+    contentType,
+    minBytes: bytes.length,
+    maxBytes: bytes.length,
+    expiresInSeconds: 900,
+  });
+  const form = new FormData();
+  for (const [name, value] of Object.entries(post.fields)) form.append(name, value);
+  form.append('file', new Blob([bytes], { type: contentType }), 'upload');
+  const res = await fetch(post.url, { method: 'POST', body: form });
+  if (res.status >= 300) throw new Error(`POST to ${key}: ${res.status} ${await res.text()}`);
+}
+
+/** The bytes a signed GET of `key` serves. */
+export async function served(storage: Storage, key: string): Promise<Buffer> {
+  const url = await storage.signGet(key, { expiresInSeconds: 60 });
+  const res = await fetch(url);
+  if (res.status !== 200) throw new Error(`GET ${key}: ${res.status}`);
+  return Buffer.from(await res.arrayBuffer());
 }

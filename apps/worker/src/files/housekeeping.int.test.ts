@@ -2,14 +2,18 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { fileVariantKey } from '@repo/contracts';
 import { createDb } from '@repo/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { requireEnv } from '../worker.test-support';
-import { isolatedStorage, owner, uploadedFile } from './files.test-support';
+import { requireEnv, silentLogger } from '../worker.test-support';
+import { png } from './file-bytes.test-support';
+import { isolatedStorage, owner, postToKey, served, uploadedFile } from './files.test-support';
 import {
   abortStaleUploads,
   type HousekeepingDeps,
   purgeDeletedFiles,
+  recheckStuckUploads,
   reconcileOrphans,
 } from './housekeeping';
+import { verifiedKeyOf } from './keys';
+import { verifyFile } from './verify';
 
 const db = createDb({ url: requireEnv('DATABASE_URL'), poolMax: 4 });
 const HOUR = 3_600_000;
@@ -33,6 +37,13 @@ const deps = (now = new Date()): HousekeepingDeps => ({
   deletedGraceDays: 7,
 });
 const exists = async (key: string) => (await bucket.storage.head(key)) !== null;
+const verifyDeps = (storage: typeof bucket.storage) => ({
+  db,
+  storage,
+  limits: { maxBytes: MiB, avatarMaxBytes: MiB, maxImagePixels: 1_000_000 },
+  clock: () => new Date(),
+  logger: silentLogger,
+});
 
 describe('files.abort-stale', () => {
   it('aborts a stale multipart upload in progress and rejects its row as abandoned', async () => {
@@ -110,6 +121,46 @@ describe('files.abort-stale', () => {
   });
 });
 
+describe('files.abort-stale: uploads whose check was lost', () => {
+  it('checks an upload completed over an hour ago and still unchecked, leaves a recent one to its job', async () => {
+    const { user, org } = await owner(db);
+    const file = (completedAt: Date) =>
+      png().then((bytes) =>
+        uploadedFile(db, bucket.storage, {
+          purpose: 'org_file',
+          userId: user.id,
+          organizationId: org.id,
+          bytes,
+          declaredType: 'image/png',
+        }).then((f) => db.file.update({ where: { id: f.id }, data: { completedAt } })),
+      );
+    const stuck = await file(new Date(Date.now() - 2 * HOUR));
+    const recent = await file(new Date());
+    const checked: string[] = [];
+    const limits = { maxBytes: MiB, avatarMaxBytes: MiB, maxImagePixels: 1_000_000 };
+    const result = await recheckStuckUploads({
+      ...deps(),
+      recheck: (id) => {
+        checked.push(id);
+        return verifyFile(
+          { db, storage: bucket.storage, limits, clock: () => new Date(), logger: silentLogger },
+          id,
+        );
+      },
+    });
+    expect(result.rechecked).toBeGreaterThanOrEqual(1);
+    expect(checked).toContain(stuck.id);
+    expect(checked).not.toContain(recent.id);
+    expect(await db.file.findUniqueOrThrow({ where: { id: stuck.id } })).toMatchObject({
+      status: 'ready',
+      variants: { thumb: fileVariantKey(verifiedKeyOf(stuck.key), 'thumb') },
+    });
+    expect(await db.file.findUniqueOrThrow({ where: { id: recent.id } })).toMatchObject({
+      status: 'uploaded',
+    });
+  });
+});
+
 describe('files.purge-deleted', () => {
   it('purges objects and rows of files deleted before the grace period, keeps newer ones', async () => {
     const { user, org } = await owner(db);
@@ -145,6 +196,25 @@ describe('files.purge-deleted', () => {
     expect(await exists(recent.key)).toBe(false);
   });
 
+  it('purges both keys of a file served from its verified copy, and bytes posted again to its upload key', async () => {
+    const { user, org } = await owner(db);
+    const file = await uploadedFile(db, bucket.storage, {
+      purpose: 'org_file',
+      userId: user.id,
+      organizationId: org.id,
+      bytes: await png(),
+      declaredType: 'image/png',
+    });
+    await verifyFile(verifyDeps(bucket.storage), file.id);
+    const key = verifiedKeyOf(file.key);
+    await postToKey(bucket.storage, file.key, Buffer.from('posted again'), 'image/png');
+    await db.file.update({ where: { id: file.id }, data: { status: 'deleted', deletedAt: new Date() } });
+
+    await purgeDeletedFiles(deps(new Date(Date.now() + 8 * DAY)));
+    expect(await db.file.findUnique({ where: { id: file.id } })).toBeNull();
+    for (const gone of [file.key, key, fileVariantKey(key, 'thumb')]) expect(await exists(gone)).toBe(false);
+  });
+
   it('purges rejected rows after the grace, and never touches ready files', async () => {
     const { user, org } = await owner(db);
     const rejected = await uploadedFile(db, bucket.storage, {
@@ -176,6 +246,47 @@ describe('files.purge-deleted', () => {
 });
 
 describe('files.reconcile-orphans', () => {
+  it('deletes bytes posted again to an upload key after the file moved to its verified copy', async () => {
+    const own = await isolatedStorage('reposted');
+    const storage = own.storage;
+    const at = (now: Date): HousekeepingDeps => ({ ...deps(now), storage });
+    const exists = async (key: string) => (await storage.head(key)) !== null;
+    try {
+      const { user, org } = await owner(db);
+      const bytes = await png();
+      const file = await uploadedFile(db, storage, {
+        purpose: 'org_file',
+        userId: user.id,
+        organizationId: org.id,
+        bytes,
+        declaredType: 'image/png',
+      });
+      expect(await verifyFile(verifyDeps(storage), file.id)).toMatchObject({ outcome: 'ready' });
+      const key = verifiedKeyOf(file.key);
+      // The file's presigned POST, used again before it expired.
+      await postToKey(storage, file.key, Buffer.from('not what was checked'), 'image/png');
+
+      // A check that copied but has not recorded it yet: its row still names the upload key.
+      const midway = await uploadedFile(db, storage, {
+        purpose: 'org_file',
+        userId: user.id,
+        organizationId: org.id,
+        bytes: Buffer.from('being checked'),
+        declaredType: 'text/plain',
+      });
+      await storage.copy({ from: midway.key, to: verifiedKeyOf(midway.key) });
+
+      expect(await reconcileOrphans(at(new Date(Date.now() + 2 * DAY)))).toEqual({ scanned: 5, deleted: 1 });
+      expect(await exists(file.key)).toBe(false);
+      expect(await served(storage, key)).toEqual(bytes);
+      expect(await exists(fileVariantKey(key, 'thumb'))).toBe(true);
+      expect(await exists(midway.key)).toBe(true);
+      expect(await exists(verifiedKeyOf(midway.key))).toBe(true);
+    } finally {
+      await own.close();
+    }
+  });
+
   it('deletes objects older than a day that no row names, keeps every object a row names', async () => {
     // A bucket of its own: the other tests' leftovers would count in this listing.
     const own = await isolatedStorage('orphans');

@@ -1,7 +1,7 @@
 import { recordAudits } from '@repo/audit';
 import type { Db } from '@repo/db';
 import type { Storage } from '@repo/storage';
-import { objectKeysOf } from './verify';
+import { objectKeysOf, rowKeysFor } from './keys';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -11,6 +11,11 @@ const BATCH = 100;
 export const ORPHAN_MIN_AGE_MS = DAY_MS;
 /** The prefixes file keys live under (docs/files.md); nothing else in the bucket is touched. */
 export const FILE_PREFIXES = ['o/', 'u/'] as const;
+/**
+ * A completed upload still unchecked after this long lost its verify job (Redis lost it, or it
+ * used up its retries while the bucket was down): housekeeping runs the check itself.
+ */
+export const STUCK_CHECK_MS = HOUR_MS;
 
 export interface HousekeepingDeps {
   db: Db;
@@ -22,6 +27,8 @@ export interface HousekeepingDeps {
   deletedGraceDays: number;
   /** Checked between rounds: a draining worker stops early, the next run continues. */
   stopping?: () => boolean;
+  /** Runs the `verify` check of one file (idempotent); for uploads whose job was lost. */
+  recheck?: (fileId: string) => Promise<unknown>;
 }
 
 /**
@@ -84,6 +91,30 @@ export async function abortStaleUploads(deps: HousekeepingDeps): Promise<{ abort
 }
 
 /**
+ * Part of `files.abort-stale`: uploads completed more than STUCK_CHECK_MS ago and still
+ * `uploaded` or `verified` are checked here and now. The check is guarded by the row's status,
+ * so running it while a late verify job runs too is harmless. One round of the oldest, so a file
+ * whose check keeps failing costs one attempt an hour.
+ */
+export async function recheckStuckUploads(deps: HousekeepingDeps): Promise<{ rechecked: number }> {
+  if (!deps.recheck) return { rechecked: 0 };
+  const cutoff = new Date(deps.clock().getTime() - STUCK_CHECK_MS);
+  const rows = await deps.db.file.findMany({
+    where: { status: { in: ['uploaded', 'verified'] }, completedAt: { lt: cutoff } },
+    orderBy: { completedAt: 'asc' },
+    take: BATCH,
+    select: { id: true },
+  });
+  let rechecked = 0;
+  for (const row of rows) {
+    if (deps.stopping?.()) break;
+    await deps.recheck(row.id);
+    rechecked += 1;
+  }
+  return { rechecked };
+}
+
+/**
  * `files.purge-deleted`: rows `deleted` longer than FILES_DELETED_GRACE_DAYS ago, and `rejected`
  * ones last changed that long ago, lose their objects (original and variants, an open multipart
  * upload aborted) and then the row itself. No tombstone is kept: the audit log records the
@@ -114,7 +145,10 @@ export async function purgeDeletedFiles(deps: HousekeepingDeps): Promise<{ purge
   }
 }
 
-/** Aborts the row's open multipart upload (if any) and deletes every object it may own. */
+/**
+ * Aborts the row's open multipart upload (if any) and deletes every object it may own: the
+ * upload key, the verified copy and their variants, whichever of the keys the row names.
+ */
 async function removeObjects(
   deps: HousekeepingDeps,
   row: { id: string; key: string; multipartUploadId: string | null },
@@ -129,14 +163,12 @@ async function removeObjects(
   await deps.storage.deleteMany(objectKeysOf(row.key));
 }
 
-/** `o/<org>/<file>.thumb.webp` → `o/<org>/<file>`: the key of the row a variant belongs to. */
-export const originalKeyOf = (key: string) => key.replace(/\.(?:thumb|\d+)\.webp$/, '');
-
 /**
  * `files.reconcile-orphans`: lists the bucket under the file prefixes and deletes objects older
  * than a day that no row names (a crash between an upload and its row, a row deleted by hand, a
- * restored database). Objects of rows in any status stay: those rows' own lifecycle removes them.
- * Each page of the listing is checked against the database in one query.
+ * restored database, and bytes posted again to an upload key after the file moved on to its
+ * verified copy: `rowKeysFor`). Objects of rows in any status stay: those rows' own lifecycle
+ * removes them. Each page of the listing is checked against the database in one query.
  */
 export async function reconcileOrphans(
   deps: HousekeepingDeps,
@@ -147,10 +179,10 @@ export async function reconcileOrphans(
   for (const prefix of FILE_PREFIXES) {
     let page: string[] = [];
     const flush = async () => {
-      const originals = [...new Set(page.map(originalKeyOf))];
-      const known = await deps.db.file.findMany({ where: { key: { in: originals } }, select: { key: true } });
+      const rowKeys = [...new Set(page.flatMap(rowKeysFor))];
+      const known = await deps.db.file.findMany({ where: { key: { in: rowKeys } }, select: { key: true } });
       const kept = new Set(known.map((f) => f.key));
-      const orphans = page.filter((key) => !kept.has(originalKeyOf(key)));
+      const orphans = page.filter((key) => !rowKeysFor(key).some((k) => kept.has(k)));
       await deps.storage.deleteMany(orphans);
       deleted += orphans.length;
       page = [];

@@ -12,6 +12,7 @@ import { type RunningWorker, startWorker } from '../worker';
 import { requireEnv, silentLogger, uniquePrefix, waitFor } from '../worker.test-support';
 import { png } from './file-bytes.test-support';
 import { owner, uploadedFile } from './files.test-support';
+import { objectKeysOf, verifiedKeyOf } from './keys';
 
 const db = createDb({ url: requireEnv('DATABASE_URL'), poolMax: 2 });
 const env = WorkerEnv.parse(
@@ -53,12 +54,17 @@ it('file.uploaded_pending_check makes the file ready; readiness checks the bucke
     'the file to be checked',
     20_000,
   );
-  expect(ready).toMatchObject({ status: 'ready', variants: { thumb: fileVariantKey(file.key, 'thumb') } });
-  expect(await storage.head(fileVariantKey(file.key, 'thumb'))).toMatchObject({ contentType: 'image/webp' });
+  const served = verifiedKeyOf(file.key);
+  expect(ready).toMatchObject({
+    status: 'ready',
+    key: served,
+    variants: { thumb: fileVariantKey(served, 'thumb') },
+  });
+  expect(await storage.head(fileVariantKey(served, 'thumb'))).toMatchObject({ contentType: 'image/webp' });
 
   const res = await fetch(`http://127.0.0.1:${worker.healthPort}/readyz`);
   expect(res.status).toBe(200);
   expect(await res.json()).toMatchObject({ checks: { s3: { status: 'ok' } } });
 
-  await storage.deleteMany([file.key, fileVariantKey(file.key, 'thumb')]);
+  await storage.deleteMany(objectKeysOf(file.key));
 });

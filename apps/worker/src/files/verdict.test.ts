@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { animatedGif, html, jpeg, pdf, png } from './file-bytes.test-support';
-import { baseType, looksLikeText, SNIFF_BYTES, type VerifyInput, verifyObject } from './verdict';
+import { baseType, looksLikeText, SNIFF_BYTES, sizeVerdict, type VerifyInput, verifyObject } from './verdict';
 
 const MiB = 1024 * 1024;
 const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'];
@@ -50,6 +50,13 @@ describe('verifyObject: size', () => {
       reason: 'size_mismatch',
     });
     expect(await check(bytes, 'text/plain', { declaredSize: 5 })).toMatchObject({ ok: true });
+  });
+
+  it('sizeVerdict gives the same size rules without any bytes (checked before a copy)', () => {
+    expect(sizeVerdict({ size: 0, declaredSize: 0, maxBytes: 10 })).toBe('empty');
+    expect(sizeVerdict({ size: 11, declaredSize: 11, maxBytes: 10 })).toBe('too_large');
+    expect(sizeVerdict({ size: 9, declaredSize: 8, maxBytes: 10 })).toBe('size_mismatch');
+    expect(sizeVerdict({ size: 10, declaredSize: 10, maxBytes: 10 })).toBeNull();
   });
 });
 

@@ -212,15 +212,23 @@ export interface VerifyInput {
   allowedTypes?: readonly string[];
 }
 
+/** The size rules alone (no bytes needed): what is wrong with the size, or null when it is fine. */
+export function sizeVerdict(
+  input: Pick<VerifyInput, 'size' | 'declaredSize' | 'maxBytes'>,
+): 'empty' | 'too_large' | 'size_mismatch' | null {
+  if (input.size === 0) return 'empty';
+  if (input.size > input.maxBytes) return 'too_large';
+  if (input.declaredSize !== undefined && input.declaredSize !== input.size) return 'size_mismatch';
+  return null;
+}
+
 /**
  * Decides from the object's size and first bytes whether it is what the client said it is
  * (docs/files.md, "Verification and images"). Pure apart from file-type's parsing.
  */
 export async function verifyObject(input: VerifyInput): Promise<Verdict> {
-  if (input.size === 0) return { ok: false, reason: 'empty' };
-  if (input.size > input.maxBytes) return { ok: false, reason: 'too_large' };
-  if (input.declaredSize !== undefined && input.declaredSize !== input.size)
-    return { ok: false, reason: 'size_mismatch' };
+  const bySize = sizeVerdict(input);
+  if (bySize) return { ok: false, reason: bySize };
 
   const declared = canonical(baseType(input.declaredType));
   const head = input.head.subarray(0, SNIFF_BYTES);

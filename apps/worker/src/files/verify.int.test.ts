@@ -5,8 +5,9 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireEnv, silentLogger, uniquePrefix, waitFor } from '../worker.test-support';
 import { html, jpeg, png, pngBomb } from './file-bytes.test-support';
-import { isolatedStorage, owner, uploadedFile } from './files.test-support';
+import { isolatedStorage, owner, postToKey, served, uploadedFile } from './files.test-support';
 import { startFiles } from './index';
+import { objectKeysOf, verifiedKeyOf } from './keys';
 import { type VerifyDeps, verifyFile } from './verify';
 
 const db = createDb({ url: requireEnv('DATABASE_URL'), poolMax: 4 });
@@ -91,19 +92,23 @@ describe('verify (files queue)', () => {
       name: 'diagram.png',
     });
     const row = await verifyThroughQueue(file.id);
+    // Served from its verified copy: the key the POST was signed for is gone.
+    const key = verifiedKeyOf(file.key);
     expect(row).toMatchObject({
       status: 'ready',
+      key,
       detectedType: 'image/png',
       rejectReason: null,
-      variants: { thumb: fileVariantKey(file.key, 'thumb') },
+      variants: { thumb: fileVariantKey(key, 'thumb') },
     });
     expect(Number(row.size)).toBe(Number(file.declaredSize));
     expect(row.readyAt).toBeInstanceOf(Date);
 
-    const thumb = await bucket.storage.getRange(fileVariantKey(file.key, 'thumb'), 1 * MiB);
+    const thumb = await bucket.storage.getRange(fileVariantKey(key, 'thumb'), 1 * MiB);
     const meta = await sharp(Buffer.from(thumb ?? [])).metadata();
     expect(meta).toMatchObject({ format: 'webp', width: 320, height: 160 });
-    expect(await exists(file.key)).toBe(true);
+    expect(await exists(key)).toBe(true);
+    expect(await exists(file.key)).toBe(false);
 
     const [event, ...more] = await uploadedEvents(file.id);
     expect(more).toEqual([]);
@@ -153,6 +158,7 @@ describe('verify (files queue)', () => {
       rejectReason: 'type_mismatch',
     });
     expect(await exists(file.key)).toBe(false);
+    expect(await exists(verifiedKeyOf(file.key))).toBe(false);
     const [audit] = await auditOf(file.id);
     expect(audit).toMatchObject({ actorId: null, organizationId: org.id, targetType: 'file' });
     expect(audit?.diff).toMatchObject({
@@ -241,13 +247,14 @@ describe('verify (files queue)', () => {
 
     // The newest finishes before the middle one.
     const ready = await verifyThroughQueue(third.id);
+    const key = verifiedKeyOf(third.key);
     expect(ready.variants).toEqual({
-      '64': fileVariantKey(third.key, '64'),
-      '128': fileVariantKey(third.key, '128'),
-      '256': fileVariantKey(third.key, '256'),
+      '64': fileVariantKey(key, '64'),
+      '128': fileVariantKey(key, '128'),
+      '256': fileVariantKey(key, '256'),
     });
     for (const size of [64, 128, 256] as const) {
-      const body = await bucket.storage.getRange(fileVariantKey(third.key, String(size) as '64'), MiB);
+      const body = await bucket.storage.getRange(fileVariantKey(key, String(size) as '64'), MiB);
       expect(await sharp(Buffer.from(body ?? [])).metadata()).toMatchObject({
         format: 'webp',
         width: size,
@@ -322,7 +329,7 @@ describe('verifyFile run again (a retry, or a crash between steps)', () => {
     });
     await db.file.update({ where: { id: file.id }, data: { status: 'verified', detectedType: 'image/png' } });
     expect(await verifyFile(deps(), file.id)).toEqual({ outcome: 'ready', variants: ['thumb'] });
-    expect(await exists(fileVariantKey(file.key, 'thumb'))).toBe(true);
+    expect(await exists(fileVariantKey(verifiedKeyOf(file.key), 'thumb'))).toBe(true);
   });
 
   it('deletes the objects of a file rejected before a crash kept them', async () => {
@@ -376,5 +383,187 @@ describe('verifyFile run again (a retry, or a crash between steps)', () => {
     });
     await bucket.storage.delete(file.key);
     expect(await verifyFile(deps(), file.id)).toEqual({ outcome: 'rejected', reason: 'missing' });
+  });
+});
+
+/** An HTML page exactly as long as `like`: what a client could post to a key signed for `like`'s size. */
+const htmlLike = (like: Buffer) => {
+  const page = Buffer.alloc(like.length, ' ');
+  page.write('<!doctype html><script>alert(document.domain)</script>');
+  return page;
+};
+
+describe('a presigned POST is served from its verified copy', () => {
+  const deleteRow = (id: string) => db.file.delete({ where: { id } });
+
+  it('a second POST to the upload key after the check changes nothing the file serves', async () => {
+    const { user, org } = await owner(db);
+    const bytes = await png(400, 300);
+    const file = await uploadedFile(db, bucket.storage, {
+      purpose: 'org_file',
+      userId: user.id,
+      organizationId: org.id,
+      bytes,
+      declaredType: 'image/png',
+    });
+    const row = await verifyThroughQueue(file.id);
+    expect(row).toMatchObject({ status: 'ready', key: verifiedKeyOf(file.key) });
+
+    // The POST the API issued for this file is still valid: the client posts other bytes with it.
+    await postToKey(bucket.storage, file.key, htmlLike(bytes), 'image/png');
+    expect((await served(bucket.storage, file.key)).subarray(0, 15).toString()).toBe('<!doctype html>');
+
+    expect(await served(bucket.storage, row.key)).toEqual(bytes);
+    expect(await verifyFile(deps(), file.id)).toEqual({ outcome: 'skipped', status: 'ready' });
+    expect(await db.file.findUniqueOrThrow({ where: { id: file.id } })).toMatchObject({ key: row.key });
+    expect(await served(bucket.storage, row.key)).toEqual(bytes);
+    await bucket.storage.deleteMany(objectKeysOf(file.key));
+  });
+
+  it('an avatar is served from its copy too, and its sizes are made from it', async () => {
+    const { user } = await owner(db);
+    const file = await uploadedFile(db, bucket.storage, {
+      purpose: 'avatar',
+      userId: user.id,
+      bytes: await png(200, 200),
+      declaredType: 'image/png',
+    });
+    expect(await verifyThroughQueue(file.id)).toMatchObject({
+      status: 'ready',
+      key: verifiedKeyOf(file.key),
+      variants: { '64': fileVariantKey(verifiedKeyOf(file.key), '64') },
+    });
+    expect(await exists(file.key)).toBe(false);
+  });
+
+  it('a completed multipart upload keeps its key: it cannot be written again', async () => {
+    const { user, org } = await owner(db);
+    const file = await uploadedFile(db, bucket.storage, {
+      purpose: 'org_file',
+      userId: user.id,
+      organizationId: org.id,
+      bytes: await png(),
+      declaredType: 'image/png',
+      multipart: true,
+    });
+    expect(await verifyFile(deps(), file.id)).toEqual({ outcome: 'ready', variants: ['thumb'] });
+    expect(await db.file.findUniqueOrThrow({ where: { id: file.id } })).toMatchObject({
+      key: file.key,
+      variants: { thumb: fileVariantKey(file.key, 'thumb') },
+    });
+    expect(await exists(file.key)).toBe(true);
+    expect(await exists(verifiedKeyOf(file.key))).toBe(false);
+    await deleteRow(file.id);
+  });
+
+  it('does not copy an object of the wrong size: rejected, nothing copied', async () => {
+    const { user, org } = await owner(db);
+    const file = await uploadedFile(db, bucket.storage, {
+      purpose: 'org_file',
+      userId: user.id,
+      organizationId: org.id,
+      bytes: Buffer.alloc(limits.maxBytes + 1),
+      declaredType: 'application/octet-stream',
+    });
+    expect(await verifyFile(deps(), file.id)).toEqual({ outcome: 'rejected', reason: 'too_large' });
+    expect(await exists(file.key)).toBe(false);
+    expect(await exists(verifiedKeyOf(file.key))).toBe(false);
+  });
+
+  it('judges what was copied: bytes posted while the copy ran are checked, not served unchecked', async () => {
+    const { user, org } = await owner(db);
+    const bytes = await png();
+    const file = await uploadedFile(db, bucket.storage, {
+      purpose: 'org_file',
+      userId: user.id,
+      organizationId: org.id,
+      bytes,
+      declaredType: 'image/png',
+    });
+    // A POST lands between the worker's HeadObject and its CopyObject. Real S3 refuses such a
+    // copy (CopySourceIfMatch); s3rver copies the new bytes, which the check then sees.
+    const storage = bucket.storage;
+    const racing: typeof storage = {
+      ...storage,
+      async copy(opts) {
+        await postToKey(storage, opts.from, htmlLike(bytes), 'image/png');
+        return storage.copy(opts);
+      },
+    };
+    expect(await verifyFile({ ...deps(), storage: racing }, file.id)).toEqual({
+      outcome: 'rejected',
+      reason: 'type_mismatch',
+    });
+    expect(await exists(file.key)).toBe(false);
+    expect(await exists(verifiedKeyOf(file.key))).toBe(false);
+  });
+});
+
+describe('a crash between the copy and the end of the check', () => {
+  it('after the copy, before the row named it: the next run copies again and finishes', async () => {
+    const { user, org } = await owner(db);
+    const bytes = await png(300, 200);
+    const file = await uploadedFile(db, bucket.storage, {
+      purpose: 'org_file',
+      userId: user.id,
+      organizationId: org.id,
+      bytes,
+      declaredType: 'image/png',
+    });
+    expect(await bucket.storage.copy({ from: file.key, to: verifiedKeyOf(file.key) })).toBe(true);
+
+    expect(await verifyFile(deps(), file.id)).toEqual({ outcome: 'ready', variants: ['thumb'] });
+    const row = await db.file.findUniqueOrThrow({ where: { id: file.id } });
+    expect(row).toMatchObject({ status: 'ready', key: verifiedKeyOf(file.key) });
+    expect(await served(bucket.storage, row.key)).toEqual(bytes);
+    expect(await exists(file.key)).toBe(false);
+    expect(await uploadedEvents(file.id)).toHaveLength(1);
+  });
+
+  it('after the copy, with other bytes posted before the next run: those are checked', async () => {
+    const { user, org } = await owner(db);
+    const bytes = await png(300, 200);
+    const file = await uploadedFile(db, bucket.storage, {
+      purpose: 'org_file',
+      userId: user.id,
+      organizationId: org.id,
+      bytes,
+      declaredType: 'image/png',
+    });
+    await bucket.storage.copy({ from: file.key, to: verifiedKeyOf(file.key) });
+    await postToKey(bucket.storage, file.key, htmlLike(bytes), 'image/png');
+
+    expect(await verifyFile(deps(), file.id)).toEqual({ outcome: 'rejected', reason: 'type_mismatch' });
+    expect(await exists(file.key)).toBe(false);
+    expect(await exists(verifiedKeyOf(file.key))).toBe(false);
+  });
+
+  it('after the row named the copy, before the upload key was deleted: never copies again', async () => {
+    const { user, org } = await owner(db);
+    const bytes = await png(300, 200);
+    const file = await uploadedFile(db, bucket.storage, {
+      purpose: 'org_file',
+      userId: user.id,
+      organizationId: org.id,
+      bytes,
+      declaredType: 'image/png',
+    });
+    const key = verifiedKeyOf(file.key);
+    await bucket.storage.copy({ from: file.key, to: key });
+    await db.file.update({
+      where: { id: file.id },
+      data: { status: 'verified', key, size: bytes.length, detectedType: 'image/png' },
+    });
+    // Posted after the copy was checked: must stay unserved.
+    await postToKey(bucket.storage, file.key, htmlLike(bytes), 'image/png');
+
+    expect(await verifyFile(deps(), file.id)).toEqual({ outcome: 'ready', variants: ['thumb'] });
+    expect(await db.file.findUniqueOrThrow({ where: { id: file.id } })).toMatchObject({
+      status: 'ready',
+      key,
+      variants: { thumb: fileVariantKey(key, 'thumb') },
+    });
+    expect(await served(bucket.storage, key)).toEqual(bytes);
+    expect(await exists(file.key)).toBe(false);
   });
 });

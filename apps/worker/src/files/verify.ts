@@ -1,18 +1,13 @@
 import { recordAudit } from '@repo/audit';
-import {
-  allowedTypesFor,
-  FILE_VARIANTS,
-  type FileRejectReason,
-  type FileVariant,
-  fileVariantKey,
-} from '@repo/contracts';
+import { allowedTypesFor, type FileRejectReason, type FileVariant, fileVariantKey } from '@repo/contracts';
 import type { Db, Prisma, Tx } from '@repo/db';
 import type { Logger } from '@repo/observability';
 import { setOrganizationLogo } from '@repo/organizations';
 import { publishEvent } from '@repo/outbox';
 import type { Storage } from '@repo/storage';
 import { canMakeVariants, makeVariants } from './images';
-import { SNIFF_BYTES, verifyObject } from './verdict';
+import { isVerifiedKey, objectKeysOf, uploadKeyOf, verifiedKeyOf } from './keys';
+import { SNIFF_BYTES, sizeVerdict, verifyObject } from './verdict';
 
 export interface FileLimits {
   /** FILES_MAX_BYTES: an organization file. */
@@ -42,17 +37,23 @@ type FileRow = NonNullable<Awaited<ReturnType<Db['file']['findUnique']>>>;
 const IN_CHECK = ['uploaded', 'verified'] as const;
 /** Variants never change under a key (a new upload is a new file id): caches may keep them. */
 const VARIANT_CACHE_CONTROL = 'private, max-age=31536000, immutable';
-
-/** Every key a file may own: the original and each variant, whether made yet or not. */
-export const objectKeysOf = (key: string) => [key, ...FILE_VARIANTS.map((v) => fileVariantKey(key, v))];
+/**
+ * The check runs under a lock on the file's row and may copy an object of up to
+ * FILES_MULTIPART_THRESHOLD bytes (server side) meanwhile.
+ */
+const CHECK_TX = { timeout: 60_000, maxWait: 10_000 };
+/** Copies refused because the upload changed under the check (real S3's 412): look again. */
+const COPY_ATTEMPTS = 3;
 
 /**
  * The `files` queue's `verify` job (docs/files.md, "Verification and images"): reads the
  * object's real size and first bytes, compares them with what the uploader declared, makes the
  * image variants, and moves the row uploaded → verified → ready, or to rejected with the object
- * and its variants deleted. Every step is guarded by the row's status, so a run repeated after a
- * crash (or a retry) redoes what is missing and never publishes twice; a rejected file's objects
- * are deleted again on every run, so a crash between the two leaves nothing behind.
+ * and its variants deleted. A presigned POST's object is first copied to its verified key
+ * (`keys.ts`), and only that copy is checked and served. Every step is guarded by the row's status,
+ * so a run repeated after a crash (or a retry) redoes what is missing and never publishes twice; a
+ * rejected file's objects are deleted again on every run, so a crash between the two leaves
+ * nothing behind.
  */
 export async function verifyFile(deps: VerifyDeps, fileId: string): Promise<VerifyOutcome> {
   const file = await deps.db.file.findUnique({ where: { id: fileId } });
@@ -64,30 +65,20 @@ export async function verifyFile(deps: VerifyDeps, fileId: string): Promise<Veri
   if (!(IN_CHECK as readonly string[]).includes(file.status))
     return { outcome: 'skipped', status: file.status };
 
-  const head = await deps.storage.head(file.key);
-  if (!head) return reject(deps, file, 'missing');
-  const image = file.purpose !== 'org_file';
-  const first = head.size > 0 ? await deps.storage.getRange(file.key, SNIFF_BYTES) : new Uint8Array();
-  if (!first) return reject(deps, file, 'missing');
-  const verdict = await verifyObject({
-    head: first,
-    size: head.size,
-    declaredSize: Number(file.declaredSize),
-    declaredType: file.declaredType,
-    maxBytes: image ? deps.limits.avatarMaxBytes : deps.limits.maxBytes,
-    ...(image ? { allowedTypes: allowedTypesFor(file.purpose) ?? [] } : {}),
-  });
-  if (!verdict.ok) return reject(deps, file, verdict.reason, { size: head.size });
-
-  const checked = await deps.db.file.updateMany({
-    where: { id: file.id, status: { in: [...IN_CHECK] } },
-    data: { status: 'verified', size: head.size, detectedType: verdict.detectedType },
-  });
-  if (checked.count === 0) return skippedNow(deps, file.id);
+  const checked = await deps.db.$transaction((tx) => check(deps, tx, file.id), CHECK_TX);
+  if (checked.result === 'skipped') return skippedNow(deps, file.id);
+  if (checked.result === 'rejected') {
+    return reject(deps, file, checked.reason, checked.size === undefined ? {} : { size: checked.size });
+  }
+  const { key, size, detectedType } = checked;
+  // The row names the verified copy now: the upload key is never served again. A POST still
+  // valid could put it back; the orphan reconcile deletes it then.
+  if (isVerifiedKey(key)) await deps.storage.delete(uploadKeyOf(key));
 
   const variants: Partial<Record<FileVariant, string>> = {};
-  if (image || canMakeVariants(verdict.detectedType)) {
-    const bytes = await deps.storage.getRange(file.key, head.size);
+  const image = file.purpose !== 'org_file';
+  if (image || canMakeVariants(detectedType)) {
+    const bytes = await deps.storage.getRange(key, size);
     if (!bytes) return reject(deps, file, 'missing');
     // A view, not a copy: the object may be tens of MB.
     const made = await makeVariants(
@@ -96,7 +87,7 @@ export async function verifyFile(deps: VerifyDeps, fileId: string): Promise<Veri
       deps.limits.maxImagePixels,
     );
     if (!made.ok && (image || made.reason === 'image_too_large')) {
-      return reject(deps, file, 'image_invalid', { size: head.size, detail: made.reason });
+      return reject(deps, file, 'image_invalid', { size, detail: made.reason });
     }
     if (!made.ok) {
       // A library file is still the uploader's file when it cannot be previewed: ready, no thumbnail.
@@ -104,14 +95,14 @@ export async function verifyFile(deps: VerifyDeps, fileId: string): Promise<Veri
     } else {
       for (const variant of made.variants) {
         const name = variant.name as FileVariant;
-        const key = fileVariantKey(file.key, name);
+        const variantKey = fileVariantKey(key, name);
         await deps.storage.put({
-          key,
+          key: variantKey,
           body: variant.body,
           contentType: 'image/webp',
           cacheControl: VARIANT_CACHE_CONTROL,
         });
-        variants[name] = key;
+        variants[name] = variantKey;
       }
     }
   }
@@ -119,21 +110,94 @@ export async function verifyFile(deps: VerifyDeps, fileId: string): Promise<Veri
   const now = deps.clock();
   const ready = await deps.db.$transaction(async (tx) => {
     const moved = await tx.file.updateMany({
-      where: { id: file.id, status: 'verified' },
+      where: { id: file.id, status: 'verified', key },
       data: { status: 'ready', readyAt: now, variants: variants as Prisma.InputJsonObject },
     });
     if (moved.count === 0) return false;
-    const current = {
-      ...file,
-      status: 'ready' as const,
-      size: BigInt(head.size),
-      detectedType: verdict.detectedType,
-    };
+    const current = { ...file, key, status: 'ready' as const, size: BigInt(size), detectedType };
     await onReady(tx, current, now);
     return true;
   });
   if (!ready) return skippedNow(deps, file.id);
   return { outcome: 'ready', variants: Object.keys(variants) as FileVariant[] };
+}
+
+type Checked =
+  | { result: 'verified'; key: string; size: number; detectedType: string | null }
+  | { result: 'rejected'; reason: FileRejectReason; size?: number }
+  | { result: 'skipped' };
+
+/**
+ * The check, under a lock on the file's row (two runs of one file, a job and housekeeping's
+ * recheck, take turns): a presigned POST's object is copied to the verified key first, then the
+ * object the row will name is judged, and a good one is marked `verified` with that key, its real
+ * size and type in one guarded update. A rejection is only returned: `reject` records it.
+ */
+async function check(deps: VerifyDeps, tx: Tx, fileId: string): Promise<Checked> {
+  await tx.$queryRaw`SELECT id FROM files WHERE id = ${fileId}::uuid FOR UPDATE`;
+  const file = await tx.file.findUnique({ where: { id: fileId } });
+  if (!file || !(IN_CHECK as readonly string[]).includes(file.status)) return { result: 'skipped' };
+  const image = file.purpose !== 'org_file';
+  const limit = {
+    declaredSize: Number(file.declaredSize),
+    maxBytes: image ? deps.limits.avatarMaxBytes : deps.limits.maxBytes,
+  };
+
+  let key = file.key;
+  // A completed multipart upload cannot be written again; a presigned POST (no part size) can.
+  if (file.partSize === null && !isVerifiedKey(key)) {
+    const copied = await copyToVerifiedKey(deps, key, limit);
+    if (copied.result !== 'copied') return copied;
+    key = copied.key;
+  }
+
+  const head = await deps.storage.head(key);
+  if (!head) return { result: 'rejected', reason: 'missing' };
+  const first = head.size > 0 ? await deps.storage.getRange(key, SNIFF_BYTES) : new Uint8Array();
+  if (!first) return { result: 'rejected', reason: 'missing' };
+  const verdict = await verifyObject({
+    head: first,
+    size: head.size,
+    declaredType: file.declaredType,
+    ...limit,
+    ...(image ? { allowedTypes: allowedTypesFor(file.purpose) ?? [] } : {}),
+  });
+  if (!verdict.ok) return { result: 'rejected', reason: verdict.reason, size: head.size };
+
+  await tx.file.update({
+    where: { id: fileId },
+    data: { status: 'verified', key, size: head.size, detectedType: verdict.detectedType },
+  });
+  return { result: 'verified', key, size: head.size, detectedType: verdict.detectedType };
+}
+
+/**
+ * Copies the uploaded object to its verified key, as it was when its size was read: the ETag of
+ * that HeadObject is the copy's CopySourceIfMatch, so on S3 a POST that replaced the object
+ * meanwhile makes the copy fail, and the object is looked at again. A server that ignores the
+ * condition (s3rver) may copy the replacement: whatever was copied is then what `check` judges.
+ * An object of the wrong size is not worth copying and is rejected here.
+ */
+async function copyToVerifiedKey(
+  deps: VerifyDeps,
+  uploadKey: string,
+  limit: { declaredSize: number; maxBytes: number },
+): Promise<{ result: 'copied'; key: string } | Extract<Checked, { result: 'rejected' }>> {
+  const to = verifiedKeyOf(uploadKey);
+  for (let attempt = 1; attempt <= COPY_ATTEMPTS; attempt++) {
+    const head = await deps.storage.head(uploadKey);
+    if (!head) return { result: 'rejected', reason: 'missing' };
+    const wrongSize = sizeVerdict({ size: head.size, ...limit });
+    if (wrongSize) return { result: 'rejected', reason: wrongSize, size: head.size };
+    const copied = await deps.storage.copy({
+      from: uploadKey,
+      to,
+      ...(head.etag ? { ifMatch: head.etag } : {}),
+    });
+    if (copied) return { result: 'copied', key: to };
+  }
+  // Replaced on every attempt: the job's retry (with backoff) looks again.
+  throw new Error(`the upload ${uploadKey} kept changing while it was copied`);
 }
 
 async function skippedNow(deps: VerifyDeps, fileId: string): Promise<VerifyOutcome> {

@@ -90,7 +90,12 @@ it('with a bucket, registers the files housekeeping schedulers too, and runs the
     graceDays: 30,
     purgeCron: '0 3 * * *',
     logger: silentLogger,
-    files: { storage: bucket.storage, pendingTtlHours: 24, deletedGraceDays: 7 },
+    files: {
+      storage: bucket.storage,
+      limits: { maxBytes: 1024, avatarMaxBytes: 1024, maxImagePixels: 1_000_000 },
+      pendingTtlHours: 24,
+      deletedGraceDays: 7,
+    },
   });
   try {
     // What the admin jobs console lists for the queue.

@@ -8,8 +8,10 @@ import {
   abortStaleUploads,
   type HousekeepingDeps,
   purgeDeletedFiles,
+  recheckStuckUploads,
   reconcileOrphans,
 } from '../files/housekeeping';
+import { type FileLimits, verifyFile } from '../files/verify';
 import { type PurgeUsersDeps, purgeDeletedUsers } from '../maintenance/purge-users';
 
 const SCHEDULE_RETRY_MS = 30_000;
@@ -30,7 +32,7 @@ export const FILES_SCHEDULES = {
 export type FilesHousekeepingOptions = Pick<
   HousekeepingDeps,
   'storage' | 'pendingTtlHours' | 'deletedGraceDays'
->;
+> & { limits: FileLimits };
 
 export type MaintenanceProcessorDeps = PurgeUsersDeps & {
   logger: Logger;
@@ -47,8 +49,11 @@ const TASKS: Record<MaintenanceJobName, { run: Task; done: string }> = {
     done: 'deleted accounts purged',
   },
   [MaintenanceJobName.filesAbortStale]: {
-    run: (deps) => abortStaleUploads(filesDeps(deps)),
-    done: 'stale uploads aborted',
+    run: async (deps) => ({
+      ...(await abortStaleUploads(filesDeps(deps))),
+      ...(await recheckStuckUploads(filesDeps(deps))),
+    }),
+    done: 'stale uploads aborted, stuck ones checked',
   },
   [MaintenanceJobName.filesPurgeDeleted]: {
     run: (deps) => purgeDeletedFiles(filesDeps(deps)),
@@ -62,11 +67,14 @@ const TASKS: Record<MaintenanceJobName, { run: Task; done: string }> = {
 
 function filesDeps(deps: MaintenanceProcessorDeps): HousekeepingDeps {
   if (!deps.files) throw new UnrecoverableError('files housekeeping is not configured');
+  const { limits, ...files } = deps.files;
+  const verify = { db: deps.db, storage: files.storage, limits, clock: deps.clock, logger: deps.logger };
   return {
     db: deps.db,
     clock: deps.clock,
-    ...deps.files,
+    ...files,
     ...(deps.stopping ? { stopping: deps.stopping } : {}),
+    recheck: (fileId) => verifyFile(verify, fileId),
   };
 }
 
