@@ -65,6 +65,11 @@ export default defineConfig({
           // schedule itself is covered by the worker's integration tests.
           WEBHOOK_RETRY_SCHEDULE: '0',
           WEBHOOK_TIMEOUT_MS: '5000',
+          // Multipart from 6 MiB in 5 MiB parts (S3's smallest), so files.spec.ts resumes a 12 MiB
+          // upload in three parts rather than moving 20 MiB through the browser twice. The
+          // defaults (16 MiB, 8 MiB parts) are covered by the API's integration tests.
+          FILES_MULTIPART_THRESHOLD: String(6 * 1024 * 1024),
+          FILES_PART_SIZE: String(5 * 1024 * 1024),
         },
         reuseExistingServer: false,
         timeout: 240_000,

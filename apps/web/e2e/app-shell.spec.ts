@@ -21,6 +21,7 @@ function destinations(locale: TestLocale, admin: boolean) {
   const m = messages[locale];
   const pages = [
     { testId: 'nav-dashboard', path: '/dashboard', heading: null },
+    { testId: 'org-nav-files', path: '/org/files', heading: m.Files.title },
     { testId: 'org-nav-general', path: '/org/settings/general', heading: m.OrgSettings.nav.general },
     { testId: 'org-nav-members', path: '/org/settings/members', heading: m.OrgSettings.nav.members },
     {

@@ -101,6 +101,7 @@ for (const locale of ['en', 'ar'] as const) {
       '/settings/security',
       '/settings/two-factor',
       '/org/new',
+      '/org/files',
       '/org/settings/general',
       '/org/settings/members',
       '/org/settings/invitations',

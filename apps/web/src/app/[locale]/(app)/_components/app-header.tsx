@@ -12,7 +12,7 @@ import { UserMenu } from './user-menu';
  * The shell's top bar: the menu button (narrow screens only, `menu`), the brand, and the language,
  * theme and account menus. The navigation itself is in the sidebar or the drawer.
  */
-export function AppHeader({ me, menu }: { me: Pick<Me, 'name' | 'email'>; menu: ReactNode }) {
+export function AppHeader({ me, menu }: { me: Pick<Me, 'name' | 'email' | 'avatarUrl'>; menu: ReactNode }) {
   const common = useTranslations('Common');
   return (
     <header className="sticky top-0 z-40 border-b bg-background/85 backdrop-blur supports-[backdrop-filter]:bg-background/70">
@@ -28,7 +28,7 @@ export function AppHeader({ me, menu }: { me: Pick<Me, 'name' | 'email'>; menu: 
         <div className="ms-auto flex items-center gap-1">
           <LanguageSwitcher />
           <ThemeToggle />
-          <UserMenu name={me.name} email={me.email} />
+          <UserMenu name={me.name} email={me.email} avatarUrl={me.avatarUrl} />
         </div>
       </div>
     </header>

@@ -17,6 +17,7 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from '@/components/ui/dropdown-menu';
+import { UserAvatar } from '@/components/user-avatar';
 import { Link, useRouter } from '@/i18n/navigation';
 import { localeDirection } from '@/i18n/routing';
 import { orgsApi } from '@/lib/api/orgs';
@@ -62,9 +63,19 @@ export function OrgSwitcher({ organizations, activeId }: { organizations: OrgSum
           data-testid="org-switcher"
           aria-busy={busy}
         >
-          <span className="flex size-8 shrink-0 items-center justify-center rounded-md bg-secondary text-secondary-foreground">
-            <Building2Icon aria-hidden="true" />
-          </span>
+          {active?.logoUrl ? (
+            <UserAvatar
+              name={name}
+              src={active.logoUrl}
+              shape="square"
+              className="size-8"
+              testId="org-switcher-logo"
+            />
+          ) : (
+            <span className="flex size-8 shrink-0 items-center justify-center rounded-md bg-secondary text-secondary-foreground">
+              <Building2Icon aria-hidden="true" />
+            </span>
+          )}
           <span className="sr-only">{t('switcher.current', { name })}</span>
           <span aria-hidden="true" className="flex min-w-0 flex-1 flex-col gap-0.5">
             {/* The whole name when it fits; cut short, it shows in full on hover (title). */}
@@ -95,8 +106,11 @@ export function OrgSwitcher({ organizations, activeId }: { organizations: OrgSum
               value={o.id}
               disabled={busy}
               data-testid="org-switcher-item"
-              className="items-start"
+              className="items-start gap-2"
             >
+              {o.logoUrl ? (
+                <UserAvatar name={o.name} src={o.logoUrl} shape="square" className="size-6" />
+              ) : null}
               <span className="flex min-w-0 flex-1 flex-col">
                 <TruncatedText className="font-medium">{o.name}</TruncatedText>
                 <span className="text-muted-foreground text-xs">

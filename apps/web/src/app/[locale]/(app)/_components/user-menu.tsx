@@ -11,18 +11,20 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from '@/components/ui/dropdown-menu';
+import { UserAvatar } from '@/components/user-avatar';
 import { Link } from '@/i18n/navigation';
 import { localeDirection } from '@/i18n/routing';
 import { api } from '@/lib/api/client';
 
-function initials(name: string): string {
-  const parts = name.trim().split(/\s+/);
-  return (
-    parts.length > 1 ? `${parts[0]?.[0] ?? ''}${parts.at(-1)?.[0] ?? ''}` : name.slice(0, 2)
-  ).toUpperCase();
-}
-
-export function UserMenu({ name, email }: { name: string; email: string }) {
+export function UserMenu({
+  name,
+  email,
+  avatarUrl,
+}: {
+  name: string;
+  email: string;
+  avatarUrl: string | null;
+}) {
   const t = useTranslations('App');
   const locale = useLocale();
 
@@ -36,12 +38,7 @@ export function UserMenu({ name, email }: { name: string; email: string }) {
     <DropdownMenu dir={localeDirection(locale)}>
       <DropdownMenuTrigger asChild>
         <Button variant="ghost" size="sm" className="ms-1 gap-2 px-2" data-testid="user-menu">
-          <span
-            aria-hidden="true"
-            className="flex size-7 items-center justify-center rounded-full bg-secondary font-semibold text-secondary-foreground text-xs"
-          >
-            {initials(name)}
-          </span>
+          <UserAvatar name={name} src={avatarUrl} testId="user-menu-avatar" />
           <span className="sr-only">{t('userMenu', { name })}</span>
           <span aria-hidden="true" className="hidden max-w-32 truncate md:inline">
             {name}

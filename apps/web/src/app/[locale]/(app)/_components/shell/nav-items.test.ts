@@ -8,14 +8,15 @@ describe('shellNav', () => {
   it('shows an owner every organization page, and a user no admin section', () => {
     expect(keys({ role: 'user', org: { role: 'owner', personal: false }, impersonating: false })).toEqual({
       app: ['dashboard'],
-      organization: ['general', 'members', 'invitations', 'apiKeys', 'webhooks', 'danger'],
+      organization: ['files', 'general', 'members', 'invitations', 'apiKeys', 'webhooks', 'danger'],
       settings: ['profile', 'security'],
     });
   });
 
   it('gates the organization pages by the permission table', () => {
-    // A member reads and leaves, but neither invites nor manages keys or webhooks.
+    // A member uses the files, reads and leaves, but neither invites nor manages keys or webhooks.
     expect(orgNavFor({ role: 'member', personal: false }, false).map((i) => i.key)).toEqual([
+      'files',
       'general',
       'members',
       'danger',

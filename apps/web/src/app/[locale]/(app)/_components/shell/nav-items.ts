@@ -17,6 +17,8 @@ export interface NavItem {
  * the permission table shared with the API.
  */
 export const ORG_NAV: (NavItem & { needs: OrgPermission[] })[] = [
+  // The organization's work first, then its settings.
+  { key: 'files', href: '/org/files', needs: ['files:read'] },
   { key: 'general', href: '/org/settings/general', needs: ['org:read'] },
   { key: 'members', href: '/org/settings/members', needs: ['members:read'] },
   { key: 'invitations', href: '/org/settings/invitations', needs: ['members:invite'] },

@@ -5,6 +5,7 @@ import { Section } from '@/components/layout/section';
 import { getMe } from '@/lib/api/server';
 import { timeZoneOptions } from '@/lib/time-zones';
 import { ProfileForm } from '../_components/profile-form';
+import { AvatarSection } from './avatar-section';
 import { BetaSection } from './beta-section';
 
 type Props = { params: Promise<{ locale: string }> };
@@ -28,6 +29,9 @@ export default async function ProfilePage({ params }: Props) {
           me={{ name: me.name, email: me.email, locale: me.locale, timezone: me.timezone }}
           zones={timeZoneOptions(Intl.supportedValuesOf('timeZone'), new Date(), me.timezone)}
         />
+      </Section>
+      <Section title={t('avatarTitle')} description={t('avatarLead')} testId="avatar-section">
+        <AvatarSection name={me.name} avatarUrl={me.avatarUrl} />
       </Section>
       <BetaSection />
     </div>

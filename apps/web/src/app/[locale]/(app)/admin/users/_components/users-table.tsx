@@ -14,6 +14,7 @@ import {
 } from '@/components/data-table';
 import { InlineError } from '@/components/form/inline-error';
 import { Button } from '@/components/ui/button';
+import { UserAvatar } from '@/components/user-avatar';
 import { Link } from '@/i18n/navigation';
 import {
   ADMIN_USERS_PAGE,
@@ -113,13 +114,16 @@ export function UsersTable({ filters, initial, timeZone }: Props) {
         {users.map((u) => (
           <tr key={u.id} data-testid="admin-user-row" data-email={u.email} className={clickableRowClass}>
             <td className={tdClass}>
-              <Link
-                href={`/admin/users/${u.id}`}
-                className={cn('font-medium underline-offset-4 hover:underline', rowLinkClass)}
-                data-testid="admin-user-link"
-              >
-                {u.name}
-              </Link>
+              <span className="flex items-center gap-2">
+                <UserAvatar name={u.name} src={u.avatarUrl} testId="admin-user-avatar" />
+                <Link
+                  href={`/admin/users/${u.id}`}
+                  className={cn('font-medium underline-offset-4 hover:underline', rowLinkClass)}
+                  data-testid="admin-user-link"
+                >
+                  {u.name}
+                </Link>
+              </span>
             </td>
             <td className={tdClass}>
               <bdi dir="ltr">{u.email}</bdi>

@@ -4,7 +4,7 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { PageTitle } from '@/components/layout/page-title';
 import { Section } from '@/components/layout/section';
 import { isImpersonating } from '@/lib/api/server';
-import { activeOrgFor } from '../_components/org-page';
+import { activeOrgFor } from '../../_components/org-page';
 import { DeleteOrg, LeaveOrg } from './danger-actions';
 
 type Props = { params: Promise<{ locale: string }> };

@@ -6,8 +6,9 @@ import { PageTitle } from '@/components/layout/page-title';
 import { Section } from '@/components/layout/section';
 import { optional } from '@/lib/api/optional';
 import { getMe, serverGet } from '@/lib/api/server';
-import { activeOrgFor } from '../_components/org-page';
+import { activeOrgFor } from '../../_components/org-page';
 import { GeneralForm } from './general-form';
+import { LogoSection } from './logo-section';
 
 type Props = {
   params: Promise<{ locale: string }>;
@@ -31,6 +32,8 @@ export default async function OrgGeneralPage({ params, searchParams }: Props) {
   ]);
   const created = (await searchParams).created !== undefined;
   const canEdit = canInOrg(org.role, 'org:update');
+  // The logo is uploaded like an organization file: those who may change the details and write files.
+  const canEditLogo = canEdit && canInOrg(org.role, 'files:write');
 
   return (
     <div className="flex flex-col gap-6">
@@ -65,6 +68,11 @@ export default async function OrgGeneralPage({ params, searchParams }: Props) {
           <FormAlert>{t('unavailable')}</FormAlert>
         )}
       </Section>
+      {details && canEditLogo ? (
+        <Section title={t('general.logoTitle')} description={t('general.logoLead')} testId="org-logo-section">
+          <LogoSection orgId={details.id} name={details.name} logoUrl={details.logoUrl} />
+        </Section>
+      ) : null}
     </div>
   );
 }

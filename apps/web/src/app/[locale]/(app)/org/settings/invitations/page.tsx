@@ -5,8 +5,8 @@ import { FormAlert } from '@/components/form/form-alert';
 import { PageTitle } from '@/components/layout/page-title';
 import { optional } from '@/lib/api/optional';
 import { getMe, serverGet } from '@/lib/api/server';
+import { activeOrgFor } from '../../_components/org-page';
 import { InvitationsPanel } from '../_components/invitations-panel';
-import { activeOrgFor } from '../_components/org-page';
 
 type Props = { params: Promise<{ locale: string }> };
 

@@ -10,6 +10,7 @@ import { ConfirmDialog } from '@/components/ui/alert-dialog';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { NativeSelect } from '@/components/ui/native-select';
+import { UserAvatar } from '@/components/user-avatar';
 import { useRouter } from '@/i18n/navigation';
 import { type MemberPage, membersApi, orgsApi } from '@/lib/api/orgs';
 import { usePagedList } from '@/lib/forms/use-paged-list';
@@ -116,16 +117,19 @@ export function MembersPanel({ orgId, myRole, personal, impersonating, myUserId,
                 data-testid="member-row"
                 data-email={m.email}
               >
-                <div className="flex min-w-0 flex-1 basis-56 flex-col gap-1">
-                  <p className="flex flex-wrap items-center gap-2 font-medium text-sm">
-                    <span className="truncate">{m.name}</span>
-                    {self ? <Badge variant="secondary">{t('you')}</Badge> : null}
-                  </p>
-                  <p className="text-muted-foreground text-xs">
-                    <bdi dir="ltr">{m.email}</bdi>
-                    {' · '}
-                    {t('joined', { date: when(m.joinedAt) })}
-                  </p>
+                <div className="flex min-w-0 flex-1 basis-56 items-center gap-3">
+                  <UserAvatar name={m.name} src={m.avatarUrl} size="md" testId="member-avatar" />
+                  <div className="flex min-w-0 flex-1 flex-col gap-1">
+                    <p className="flex flex-wrap items-center gap-2 font-medium text-sm">
+                      <span className="truncate">{m.name}</span>
+                      {self ? <Badge variant="secondary">{t('you')}</Badge> : null}
+                    </p>
+                    <p className="text-muted-foreground text-xs">
+                      <bdi dir="ltr">{m.email}</bdi>
+                      {' · '}
+                      {t('joined', { date: when(m.joinedAt) })}
+                    </p>
+                  </div>
                 </div>
                 {manageable ? (
                   <NativeSelect

@@ -6,9 +6,9 @@ import { PageTitle } from '@/components/layout/page-title';
 import { Section } from '@/components/layout/section';
 import { optional } from '@/lib/api/optional';
 import { getMe, serverGet } from '@/lib/api/server';
+import { activeOrgFor } from '../../_components/org-page';
 import { InvitationsPanel } from '../_components/invitations-panel';
 import { InviteForm } from '../_components/invite-form';
-import { activeOrgFor } from '../_components/org-page';
 import { MembersPanel } from './members-panel';
 
 type Props = { params: Promise<{ locale: string }> };
