@@ -1,5 +1,6 @@
 'use client';
 
+import { FILE_REJECT_REASONS, type FileRejectReason } from '@repo/contracts';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useCallback } from 'react';
 import { isApiError } from '../api/api-error';
@@ -33,20 +34,6 @@ const UPLOAD_CODES = [
   'empty_file',
 ] as const;
 
-/** Reasons the API or the worker rejected a file for (Files.rejected.<reason>). */
-const REJECT_REASONS = [
-  'size_mismatch',
-  'too_large',
-  'quota_exceeded',
-  'empty',
-  'type_mismatch',
-  'type_not_allowed',
-  'image_invalid',
-  'aborted',
-  'abandoned',
-  'missing',
-] as const;
-
 /**
  * Localized text for what can go wrong with an upload: the API's codes (with the limit where the
  * API says it), the object store refusing or unreachable, and the worker's rejection reasons.
@@ -67,8 +54,8 @@ export function useUploadErrorText() {
   );
   const rejected = useCallback(
     (reason: string | null): string =>
-      (REJECT_REASONS as readonly string[]).includes(reason ?? '')
-        ? t(`rejected.${reason as (typeof REJECT_REASONS)[number]}`)
+      (FILE_REJECT_REASONS as readonly string[]).includes(reason ?? '')
+        ? t(`rejected.${reason as FileRejectReason}`)
         : t('rejected.unknown'),
     [t],
   );
