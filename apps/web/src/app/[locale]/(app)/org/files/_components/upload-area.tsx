@@ -87,7 +87,17 @@ export function UploadArea({
       >
         <UploadCloudIcon aria-hidden="true" className="size-8 text-muted-foreground" />
         <div className="flex flex-col gap-1">
-          <p className="font-medium">{over ? t('dropNow') : t('zoneTitle')}</p>
+          {/* Touch screens cannot drag files in: they are told to pick them (CSS, no hydration flash). */}
+          <p className="font-medium">
+            {over ? (
+              t('dropNow')
+            ) : (
+              <>
+                <span className="pointer-coarse:hidden">{t('zoneTitle')}</span>
+                <span className="hidden pointer-coarse:inline">{t('zoneTitleTouch')}</span>
+              </>
+            )}
+          </p>
           <p id={hintId} className="text-muted-foreground text-sm">
             {t('zoneHint')}
           </p>
