@@ -263,3 +263,15 @@ test('an owner uploads the organization logo, sees it in the switcher, and remov
   await expect(page.getByText(messages.en.Images.logo.removed)).toBeVisible();
   await expect(page.getByTestId('org-switcher-logo')).toHaveCount(0);
 });
+
+test.describe('on a touch screen', () => {
+  test.use({ viewport: PHONE, hasTouch: true, isMobile: true });
+
+  test('the drop zone asks to add files rather than drag them', async ({ page }) => {
+    await openLibrary(page, `Touch Library ${Date.now().toString(36)}`);
+    await expect(page.getByText(en.upload.zoneTitleTouch)).toBeVisible();
+    await expect(page.getByText(en.upload.zoneTitle)).toBeHidden();
+    await expectNoHorizontalOverflow(page, 'files on a touch phone');
+    await shoot(page, 'library-touch-390');
+  });
+});
